@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import type { AppConfig } from './config/index.js';
+import { defaultComponents } from './component-list.js';
+import { isDatabaseConnected, pingDatabase } from './shared/db/index.js';
+import {
+  databaseGuard,
+  errorHandler,
+  healthRoutes,
+  notFoundHandler,
+  requestLogging,
+  securityHeaders,
+  type Component,
+} from './shared/http/index.js';
+import { languageMiddleware } from './shared/i18n/index.js';
+import type { Logger } from './shared/logging/logger.js';
+import { installViewEngine } from './shared/views/view-engine.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface AppDeps {
+  config: AppConfig;
+  logger: Logger;
+  /** Set by server.ts during shutdown so /readyz turns 503 before the listener closes. */
+  isShuttingDown?: () => boolean;
+  /** Defaults to every component; tests may add one. */
+  components?: Component[];
+}
+
+/** Builds the Express app without listening or connecting: server.ts and the tests both use it. */
+export function createApp(deps: AppDeps): Express {
+  const { config, logger } = deps;
+  const production = config.env === 'production';
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  installViewEngine(app, path.join(ROOT, 'views'), config.env !== 'development');
+
+  app.use(requestLogging(logger));
+  app.use(securityHeaders(production));
+  app.use(express.static(path.join(ROOT, 'public'), { index: false, maxAge: production ? '1d' : 0 }));
+  app.use(
+    healthRoutes({
+      isShuttingDown: deps.isShuttingDown ?? (() => false),
+      pingDatabase: () => pingDatabase(2000),
+    }),
+  );
+  app.use(cookieParser());
+  app.use(languageMiddleware);
+  // Flat form fields only (no nested objects, so no "email[$ne]=" operators); small bodies.
+  app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 200 }));
+  app.use(express.json({ limit: '32kb' }));
+  app.use(databaseGuard(isDatabaseConnected));
+
+  for (const component of deps.components ?? defaultComponents(config)) {
+    if (component.router) app.use(component.router);
+  }
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

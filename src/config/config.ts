@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { configSchema } from './config-schema.js';
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  publicBaseUrl: string;
+  mongodbUri: string | undefined;
+  embeddedDb: 'ferretdb' | 'mongod';
+  dataDir: string;
+  ferretdbBin: string;
+  seedDemo: boolean;
+  logLevel: string;
+  shutdownTimeoutMs: number;
+  dbServerSelectionTimeoutMs: number;
+  trustProxy: number;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates configuration; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map(describeIssue));
+  }
+  const c = parsed.data;
+  const root = process.cwd();
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    mongodbUri: c.MONGODB_URI,
+    embeddedDb: c.EMBEDDED_DB,
+    dataDir: path.resolve(root, c.DATA_DIR),
+    ferretdbBin: path.resolve(root, c.FERRETDB_BIN),
+    // Demo content is for trying Brobygning out; it is never seeded into production.
+    seedDemo: c.NODE_ENV === 'production' ? false : (c.SEED_DEMO ?? c.NODE_ENV === 'development'),
+    logLevel: c.LOG_LEVEL,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    dbServerSelectionTimeoutMs: c.DB_SERVER_SELECTION_TIMEOUT_MS,
+    trustProxy: c.TRUST_PROXY,
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const variable = issue.path.join('.') || '(environment)';
+  return `${variable}: ${issue.message}`;
+}

@@ -1,0 +1,117 @@
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { allModels } from './component-list.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
+import { DEMO_LOGINS } from './demo/demo-content.js';
+import { seedDemo } from './demo/seed-demo.js';
+import {
+  connectDatabase,
+  disconnectDatabase,
+  ensureIndexes,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from './shared/db/index.js';
+import { createScheduler } from './shared/jobs/index.js';
+import { shutDownGracefully } from './shared/lifecycle/graceful-shutdown.js';
+import { createLogger, type Logger } from './shared/logging/logger.js';
+
+// The only module with side effects: config → database → app → listen → scheduler → shutdown.
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  let embedded: EmbeddedDatabase | undefined;
+  try {
+    embedded = config.mongodbUri ? undefined : await startEmbedded(config, logger);
+    await connectDatabase({
+      uri: config.mongodbUri ?? embedded!.uri,
+      serverSelectionTimeoutMs: config.dbServerSelectionTimeoutMs,
+      logger,
+    });
+    await ensureIndexes(allModels(config));
+    if (config.seedDemo) {
+      const summary = await seedDemo();
+      logger.info(summary, 'demo content in place');
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, 'start-up failed');
+    console.error(`\nBrobygning could not start: ${(error as Error).message}\n`);
+    await embedded?.stop();
+    process.exit(1);
+  }
+
+  let shuttingDown = false;
+  const app = createApp({ config, logger, isShuttingDown: () => shuttingDown });
+  const scheduler = createScheduler([], logger);
+  const server = app.listen(config.port, config.host, () => {
+    scheduler.start();
+    printBanner(config, (server.address() as AddressInfo).port, embedded);
+  });
+  server.on('error', async (error) => {
+    logger.fatal({ err: error }, 'could not listen');
+    await disconnectDatabase().catch(() => undefined);
+    await embedded?.stop();
+    process.exit(1);
+  });
+
+  const onSignal = async (signal: string) => {
+    if (shuttingDown) return;
+    logger.info({ signal }, 'shutting down');
+    const clean = await shutDownGracefully({
+      server,
+      timeoutMs: config.shutdownTimeoutMs,
+      logger,
+      onShuttingDown: () => {
+        shuttingDown = true;
+      },
+      steps: [
+        { name: 'scheduler', run: () => scheduler.stop() },
+        { name: 'database connection', run: () => disconnectDatabase() },
+        { name: 'embedded database', run: async () => embedded?.stop() },
+      ],
+    });
+    logger.info({ clean }, 'stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void onSignal('SIGTERM'));
+  process.once('SIGINT', () => void onSignal('SIGINT'));
+}
+
+function readConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Brobygning cannot start.\n${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+async function startEmbedded(config: AppConfig, logger: Logger): Promise<EmbeddedDatabase> {
+  logger.info({ kind: config.embeddedDb, dataDir: config.dataDir }, 'starting embedded database');
+  return startEmbeddedDatabase({
+    kind: config.embeddedDb,
+    dataDir: config.dataDir,
+    ferretdbBin: config.ferretdbBin,
+    logger,
+  });
+}
+
+function printBanner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined): void {
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const lines = [
+    '',
+    `  Brobygning is running: http://${host}:${port}/`,
+    embedded
+      ? `  Database: embedded ${embedded.kind} at ${embedded.uri} (data in ${config.dataDir})`
+      : '  Database: MONGODB_URI',
+  ];
+  if (config.seedDemo && DEMO_LOGINS.length > 0) {
+    lines.push('  Demo logins:');
+    for (const login of DEMO_LOGINS) lines.push(`    ${login.role}: ${login.email} / ${login.password}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+void main();

@@ -1,0 +1,5 @@
+export { connectDatabase, disconnectDatabase } from './mongoose-connection.js';
+export { isDatabaseConnected, pingDatabase } from './database-health.js';
+export { ensureIndexes, IndexSetupError } from './ensure-indexes.js';
+export { startEmbeddedDatabase, EmbeddedDatabaseError } from './embedded-database.js';
+export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded-database.js';

@@ -1,0 +1,41 @@
+import mongoose, { type Connection } from 'mongoose';
+import type { Logger } from '../logging/logger.js';
+
+export interface ConnectOptions {
+  uri: string;
+  serverSelectionTimeoutMs: number;
+  logger?: Logger;
+}
+
+// Safe-by-default query behaviour for every model, set before any model is compiled:
+// user input can never smuggle operators into filters, and unknown filter keys fail loudly.
+mongoose.set('sanitizeFilter', true);
+mongoose.set('strictQuery', 'throw');
+// Without buffering, a query during an outage fails within serverSelectionTimeoutMS
+// instead of hanging for mongoose's default 10 s; the error handler turns that into a 503.
+mongoose.set('bufferCommands', false);
+// Indexes are created explicitly at start-up (see ensure-indexes.ts): mongoose's autoIndex
+// swallows failures, and FerretDB rejects some index kinds.
+mongoose.set('autoIndex', false);
+mongoose.set('autoCreate', false);
+
+/** Connects the default mongoose connection; works unchanged for FerretDB, a replica set or Atlas. */
+export async function connectDatabase(options: ConnectOptions): Promise<Connection> {
+  const connection = mongoose.connection;
+  connection.on('disconnected', () => options.logger?.warn('database disconnected'));
+  connection.on('reconnected', () => options.logger?.info('database reconnected'));
+  connection.on('connected', () => options.logger?.info('database connected'));
+  await mongoose.connect(options.uri, {
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMs,
+    // Notice an outage and a recovery within a couple of seconds rather than the default 10 s.
+    heartbeatFrequencyMS: 1000,
+    connectTimeoutMS: 5000,
+    socketTimeoutMS: 30_000,
+    maxPoolSize: 20,
+  });
+  return connection;
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}

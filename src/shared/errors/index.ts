@@ -1,0 +1,2 @@
+export * from './app-errors.js';
+export { classifyError } from './classify-error.js';

@@ -1,0 +1,65 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { classifyError, NotFoundError, type AppError } from '../errors/index.js';
+import type { Logger } from '../logging/logger.js';
+
+export const RETRY_AFTER_SECONDS = 10;
+
+const VIEW_FOR_STATUS: Record<number, string> = {
+  400: 'errors/400',
+  404: 'errors/404',
+  413: 'errors/400',
+  503: 'errors/503',
+};
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new NotFoundError());
+
+/** The one place that turns errors into responses: a page for browsers, JSON for API clients. No stack traces. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const known: AppError | undefined = classifyError(error);
+    const status = known?.status ?? 500;
+    const code = known?.code ?? 'INTERNAL';
+    if (status >= 500) {
+      (req.log ?? logger).error({ err: error, code }, 'request failed');
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (status === 503) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+    res.set('Cache-Control', 'no-store');
+    res.status(status);
+    const requestId = res.locals.requestId as string | undefined;
+    if (wantsJson(req.headers.accept, req.path)) {
+      res.json({ error: { code, requestId } });
+      return;
+    }
+    renderErrorPage(res, VIEW_FOR_STATUS[status] ?? 'errors/500', requestId, logger);
+  };
+}
+
+function wantsJson(accept: string | undefined, path: string): boolean {
+  if (path.startsWith('/api/')) return true;
+  return Boolean(accept && accept.includes('application/json') && !accept.includes('text/html'));
+}
+
+// If the error page itself cannot render, fall back to plain HTML rather than failing twice.
+function renderErrorPage(res: Response, view: string, requestId: string | undefined, logger: Logger) {
+  res.render(
+    view,
+    { requestId, titleKey: `${view.replace('/', '.')}.title` },
+    (renderError: Error | null, html?: string) => {
+      if (renderError) {
+        logger.error({ err: renderError }, 'error page failed to render');
+        res
+          .type('html')
+          .send(
+            `<!doctype html><html lang="da"><title>Brobygning</title><h1>Der opstod en fejl</h1>` +
+              `<p>Reference: ${requestId ?? '-'}</p></html>`,
+          );
+        return;
+      }
+      res.send(html);
+    },
+  );
+}

@@ -1,0 +1,10 @@
+export {
+  SUPPORTED_LANGUAGES,
+  DEFAULT_LANGUAGE,
+  isSupportedLanguage,
+  translatorFor,
+  hasTranslation,
+} from './i18n.js';
+export type { Language } from './i18n.js';
+export { formatDate, formatDateTime, formatNumber } from './locale-format.js';
+export { languageMiddleware, LANGUAGE_COOKIE } from './language-middleware.js';

@@ -1,0 +1,1 @@
+export { createScheduler, type JobDefinition, type Scheduler } from './scheduler.js';

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import type { Express } from 'express';
+import { create } from 'express-handlebars';
+import { concatHelper } from './helpers/concat-helper.js';
+import { formatDateHelper, formatNumberHelper } from './helpers/format-helpers.js';
+import { tHelper } from './helpers/t-helper.js';
+
+export function installViewEngine(app: Express, viewsDir: string, cacheTemplates: boolean): void {
+  const engine = create({
+    extname: '.hbs',
+    defaultLayout: 'main',
+    layoutsDir: path.join(viewsDir, 'layouts'),
+    partialsDir: path.join(viewsDir, 'partials'),
+    helpers: {
+      t: tHelper,
+      formatDate: formatDateHelper,
+      formatNumber: formatNumberHelper,
+      concat: concatHelper,
+    },
+    // Views get plain objects only; prototype access stays off (Handlebars' default).
+    runtimeOptions: { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+  });
+  app.engine('.hbs', engine.engine);
+  app.set('view engine', '.hbs');
+  app.set('views', viewsDir);
+  app.set('view cache', cacheTemplates);
+}
