@@ -11,7 +11,9 @@ export function isSupportedLanguage(value: unknown): value is Language {
 }
 
 const instance = i18next.createInstance();
-await instance.init({
+// With inline resources and initAsync: false, init completes synchronously, so no top-level await
+// (mocha loads some modules through require(), which cannot wait).
+void instance.init({
   resources: { da: { translation: da }, en: { translation: en } },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  connectDatabase,
+  disconnectDatabase,
+  ensureIndexes,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from '../../src/shared/db/index.js';
+import { allModels } from '../../src/component-list.js';
+import { testConfig } from './test-config.js';
+
+// One throwaway FerretDB per test run, on a free port, in a temp directory. Tests clear
+// collections between cases (see use-test-database.ts); nothing here is faked.
+let database: EmbeddedDatabase | undefined;
+let dataDir: string | undefined;
+
+export async function mochaGlobalSetup(): Promise<void> {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'brobygning-test-db-'));
+  database = await startEmbeddedDatabase({
+    kind: 'ferretdb',
+    dataDir,
+    ferretdbBin: path.resolve('.cache/bin/ferretdb-launcher'),
+  });
+  process.env.TEST_MONGODB_URI = database.uri;
+  await connectDatabase({ uri: database.uri, serverSelectionTimeoutMs: 2500 });
+  await ensureIndexes(allModels(testConfig()));
+}
+
+export async function mochaGlobalTeardown(): Promise<void> {
+  await disconnectDatabase().catch(() => undefined);
+  await database?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
