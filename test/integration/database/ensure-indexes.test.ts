@@ -7,9 +7,14 @@ import { testConfig } from '../../helpers/test-config.js';
 describe('explicit index creation at start-up', () => {
   it('when start-up has run, then every declared index exists in the database', async () => {
     for (const model of allModels(testConfig())) {
-      const existing = (await model.collection.listIndexes().toArray()).map((index) => JSON.stringify(index.key));
+      const existing = (await model.collection.listIndexes().toArray()).map((index) =>
+        JSON.stringify(index.key),
+      );
       for (const [fields] of model.schema.indexes()) {
-        assert.ok(existing.includes(JSON.stringify(fields)), `${model.modelName} lacks ${JSON.stringify(fields)}`);
+        assert.ok(
+          existing.includes(JSON.stringify(fields)),
+          `${model.modelName} lacks ${JSON.stringify(fields)}`,
+        );
       }
     }
   });

@@ -39,7 +39,10 @@ describe('security headers', () => {
   });
 
   it('when in production, then HSTS is sent and the language cookie is Secure', async () => {
-    const app = createApp({ config: testConfig({ NODE_ENV: 'production' }), logger: createLogger('silent') });
+    const app = createApp({
+      config: testConfig({ NODE_ENV: 'production', MONGODB_URI: process.env.TEST_MONGODB_URI! }),
+      logger: createLogger('silent'),
+    });
     const page = await request(app).get('/');
     assert.match(page.headers['strict-transport-security'], /max-age=\d+/);
     const switched = await request(app).get('/sprog/en');

@@ -62,8 +62,12 @@ describe('database outage (real server process, real FerretDB)', function () {
       ferretdbBin: FERRETDB_BIN,
       port: database.port,
     });
-    const recoveredIn = await pollUntil(async () => (await fetch(`${server.baseUrl}/`)).status === 200, 30_000);
-    if (process.env.REPORT_TIMINGS) console.log(`    200 again ${recoveredIn} ms after the database returned`);
+    const recoveredIn = await pollUntil(
+      async () => (await fetch(`${server.baseUrl}/`)).status === 200,
+      30_000,
+    );
+    if (process.env.REPORT_TIMINGS)
+      console.log(`    200 again ${recoveredIn} ms after the database returned`);
     assert.equal((await fetch(`${server.baseUrl}/readyz`)).status, 200);
     assert.equal(server.child.exitCode, null, 'the same process recovered');
   });

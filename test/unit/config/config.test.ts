@@ -55,7 +55,14 @@ describe('configuration', () => {
   });
 
   it('when NODE_ENV=production, then demo content is never seeded, even if asked for', () => {
-    assert.equal(loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' }).seedDemo, false);
+    const config = loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true', MONGODB_URI: 'mongodb://db/x' });
+    assert.equal(config.seedDemo, false);
+  });
+
+  it('when NODE_ENV=production without MONGODB_URI, then start-up is refused naming MONGODB_URI', () => {
+    assert.deepEqual(problemsOf({ NODE_ENV: 'production' }), [
+      'MONGODB_URI: is required when NODE_ENV=production',
+    ]);
   });
 
   it('when a variable is empty, then its default applies', () => {
