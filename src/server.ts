@@ -5,29 +5,22 @@ import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
 import { DEMO_LOGINS } from './demo/demo-content.js';
 import { seedDemo } from './demo/seed-demo.js';
 import {
-  connectDatabase,
   disconnectDatabase,
-  ensureIndexes,
-  startEmbeddedDatabase,
+  openDatabase,
   type EmbeddedDatabase,
+  type OpenDatabase,
 } from './shared/db/index.js';
 import { createScheduler } from './shared/jobs/index.js';
 import { shutDownGracefully } from './shared/lifecycle/graceful-shutdown.js';
-import { createLogger, type Logger } from './shared/logging/logger.js';
+import { createLogger } from './shared/logging/logger.js';
 
 // The only module with side effects: config → database → app → listen → scheduler → shutdown.
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const logger = createLogger(config.logLevel);
-  let embedded: EmbeddedDatabase | undefined;
+  let database: OpenDatabase | undefined;
   try {
-    embedded = config.mongodbUri ? undefined : await startEmbedded(config, logger);
-    await connectDatabase({
-      uri: config.mongodbUri ?? embedded!.uri,
-      serverSelectionTimeoutMs: config.dbServerSelectionTimeoutMs,
-      logger,
-    });
-    await ensureIndexes(allModels(config));
+    database = await openDatabase(config, allModels(config), logger);
     if (config.seedDemo) {
       const summary = await seedDemo();
       logger.info(summary, 'demo content in place');
@@ -35,9 +28,10 @@ async function main(): Promise<void> {
   } catch (error) {
     logger.fatal({ err: error }, 'start-up failed');
     console.error(`\nBrobygning could not start: ${(error as Error).message}\n`);
-    await embedded?.stop();
+    await database?.close();
     process.exit(1);
   }
+  const embedded = database.embedded;
 
   let shuttingDown = false;
   const app = createApp({ config, logger, isShuttingDown: () => shuttingDown });
@@ -48,8 +42,7 @@ async function main(): Promise<void> {
   });
   server.on('error', async (error) => {
     logger.fatal({ err: error }, 'could not listen');
-    await disconnectDatabase().catch(() => undefined);
-    await embedded?.stop();
+    await database.close();
     process.exit(1);
   });
 
@@ -86,16 +79,6 @@ function readConfigOrExit(): AppConfig {
     }
     throw error;
   }
-}
-
-async function startEmbedded(config: AppConfig, logger: Logger): Promise<EmbeddedDatabase> {
-  logger.info({ kind: config.embeddedDb, dataDir: config.dataDir }, 'starting embedded database');
-  return startEmbeddedDatabase({
-    kind: config.embeddedDb,
-    dataDir: config.dataDir,
-    ferretdbBin: config.ferretdbBin,
-    logger,
-  });
 }
 
 function printBanner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined): void {

@@ -3,3 +3,4 @@ export { isDatabaseConnected, pingDatabase } from './database-health.js';
 export { ensureIndexes, IndexSetupError } from './ensure-indexes.js';
 export { startEmbeddedDatabase, EmbeddedDatabaseError } from './embedded-database.js';
 export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded-database.js';
+export { openDatabase, type OpenDatabase } from './open-database.js';

@@ -19,10 +19,15 @@ mongoose.set('bufferCommands', false);
 mongoose.set('autoIndex', false);
 mongoose.set('autoCreate', false);
 
+let closingOnPurpose = false;
+
 /** Connects the default mongoose connection; works unchanged for FerretDB, a replica set or Atlas. */
 export async function connectDatabase(options: ConnectOptions): Promise<Connection> {
   const connection = mongoose.connection;
-  connection.on('disconnected', () => options.logger?.warn('database disconnected'));
+  closingOnPurpose = false;
+  connection.on('disconnected', () => {
+    if (!closingOnPurpose) options.logger?.warn('database disconnected');
+  });
   connection.on('reconnected', () => options.logger?.info('database reconnected'));
   connection.on('connected', () => options.logger?.info('database connected'));
   await mongoose.connect(options.uri, {
@@ -37,5 +42,6 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
 }
 
 export async function disconnectDatabase(): Promise<void> {
+  closingOnPurpose = true;
   await mongoose.disconnect();
 }

@@ -1,0 +1,34 @@
+// npm run seed: puts the demo content into the configured database (embedded unless MONGODB_URI is set).
+// The server does the same on start-up in development; this is for a database you started otherwise.
+import { allModels } from '../src/component-list.js';
+import { ConfigError, loadConfig } from '../src/config/index.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
+import { openDatabase } from '../src/shared/db/index.js';
+import { createLogger } from '../src/shared/logging/logger.js';
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  if (config.env === 'production') {
+    console.error('Refusing to seed demo content into a production database.');
+    return 1;
+  }
+  const logger = createLogger('warn');
+  const database = await openDatabase(config, allModels(config), logger);
+  try {
+    const summary = await seedDemo();
+    console.log(`Demo content in place: ${JSON.stringify(summary)}`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(
+      error instanceof ConfigError ? error.message : `Seeding failed: ${(error as Error).message}`,
+    );
+    process.exit(1);
+  },
+);
