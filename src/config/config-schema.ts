@@ -14,6 +14,14 @@ function isParsableMongoUri(value: string): boolean {
   }
 }
 
+const PRODUCTION_REQUIRED = [
+  'MONGODB_URI',
+  'SESSION_SECRET',
+  'DATA_ENCRYPTION_KEY',
+  'SMTP_URL',
+  'PUBLIC_BASE_URL',
+] as const;
+
 // Every variable Brobygning reads from the environment. A bad value stops start-up naming the variable.
 export const configSchema = z
   .object({
@@ -40,15 +48,42 @@ export const configSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60000).default(8000),
     DB_SERVER_SELECTION_TIMEOUT_MS: z.coerce.number().int().min(500).max(30000).default(2500),
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DATA_ENCRYPTION_KEY: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 random bytes)')
+      .optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^[^\r\n]+$/, 'must be one line')
+      .default('Brobygning <no-reply@brobygning.localhost>'),
+    MAIL_DIR: z.string().min(1).default('data/mail'),
+    DEMO_MODE: booleanFlag.optional(),
   })
   .superRefine((config, context) => {
-    // Production runs on a real MongoDB (replica set or Atlas); the embedded database is for
-    // development, demos and tests on one machine.
-    if (config.NODE_ENV === 'production' && !config.MONGODB_URI) {
+    if (config.NODE_ENV !== 'production') return;
+    // Production runs on a real MongoDB (replica set or Atlas) with its own secrets and mail server;
+    // the embedded database, built-in development secrets and mail-to-file are for one machine only.
+    for (const variable of PRODUCTION_REQUIRED) {
+      if (!config[variable]) {
+        context.addIssue({
+          code: 'custom',
+          path: [variable],
+          message: 'is required when NODE_ENV=production',
+        });
+      }
+    }
+    if (config.DEMO_MODE) {
       context.addIssue({
         code: 'custom',
-        path: ['MONGODB_URI'],
-        message: 'is required when NODE_ENV=production',
+        path: ['DEMO_MODE'],
+        message: 'cannot be on when NODE_ENV=production',
       });
     }
   });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { configSchema } from './config-schema.js';
@@ -16,7 +17,19 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   dbServerSelectionTimeoutMs: number;
   trustProxy: number;
+  sessionSecret: string;
+  /** 32 bytes for AES-256-GCM encryption of secrets at rest (TOTP seeds). */
+  dataEncryptionKey: Buffer;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  mail: { mode: 'smtp' | 'file'; smtpUrl: string | undefined; from: string; dir: string };
+  /** Demo mode: demo logins printed, staff may skip the second factor; never in production. */
+  demoMode: boolean;
 }
+
+// Development and test only: production refuses to start without its own values (config-schema.ts).
+const DEVELOPMENT_SESSION_SECRET = 'development-only-session-secret-never-used-in-production';
+const DEVELOPMENT_ENCRYPTION_KEY = createHash('sha256').update('brobygning-development-only-key').digest();
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -53,6 +66,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     dbServerSelectionTimeoutMs: c.DB_SERVER_SELECTION_TIMEOUT_MS,
     trustProxy: c.TRUST_PROXY,
+    sessionSecret: c.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    dataEncryptionKey: c.DATA_ENCRYPTION_KEY
+      ? Buffer.from(c.DATA_ENCRYPTION_KEY, 'hex')
+      : DEVELOPMENT_ENCRYPTION_KEY,
+    sessionIdleMs: c.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: c.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    mail: {
+      mode: c.SMTP_URL ? 'smtp' : 'file',
+      smtpUrl: c.SMTP_URL,
+      from: c.MAIL_FROM,
+      dir: path.resolve(root, c.MAIL_DIR),
+    },
+    demoMode: c.NODE_ENV === 'production' ? false : (c.DEMO_MODE ?? c.NODE_ENV === 'development'),
   };
 }
 

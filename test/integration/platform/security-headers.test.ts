@@ -40,7 +40,14 @@ describe('security headers', () => {
 
   it('when in production, then HSTS is sent and the language cookie is Secure', async () => {
     const app = createApp({
-      config: testConfig({ NODE_ENV: 'production', MONGODB_URI: process.env.TEST_MONGODB_URI! }),
+      config: testConfig({
+        NODE_ENV: 'production',
+        MONGODB_URI: process.env.TEST_MONGODB_URI!,
+        SESSION_SECRET: 'x'.repeat(40),
+        DATA_ENCRYPTION_KEY: '0'.repeat(64),
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        PUBLIC_BASE_URL: 'https://brobygning.example.dk',
+      }),
       logger: createLogger('silent'),
     });
     const page = await request(app).get('/');

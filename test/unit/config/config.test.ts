@@ -11,6 +11,15 @@ function problemsOf(env: Record<string, string>): string[] {
   assert.fail('expected a ConfigError');
 }
 
+const productionEnv = {
+  NODE_ENV: 'production',
+  MONGODB_URI: 'mongodb://db/x',
+  SESSION_SECRET: 's'.repeat(40),
+  DATA_ENCRYPTION_KEY: 'ab'.repeat(32),
+  SMTP_URL: 'smtp://mail.example:587',
+  PUBLIC_BASE_URL: 'https://brobygning.example.dk',
+};
+
 describe('configuration', () => {
   it('when nothing is set, then it uses the embedded FerretDB on port 3000 in development with demo content', () => {
     const config = loadConfig({});
@@ -55,14 +64,41 @@ describe('configuration', () => {
   });
 
   it('when NODE_ENV=production, then demo content is never seeded, even if asked for', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true', MONGODB_URI: 'mongodb://db/x' });
+    const config = loadConfig({ ...productionEnv, SEED_DEMO: 'true' });
     assert.equal(config.seedDemo, false);
   });
 
-  it('when NODE_ENV=production without MONGODB_URI, then start-up is refused naming MONGODB_URI', () => {
-    assert.deepEqual(problemsOf({ NODE_ENV: 'production' }), [
-      'MONGODB_URI: is required when NODE_ENV=production',
+  for (const variable of [
+    'MONGODB_URI',
+    'SESSION_SECRET',
+    'DATA_ENCRYPTION_KEY',
+    'SMTP_URL',
+    'PUBLIC_BASE_URL',
+  ]) {
+    it(`when NODE_ENV=production without ${variable}, then start-up is refused naming ${variable}`, () => {
+      const env: Record<string, string> = { ...productionEnv };
+      delete env[variable];
+      assert.deepEqual(problemsOf(env), [`${variable}: is required when NODE_ENV=production`]);
+    });
+  }
+
+  it('when every production secret is given, then production starts without demo mode', () => {
+    const config = loadConfig(productionEnv);
+    assert.equal(config.env, 'production');
+    assert.equal(config.demoMode, false);
+    assert.equal(config.mail.mode, 'smtp');
+    assert.equal(config.dataEncryptionKey.length, 32);
+  });
+
+  it('when demo mode is asked for in production, then start-up is refused', () => {
+    assert.deepEqual(problemsOf({ ...productionEnv, DEMO_MODE: 'true' }), [
+      'DEMO_MODE: cannot be on when NODE_ENV=production',
     ]);
+  });
+
+  it('when in development, then demo mode is on by default; in test it is off', () => {
+    assert.equal(loadConfig({}).demoMode, true);
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).demoMode, false);
   });
 
   it('when a variable is empty, then its default applies', () => {
