@@ -2,3 +2,4 @@
 import { cpSync } from 'node:fs';
 
 cpSync('src/components/geography/data', 'dist/components/geography/data', { recursive: true });
+cpSync('src/shared/i18n/locales', 'dist/shared/i18n/locales', { recursive: true });

@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
-import da from './locales/da.json' with { type: 'json' };
-import en from './locales/en.json' with { type: 'json' };
 
 export const SUPPORTED_LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -10,11 +11,23 @@ export function isSupportedLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
 }
 
+const LOCALES_DIR = fileURLToPath(new URL('./locales', import.meta.url));
+
+/** Each language is a folder of catalogs, one per area (site.json, accounts.json …); the file name is the top key. */
+export function loadCatalog(language: Language): Record<string, unknown> {
+  const dir = path.join(LOCALES_DIR, language);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => [path.basename(file, '.json'), JSON.parse(readFileSync(path.join(dir, file), 'utf8'))]),
+  );
+}
+
 const instance = i18next.createInstance();
 // With inline resources and initAsync: false, init completes synchronously, so no top-level await
 // (mocha loads some modules through require(), which cannot wait).
 void instance.init({
-  resources: { da: { translation: da }, en: { translation: en } },
+  resources: { da: { translation: loadCatalog('da') }, en: { translation: loadCatalog('en') } },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...SUPPORTED_LANGUAGES],

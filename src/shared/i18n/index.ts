@@ -4,6 +4,7 @@ export {
   isSupportedLanguage,
   translatorFor,
   hasTranslation,
+  loadCatalog,
 } from './i18n.js';
 export type { Language } from './i18n.js';
 export { formatDate, formatDateTime, formatNumber } from './locale-format.js';

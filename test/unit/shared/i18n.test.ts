@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import da from '../../../src/shared/i18n/locales/da.json' with { type: 'json' };
-import en from '../../../src/shared/i18n/locales/en.json' with { type: 'json' };
-import { formatDate, formatNumber, translatorFor } from '../../../src/shared/i18n/index.js';
+import { formatDate, formatNumber, loadCatalog, translatorFor } from '../../../src/shared/i18n/index.js';
+
+const da = loadCatalog('da');
+const en = loadCatalog('en');
 
 function keysOf(catalog: object, prefix = ''): string[] {
   return Object.entries(catalog).flatMap(([key, value]) =>
