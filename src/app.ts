@@ -40,7 +40,13 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(requestLogging(logger));
   app.use(securityHeaders(production));
-  app.use(express.static(path.join(ROOT, 'public'), { index: false, maxAge: production ? '1d' : 0 }));
+  // Mounted per folder so that page requests never touch the disk looking for a file.
+  for (const folder of ['css', 'img', 'js']) {
+    app.use(
+      `/${folder}`,
+      express.static(path.join(ROOT, 'public', folder), { index: false, maxAge: production ? '1d' : 0 }),
+    );
+  }
   app.use(
     healthRoutes({
       isShuttingDown: deps.isShuttingDown ?? (() => false),

@@ -37,8 +37,32 @@ void instance.init({
   initAsync: false,
 });
 
+const translators = new Map<Language, TFunction>();
+
+/** One fixed translator per language, made once: getFixedT copies i18next's options on every call. */
 export function translatorFor(language: Language): TFunction {
-  return instance.getFixedT(language);
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = instance.getFixedT(language);
+    translators.set(language, translator);
+  }
+  return translator;
+}
+
+const plainTexts = new Map<string, string>();
+
+/**
+ * A catalog text without parameters, memoised: the catalogs are fixed at start-up, and a page asks for
+ * dozens of these, so this keeps i18next off the hot path of every render.
+ */
+export function plainText(language: Language, key: string): string {
+  const cacheKey = `${language}\u0000${key}`;
+  let text = plainTexts.get(cacheKey);
+  if (text === undefined) {
+    text = String(translatorFor(language)(key));
+    plainTexts.set(cacheKey, text);
+  }
+  return text;
 }
 
 /** True when a key exists in the catalog of the given language (used by the catalog parity test). */

@@ -3,6 +3,7 @@ export {
   DEFAULT_LANGUAGE,
   isSupportedLanguage,
   translatorFor,
+  plainText,
   hasTranslation,
   loadCatalog,
 } from './i18n.js';
