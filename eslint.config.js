@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/*.ts', 'src/demo/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts'],
+    files: ['src/*.ts', 'src/demo/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -6,6 +6,7 @@ import type { AppConfig } from './config/index.js';
 import { defaultComponents } from './component-list.js';
 import { isDatabaseConnected, pingDatabase } from './shared/db/index.js';
 import {
+  csrfProtection,
   databaseGuard,
   errorHandler,
   healthRoutes,
@@ -16,6 +17,7 @@ import {
 } from './shared/http/index.js';
 import { languageMiddleware } from './shared/i18n/index.js';
 import type { Logger } from './shared/logging/logger.js';
+import { sessionMiddleware } from './shared/session/index.js';
 import { installViewEngine } from './shared/views/view-engine.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,8 +61,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 200 }));
   app.use(express.json({ limit: '32kb' }));
   app.use(databaseGuard(isDatabaseConnected));
+  // Visitors without a session cookie cost nothing here: sessions start only when a form needs one.
+  app.use(sessionMiddleware({ secret: config.sessionSecret, idleMs: config.sessionIdleMs, production }));
+  app.use(csrfProtection);
 
-  for (const component of deps.components ?? defaultComponents(config)) {
+  const components = deps.components ?? defaultComponents(config);
+  for (const component of components) {
+    if (component.middleware) app.use(component.middleware);
+  }
+  for (const component of components) {
     if (component.router) app.use(component.router);
   }
 

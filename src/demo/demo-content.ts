@@ -33,5 +33,34 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   },
 ];
 
-/** Demo sign-ins, printed at start-up; filled in once accounts exist. */
-export const DEMO_LOGINS: Array<{ role: string; email: string; password: string }> = [];
+/** One shared password for the demo accounts: printed at start-up, strong enough for the password rules. */
+export const DEMO_PASSWORD = 'klitrose-fyrtårn-63';
+
+export interface DemoPerson {
+  name: string;
+  email: string;
+  role: 'volunteer' | 'coordinator' | 'social-worker' | 'municipal-admin' | 'platform-admin';
+  /** For a coordinator: the demo organisation (by name) they coordinate. */
+  organisationName?: string;
+}
+
+// Invented people; the (demo) suffix keeps them from being mistaken for real ones.
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { name: 'Sofie Lindholm (demo)', email: 'frivillig@demo.brobygning.dk', role: 'volunteer' },
+  {
+    name: 'Jonas Krogh (demo)',
+    email: 'koordinator@demo.brobygning.dk',
+    role: 'coordinator',
+    organisationName: 'Nordstrand Gymnastikforening (demo)',
+  },
+  { name: 'Birgitte Holm (demo)', email: 'socialraadgiver@demo.brobygning.dk', role: 'social-worker' },
+  { name: 'Karim Nasser (demo)', email: 'kommuneadmin@demo.brobygning.dk', role: 'municipal-admin' },
+  { name: 'Ida Winther (demo)', email: 'platformadmin@demo.brobygning.dk', role: 'platform-admin' },
+];
+
+/** Demo sign-ins, printed at start-up. */
+export const DEMO_LOGINS = DEMO_PEOPLE.map((person) => ({
+  role: person.role,
+  email: person.email,
+  password: DEMO_PASSWORD,
+}));

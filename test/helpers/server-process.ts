@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -9,15 +8,14 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-const TSX = path.resolve('node_modules/.bin/tsx');
-
 /** Runs the real entry point (src/server.ts) as a child process, as `npm start` would. */
 export function spawnServer(env: Record<string, string>): {
   child: ChildProcess;
   output(): string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(TSX, ['src/server.ts'], {
+  // node itself with tsx's loader (not the tsx wrapper, which would leave its child behind on SIGKILL).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

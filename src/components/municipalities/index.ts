@@ -1,5 +1,8 @@
+import type { AppConfig } from '../../config/index.js';
+import { accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { MunicipalityModel } from './municipality-model.js';
+import { platformRoutes } from './platform-routes.js';
 
 export {
   importMunicipalities,
@@ -8,7 +11,10 @@ export {
 } from './municipality-service.js';
 export type { Municipality } from './municipality-model.js';
 
-export const municipalitiesComponent: Component = {
-  name: 'municipalities',
-  models: [MunicipalityModel as never],
-};
+export function municipalitiesComponent(config: AppConfig): Component {
+  return {
+    name: 'municipalities',
+    router: platformRoutes(accountsSettings(config)),
+    models: [MunicipalityModel as never],
+  };
+}

@@ -25,3 +25,11 @@ export async function onboardMunicipality(code: string): Promise<void> {
 export async function listOnboardedMunicipalities() {
   return MunicipalityModel.find({ onboarded: true }).sort({ name: 1 }).lean();
 }
+
+export async function listAllMunicipalities() {
+  return MunicipalityModel.find({}).sort({ onboarded: -1, name: 1 }).lean();
+}
+
+export async function findMunicipalityRecord(code: string) {
+  return (await MunicipalityModel.findOne({ code }).lean()) ?? undefined;
+}

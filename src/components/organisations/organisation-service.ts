@@ -5,13 +5,12 @@ export type OrganisationInput = Pick<
   'name' | 'kind' | 'description' | 'postcode' | 'municipalityCodes' | 'status'
 >;
 
-/** Creates or updates an organisation identified by its name within its first municipality. */
-export async function upsertOrganisation(input: OrganisationInput): Promise<void> {
-  await OrganisationModel.updateOne(
-    { name: input.name, municipalityCodes: input.municipalityCodes[0] },
-    { $set: input },
-    { upsert: true, runValidators: true },
-  );
+/** Creates or updates an organisation identified by its name within its first municipality; returns its id. */
+export async function upsertOrganisation(input: OrganisationInput): Promise<string> {
+  const filter = { name: input.name, municipalityCodes: input.municipalityCodes[0] };
+  await OrganisationModel.updateOne(filter, { $set: input }, { upsert: true, runValidators: true });
+  const saved = await OrganisationModel.findOne(filter, { _id: 1 }).lean();
+  return String(saved!._id);
 }
 
 export async function countApprovedOrganisations(municipalityCode: string): Promise<number> {

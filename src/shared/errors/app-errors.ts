@@ -9,7 +9,9 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'BAD_REQUEST'
   | 'DB_UNAVAILABLE'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'CSRF'
+  | 'RATE_LIMITED';
 
 export class AppError extends Error {
   constructor(

@@ -25,6 +25,10 @@ export function classifyError(error: unknown): AppError | undefined {
   if (error instanceof Error && error.message.includes('Connection operation buffering timed out')) {
     return new DatabaseUnavailableError(error.message);
   }
+  // csrf-sync's error for a missing, foreign or stale token.
+  if ((error as { code?: unknown } | null)?.code === 'EBADCSRFTOKEN') {
+    return new AppError('CSRF', 403, 'Invalid CSRF token');
+  }
   if (isBodyParserError(error)) {
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 413, 'Payload too large');
     if (error.status >= 400 && error.status < 500) return new AppError('BAD_REQUEST', 400, 'Bad request');

@@ -6,7 +6,9 @@ export const RETRY_AFTER_SECONDS = 10;
 
 const VIEW_FOR_STATUS: Record<number, string> = {
   400: 'errors/400',
+  403: 'errors/403',
   404: 'errors/404',
+  429: 'errors/429',
   413: 'errors/400',
   503: 'errors/503',
 };

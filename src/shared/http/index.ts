@@ -5,3 +5,12 @@ export { healthRoutes, type HealthChecks } from './health-routes.js';
 export { errorHandler, notFoundHandler, RETRY_AFTER_SECONDS } from './error-handler.js';
 export { safeLocalPath } from './safe-local-path.js';
 export type { Component } from './component.js';
+export { csrfProtection, provideCsrfToken, csrfTokenFor } from './csrf.js';
+export {
+  DatabaseRateLimitStore,
+  RateLimitHitModel,
+  deleteExpiredRateLimitHits,
+} from './database-rate-limit-store.js';
+export { parseForm, type FormResult } from './parse-form.js';
+export { flash, exposeFlash, type FlashKind } from './flash.js';
+export { defineRoute, listRoutes, type RouteEntry, type HttpMethod } from './route-table.js';

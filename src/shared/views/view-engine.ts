@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { create } from 'express-handlebars';
 import { concatHelper } from './helpers/concat-helper.js';
-import { formatDateHelper, formatNumberHelper } from './helpers/format-helpers.js';
+import { eqHelper, orHelper } from './helpers/logic-helpers.js';
+import { formatDateHelper, formatDateTimeHelper, formatNumberHelper } from './helpers/format-helpers.js';
 import { tHelper } from './helpers/t-helper.js';
 
 export function installViewEngine(app: Express, viewsDir: string, cacheTemplates: boolean): void {
@@ -16,6 +17,9 @@ export function installViewEngine(app: Express, viewsDir: string, cacheTemplates
       formatDate: formatDateHelper,
       formatNumber: formatNumberHelper,
       concat: concatHelper,
+      eq: eqHelper,
+      or: orHelper,
+      formatDateTime: formatDateTimeHelper,
     },
     // Views get plain objects only; prototype access stays off (Handlebars' default).
     runtimeOptions: { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },

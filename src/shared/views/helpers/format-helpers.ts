@@ -1,5 +1,11 @@
 import type { HelperOptions } from 'handlebars';
-import { DEFAULT_LANGUAGE, formatDate, formatNumber, isSupportedLanguage } from '../../i18n/index.js';
+import {
+  DEFAULT_LANGUAGE,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  isSupportedLanguage,
+} from '../../i18n/index.js';
 
 function pageLanguage(options: HelperOptions) {
   const lang = (options.data?.root as { lang?: unknown } | undefined)?.lang;
@@ -14,4 +20,9 @@ export function formatDateHelper(value: Date | string, options: HelperOptions): 
 /** {{formatNumber value}}: a number in the page's locale (1.234,5 in Danish). */
 export function formatNumberHelper(value: number, options: HelperOptions): string {
   return formatNumber(value, pageLanguage(options));
+}
+
+/** {{formatDateTime value}}: date and time in the page's locale, Copenhagen time. */
+export function formatDateTimeHelper(value: Date | string, options: HelperOptions): string {
+  return formatDateTime(new Date(value), pageLanguage(options));
 }

@@ -1,0 +1,17 @@
+import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
+import type { Language } from '../../shared/i18n/index.js';
+
+type EnqueueInput = Parameters<typeof enqueueMail>[0];
+
+/**
+ * Stores the message in the outbox (the caller tells the person "we sent you an e-mail" only after this
+ * returns) and asks for an immediate delivery attempt; the scheduled worker retries if that fails.
+ */
+export async function sendAccountMail(input: EnqueueInput): Promise<void> {
+  await enqueueMail(input);
+  kickDelivery();
+}
+
+export function mailLanguage(value: string | undefined): Language {
+  return value === 'en' ? 'en' : 'da';
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { MUNICIPAL_STAFF_ROLES } from './roles.js';
+
+// Messages are catalog keys; the form shows them next to the field.
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+
+const email = z
+  .string('forms.errors.invalid')
+  .trim()
+  .min(1, 'forms.errors.required')
+  .max(254, 'forms.errors.tooLong')
+  .pipe(z.email('accounts.errors.email'));
+
+const name = z
+  .string('forms.errors.invalid')
+  .trim()
+  .min(1, 'forms.errors.required')
+  .max(120, 'forms.errors.tooLong')
+  .refine(noControlCharacters, 'forms.errors.invalid')
+  .transform((value) => value.normalize('NFC'));
+
+// The length rules live in password-rules.ts; here only "present" and a hard cap against huge bodies.
+const password = z
+  .string('forms.errors.invalid')
+  .min(1, 'forms.errors.required')
+  .max(4096, 'accounts.password.tooLong');
+const language = z.enum(['da', 'en'], 'forms.errors.invalid');
+
+export const signUpSchema = z.strictObject({ name, email, password });
+export const loginSchema = z.strictObject({ email, password });
+export const forgotPasswordSchema = z.strictObject({ email });
+export const resetPasswordSchema = z.strictObject({ password });
+export const secondFactorSchema = z.strictObject({
+  code: z
+    .string('forms.errors.invalid')
+    .trim()
+    .min(1, 'forms.errors.required')
+    .max(20, 'accounts.totp.wrongCode'),
+});
+export const profileSchema = z.strictObject({
+  name,
+  phone: z
+    .string('forms.errors.invalid')
+    .trim()
+    .max(30, 'forms.errors.tooLong')
+    .regex(/^[0-9 +()-]*$/, 'accounts.errors.phone')
+    .optional()
+    .transform((value) => value || undefined),
+  language,
+});
+export const changePasswordSchema = z.strictObject({ currentPassword: password, newPassword: password });
+export const acceptInvitationSchema = z.strictObject({ name, password });
+export const switchRoleSchema = z.strictObject({
+  grant: z.coerce.number('forms.errors.invalid').int().min(0).max(50),
+});
+export const inviteStaffSchema = z.strictObject({
+  email,
+  role: z.enum(MUNICIPAL_STAFF_ROLES, 'forms.errors.invalid'),
+});
+export const staffRoleSchema = z.strictObject({
+  role: z.enum(MUNICIPAL_STAFF_ROLES, 'forms.errors.invalid'),
+});
+export const emptySchema = z.strictObject({});

@@ -1,0 +1,56 @@
+import { Router, type RequestHandler } from 'express';
+import type { AppConfig } from '../../config/index.js';
+import { exposeFlash, type Component } from '../../shared/http/index.js';
+import { accountRoutes } from './account-routes.js';
+import { authRoutes } from './auth-routes.js';
+import { invitationRoutes } from './invitation-routes.js';
+import { OneTimeTokenModel, TokenUseModel } from './one-time-token-model.js';
+import { configurePassport } from './passport-setup.js';
+import { contextFor, type AccountsSettings } from './route-helpers.js';
+import { secondFactorRoutes } from './second-factor-routes.js';
+import { sessionGuards } from './session-guards.js';
+import { staffRoutes } from './staff-routes.js';
+import { UserModel } from './user-model.js';
+
+export { authorize, currentActor, currentUser } from './authorize.js';
+export { can, POLICY, isAction, type Action, type PolicyTarget } from './policy.js';
+export { ROLES, STAFF_ROLES, isStaffRole, type Actor, type Role, type RoleGrant } from './roles.js';
+export type { SessionUser } from './actor.js';
+export { invite, type InvitationInput } from './invitation-service.js';
+export { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
+export type { RequestContext } from './request-context.js';
+export { createPlatformAdmin, createDemoUser } from './admin-service.js';
+
+export function accountsSettings(config: AppConfig): AccountsSettings {
+  return {
+    baseUrl: config.publicBaseUrl,
+    encryptionKey: config.dataEncryptionKey,
+    demoMode: config.demoMode,
+    absoluteMs: config.sessionAbsoluteMs,
+    idleMs: config.sessionIdleMs,
+  };
+}
+
+/** Identity, sessions and the policy: the floor every other domain component stands on. */
+export function accountsComponent(config: AppConfig): Component {
+  const settings = accountsSettings(config);
+  const auth = configurePassport((req) => contextFor(req as never, settings.baseUrl));
+  const middleware: RequestHandler[] = [
+    auth.initialize(),
+    auth.session(),
+    sessionGuards(settings),
+    exposeFlash,
+  ];
+  const router = Router();
+  router.use(authRoutes(settings, auth, config.env === 'production'));
+  router.use(secondFactorRoutes(settings));
+  router.use(accountRoutes(settings));
+  router.use(invitationRoutes(settings));
+  router.use(staffRoutes(settings));
+  return {
+    name: 'accounts',
+    middleware,
+    router,
+    models: [UserModel, OneTimeTokenModel, TokenUseModel] as never[],
+  };
+}

@@ -1,0 +1,172 @@
+import { recordAudit } from '../../shared/audit/index.js';
+import { NotFoundError, ValidationError } from '../../shared/errors/index.js';
+import { translatorFor } from '../../shared/i18n/index.js';
+import { sendAccountMail } from './account-mail.js';
+import { normaliseEmail } from './email-address.js';
+import { consumeToken, issueToken, peekToken, TOKEN_LIFETIME_MS } from './one-time-token-service.js';
+import { hashPassword } from './password-hashing.js';
+import { checkPassword } from './password-rules.js';
+import { can } from './policy.js';
+import type { RequestContext } from './request-context.js';
+import type { Actor, Role } from './roles.js';
+import { UserModel } from './user-model.js';
+import { findUserByEmail, newSessionEpoch } from './user-service.js';
+
+export interface InvitationInput {
+  email: string;
+  role: Role;
+  municipalityCode?: string;
+  organisationId?: string;
+  /** Shown in the e-mail: "… invites you to be a social worker in Jammerbugt". */
+  placeName: string;
+}
+
+/** Invites someone to a role in a tenant the actor administers. The grant is created when they accept. */
+export async function invite(
+  actor: Actor & { name: string },
+  input: InvitationInput,
+  context: RequestContext,
+): Promise<void> {
+  const allowed =
+    (actor.role === 'municipal-admin' &&
+      (input.role === 'social-worker' || input.role === 'municipal-admin') &&
+      can(actor, 'staff:manage', { municipalityCode: input.municipalityCode })) ||
+    (actor.role === 'platform-admin' && input.role === 'municipal-admin' && can(actor, 'platform:manage'));
+  if (!allowed || !input.municipalityCode) throw new NotFoundError();
+  const email = normaliseEmail(input.email);
+  const token = await issueToken('invitation', {
+    email,
+    invitation: {
+      role: input.role,
+      municipalityCode: input.municipalityCode,
+      organisationId: input.organisationId,
+      invitedBy: actor.userId,
+      inviterName: actor.name,
+    },
+  });
+  const existing = await findUserByEmail(email);
+  const language = existing?.language === 'en' ? 'en' : context.language;
+  await sendAccountMail({
+    to: email,
+    template: 'invitation',
+    language,
+    data: {
+      inviterName: actor.name,
+      roleLabel: translatorFor(language)(`accounts.roles.${input.role}`),
+      placeName: input.placeName,
+      link: `${context.baseUrl}/invitation/${token}`,
+      expiresInDays: String(TOKEN_LIFETIME_MS.invitation / 86_400_000),
+    },
+  });
+  await recordAudit(
+    {
+      action: 'invitation.sent',
+      outcome: 'success',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      municipalityCode: input.municipalityCode,
+      objectType: 'invitation',
+      details: { role: input.role },
+    },
+    context.origin,
+  );
+}
+
+export interface InvitationView {
+  email: string;
+  role: Role;
+  municipalityCode?: string;
+  inviterName?: string;
+  accountExists: boolean;
+}
+
+export async function describeInvitation(token: string): Promise<InvitationView | undefined> {
+  const record = await peekToken(token, 'invitation');
+  if (!record?.invitation?.role) return undefined;
+  return {
+    email: record.email,
+    role: record.invitation.role as Role,
+    municipalityCode: record.invitation.municipalityCode ?? undefined,
+    inviterName: record.invitation.inviterName ?? undefined,
+    accountExists: Boolean(await findUserByEmail(record.email)),
+  };
+}
+
+export type AcceptResult =
+  | { outcome: 'created' | 'granted'; userId: string }
+  | { outcome: 'invalid-link' }
+  | { outcome: 'log-in-first' };
+
+/**
+ * Accepts an invitation. A new person sets name and password (the link proves the address); someone who
+ * already has an account must be logged in as that account, and gets the role added.
+ */
+export async function acceptInvitation(
+  token: string,
+  currentUserId: string | undefined,
+  newAccount: { name: string; password: string } | undefined,
+  context: RequestContext,
+): Promise<AcceptResult> {
+  const peeked = await peekToken(token, 'invitation');
+  if (!peeked?.invitation?.role) return { outcome: 'invalid-link' };
+  const existing = await findUserByEmail(peeked.email);
+  if (existing && String(existing._id) !== currentUserId) return { outcome: 'log-in-first' };
+  if (!existing) {
+    if (!newAccount) throw new ValidationError({ name: 'forms.errors.required' });
+    const problem = checkPassword(newAccount.password, { email: peeked.email, name: newAccount.name });
+    if (problem) throw new ValidationError({ password: `accounts.password.${problem}` });
+  }
+  const record = await consumeToken(token, 'invitation');
+  if (!record?.invitation?.role) return { outcome: 'invalid-link' };
+  const grant = {
+    role: record.invitation.role,
+    municipalityCode: record.invitation.municipalityCode ?? undefined,
+    organisationId: record.invitation.organisationId ?? undefined,
+    active: true,
+    grantedAt: new Date(),
+    grantedBy: record.invitation.invitedBy ?? undefined,
+  };
+
+  let userId: string;
+  if (existing) {
+    userId = String(existing._id);
+    const others = (existing.roles ?? []).filter(
+      (r) =>
+        !(
+          r.role === grant.role &&
+          r.municipalityCode === grant.municipalityCode &&
+          r.organisationId === grant.organisationId
+        ),
+    );
+    await UserModel.updateOne(
+      { _id: existing._id },
+      { $set: { roles: [...others, grant], sessionEpoch: newSessionEpoch() } },
+    );
+  } else {
+    const created = await UserModel.create({
+      email: peeked.email,
+      name: newAccount!.name,
+      language: context.language,
+      passwordHash: await hashPassword(newAccount!.password),
+      status: 'active',
+      emailVerifiedAt: new Date(),
+      roles: [grant],
+      sessionEpoch: newSessionEpoch(),
+    });
+    userId = String(created._id);
+  }
+  await recordAudit(
+    {
+      action: 'invitation.accepted',
+      outcome: 'success',
+      actorId: userId,
+      actorRole: grant.role,
+      municipalityCode: grant.municipalityCode,
+      objectType: 'user',
+      objectId: userId,
+      details: { role: grant.role, invitedBy: grant.grantedBy },
+    },
+    context.origin,
+  );
+  return { outcome: existing ? 'granted' : 'created', userId };
+}

@@ -1,0 +1,56 @@
+import { createOneTimeToken, hashToken } from '../../shared/crypto/index.js';
+import {
+  OneTimeTokenModel,
+  TokenUseModel,
+  type OneTimeToken,
+  type TokenPurpose,
+} from './one-time-token-model.js';
+
+export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
+  'verify-email': 24 * 3_600_000,
+  'reset-password': 60 * 60_000,
+  invitation: 7 * 24 * 3_600_000,
+};
+
+type TokenFields = Pick<OneTimeToken, 'email' | 'userId' | 'invitation'>;
+
+/** Issues a token and returns the plain value for the link; only its hash is stored. */
+export async function issueToken(
+  purpose: TokenPurpose,
+  fields: TokenFields,
+  now = new Date(),
+): Promise<string> {
+  const { token, tokenHash } = createOneTimeToken();
+  await OneTimeTokenModel.create({
+    ...fields,
+    tokenHash,
+    purpose,
+    expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]),
+  });
+  return token;
+}
+
+/** The token's record if it exists, has this purpose, is unexpired and unused; otherwise undefined. */
+export async function peekToken(token: string, purpose: TokenPurpose, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  const record = await OneTimeTokenModel.findOne({ tokenHash: hashToken(token), purpose }).lean();
+  if (!record || record.usedAt || record.expiresAt <= now) return undefined;
+  return record;
+}
+
+/**
+ * Uses a token once. The unique insert into token uses decides races: of two simultaneous requests
+ * with the same link, exactly one gets the record.
+ */
+export async function consumeToken(token: string, purpose: TokenPurpose, now = new Date()) {
+  const record = await peekToken(token, purpose, now);
+  if (!record) return undefined;
+  try {
+    await TokenUseModel.create({ tokenHash: record.tokenHash, at: now });
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) return undefined;
+    throw error;
+  }
+  await OneTimeTokenModel.updateOne({ _id: record._id }, { $set: { usedAt: now } });
+  return record;
+}

@@ -1,0 +1,56 @@
+import type { Actor, Role } from './roles.js';
+
+/**
+ * The one place that decides who may do what. Routes ask it before anything else (authorize()),
+ * services ask it again with the object they loaded (role + tenant + ownership), views never decide.
+ */
+export const POLICY = {
+  /** Pages anyone may see, logged in or not. */
+  public: { anonymous: true, roles: 'any' },
+  /** Pages for logging in and signing up: anyone. */
+  'auth:use': { anonymous: true, roles: 'any' },
+  /** The second-factor challenge and enrolment: logged in, second factor not yet given. */
+  'auth:second-factor': { anonymous: false, roles: 'any' },
+  /** Your own account: profile, password, second factor, sessions. */
+  'account:manage-own': { anonymous: false, roles: 'any' },
+  /** The municipality's staff: list, invite, change role, disable (own municipality only). */
+  'staff:manage': { anonymous: false, roles: ['municipal-admin'] },
+  /** Municipalities on the platform: onboard and invite their first administrator. */
+  'platform:manage': { anonymous: false, roles: ['platform-admin'] },
+} as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;
+
+export type Action = keyof typeof POLICY;
+
+export interface PolicyTarget {
+  municipalityCode?: string;
+  organisationId?: string;
+  ownerId?: string;
+}
+
+export function isAction(value: string): value is Action {
+  return Object.hasOwn(POLICY, value);
+}
+
+/** May this actor (undefined: anonymous) do this action, to this target if one is given? Fails closed. */
+export function can(actor: Actor | undefined, action: Action, target: PolicyTarget = {}): boolean {
+  try {
+    const rule = POLICY[action];
+    if (!rule) return false;
+    if (!actor) return rule.anonymous;
+    if (rule.roles !== 'any' && !(rule.roles as readonly Role[]).includes(actor.role)) return false;
+    return withinTenant(actor, target);
+  } catch {
+    return false;
+  }
+}
+
+function withinTenant(actor: Actor, target: PolicyTarget): boolean {
+  if (target.ownerId !== undefined && target.ownerId !== actor.userId) return false;
+  if (target.municipalityCode !== undefined && actor.role !== 'platform-admin') {
+    if (actor.municipalityCode !== target.municipalityCode) return false;
+  }
+  if (target.organisationId !== undefined && actor.role === 'coordinator') {
+    if (actor.organisationId !== target.organisationId) return false;
+  }
+  return true;
+}

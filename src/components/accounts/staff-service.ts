@@ -1,0 +1,106 @@
+import { recordAudit } from '../../shared/audit/index.js';
+import { ConflictError, NotFoundError } from '../../shared/errors/index.js';
+import { deleteSessionsOfUser } from '../../shared/session/index.js';
+import { can } from './policy.js';
+import type { RequestContext } from './request-context.js';
+import { MUNICIPAL_STAFF_ROLES, type Actor, type MunicipalStaffRole } from './roles.js';
+import { UserModel } from './user-model.js';
+import { newSessionEpoch } from './user-service.js';
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  email: string;
+  role: MunicipalStaffRole;
+  active: boolean;
+  lastLoginAt?: Date;
+  isSelf: boolean;
+}
+
+const isStaffGrant = (grant: { role: string }) =>
+  (MUNICIPAL_STAFF_ROLES as readonly string[]).includes(grant.role);
+
+/** Staff of the actor's municipality; nobody from another municipality is ever in the list. */
+export async function listStaff(actor: Actor): Promise<StaffMember[]> {
+  if (!actor.municipalityCode || !can(actor, 'staff:manage', { municipalityCode: actor.municipalityCode }))
+    throw new NotFoundError();
+  const users = await UserModel.find({ 'roles.municipalityCode': actor.municipalityCode })
+    .sort({ name: 1 })
+    .limit(500)
+    .lean();
+  return users.flatMap((user) =>
+    (user.roles ?? [])
+      .filter((grant) => grant.municipalityCode === actor.municipalityCode && isStaffGrant(grant))
+      .map((grant) => ({
+        id: String(user._id),
+        name: user.name,
+        email: user.email,
+        role: grant.role as MunicipalStaffRole,
+        active: grant.active,
+        lastLoginAt: user.lastLoginAt ?? undefined,
+        isSelf: String(user._id) === actor.userId,
+      })),
+  );
+}
+
+/**
+ * Changes one staff grant in the actor's municipality (role, or active/inactive). Any change ends the
+ * person's sessions so the new rights apply at once. Someone outside the municipality is a 404.
+ */
+export async function changeStaffGrant(
+  actor: Actor,
+  userId: string,
+  change: { role?: MunicipalStaffRole; active?: boolean },
+  context: RequestContext,
+): Promise<void> {
+  const municipalityCode = actor.municipalityCode;
+  if (
+    !municipalityCode ||
+    !can(actor, 'staff:manage', { municipalityCode }) ||
+    !/^[0-9a-f]{24}$/.test(userId)
+  )
+    throw new NotFoundError();
+  const user = await UserModel.findOne({ _id: userId, 'roles.municipalityCode': municipalityCode }).lean();
+  const grantIndex =
+    user?.roles?.findIndex((grant) => grant.municipalityCode === municipalityCode && isStaffGrant(grant)) ??
+    -1;
+  if (!user || grantIndex < 0) throw new NotFoundError();
+  if (userId === actor.userId) throw new ConflictError('You cannot change your own access');
+
+  const roles = user.roles.map((grant, index) => (index === grantIndex ? { ...grant, ...change } : grant));
+  const wasAdmin = user.roles[grantIndex].role === 'municipal-admin' && user.roles[grantIndex].active;
+  const staysAdmin = roles[grantIndex].role === 'municipal-admin' && roles[grantIndex].active;
+  if (wasAdmin && !staysAdmin && (await countActiveAdmins(municipalityCode)) <= 1)
+    throw new ConflictError('The last administrator cannot be removed');
+
+  await UserModel.updateOne({ _id: user._id }, { $set: { roles, sessionEpoch: newSessionEpoch() } });
+  await deleteSessionsOfUser(userId);
+  await recordAudit(
+    {
+      action: change.role ? 'staff.role-changed' : change.active ? 'staff.enabled' : 'staff.disabled',
+      outcome: 'success',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      municipalityCode,
+      objectType: 'user',
+      objectId: userId,
+      details: { from: user.roles[grantIndex].role, ...change },
+    },
+    context.origin,
+  );
+}
+
+async function countActiveAdmins(municipalityCode: string): Promise<number> {
+  const admins = await UserModel.find({
+    'roles.municipalityCode': municipalityCode,
+    'roles.role': 'municipal-admin',
+  }).lean();
+  return admins.filter(
+    (user) =>
+      user.status === 'active' &&
+      user.roles.some(
+        (grant) =>
+          grant.municipalityCode === municipalityCode && grant.role === 'municipal-admin' && grant.active,
+      ),
+  ).length;
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { UserModel } from './user-model.js';
+import type { SessionUser } from './actor.js';
+import type { RoleGrant } from './roles.js';
+
+export function newSessionEpoch(): string {
+  return randomUUID();
+}
+
+export async function findUserByEmail(email: string) {
+  return UserModel.findOne({ email }).lean();
+}
+
+export async function findUserById(id: string) {
+  if (!/^[0-9a-f]{24}$/.test(id)) return undefined;
+  return (await UserModel.findById(id).lean()) ?? undefined;
+}
+
+type StoredUser = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
+
+export function toSessionUser(user: StoredUser): SessionUser {
+  return {
+    id: String(user._id),
+    email: user.email,
+    name: user.name,
+    language: user.language === 'en' ? 'en' : 'da',
+    grants: (user.roles ?? []).map((grant) => ({
+      role: grant.role,
+      municipalityCode: grant.municipalityCode ?? undefined,
+      organisationId: grant.organisationId ?? undefined,
+      active: grant.active,
+      grantedAt: grant.grantedAt,
+      grantedBy: grant.grantedBy ?? undefined,
+    })) as RoleGrant[],
+    hasTotp: Boolean(user.totp?.enabledAt),
+    sessionEpoch: user.sessionEpoch,
+  };
+}
+
+/** The user for a session, or undefined when the account is gone, disabled or its sessions were ended. */
+export async function loadSessionUser(id: string, epoch: string): Promise<SessionUser | undefined> {
+  const user = await findUserById(id);
+  if (!user || user.status !== 'active' || user.sessionEpoch !== epoch) return undefined;
+  return toSessionUser(user);
+}
+
+/** Ends every session of the user (they are checked against the epoch on each request). */
+export async function endAllSessions(userId: string): Promise<string> {
+  const sessionEpoch = newSessionEpoch();
+  await UserModel.updateOne({ _id: userId }, { $set: { sessionEpoch } });
+  return sessionEpoch;
+}
