@@ -26,8 +26,9 @@ export function renderForm(
   values: Record<string, string> = {},
   status = 400,
 ): void {
-  const hasErrors = Object.keys(fieldErrors).length > 0;
-  res.status(hasErrors ? status : 200).render(view, {
+  // Without errors the status set by the caller (e.g. 410 for a used link) stands.
+  if (Object.keys(fieldErrors).length > 0) res.status(status);
+  res.render(view, {
     ...model,
     values,
     errors: fieldErrors,

@@ -4,6 +4,7 @@ import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { createUser, csrfFrom, loginAs, submitForm } from '../../helpers/accounts.js';
 import { latestMailTo } from '../../helpers/mail.js';
 import { buildTestApp } from '../../helpers/test-app.js';
+import { testConfig } from '../../helpers/test-config.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 // What differs between two renderings of the same page regardless of outcome.
