@@ -199,7 +199,7 @@ describe('sessions', () => {
   it('when a session is older than the absolute timeout, then it ends whatever its activity', async () => {
     const user = await createUser({});
     const config = {
-      ...(await import('../../helpers/test-config.js')).testConfig(),
+      ...testConfig(),
       sessionAbsoluteMs: 1500,
     };
     const app = buildTestApp({ config });
