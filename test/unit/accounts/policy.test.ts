@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { can, POLICY, type Action } from '../../../src/components/accounts/policy.js';
+import type { Actor, Role } from '../../../src/components/accounts/roles.js';
+
+const actor = (role: Role, extra: Partial<Actor> = {}): Actor => ({ userId: 'u1', role, ...extra });
+
+// The policy written out as a table: a change to who may do what must change this test too.
+const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
+  public: ['anonymous', 'volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
+  'auth:use': ['anonymous', 'volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
+  'auth:second-factor': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
+  'account:manage-own': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
+  'staff:manage': ['municipal-admin'],
+  'platform:manage': ['platform-admin'],
+};
+
+describe('policy', () => {
+  it('when the policy lists its actions, then they are exactly the ones in the table', () => {
+    assert.deepEqual(Object.keys(POLICY).sort(), Object.keys(WHO_MAY).sort());
+  });
+
+  for (const [action, allowed] of Object.entries(WHO_MAY) as Array<[Action, Array<Role | 'anonymous'>]>) {
+    for (const who of [
+      'anonymous',
+      'volunteer',
+      'coordinator',
+      'social-worker',
+      'municipal-admin',
+      'platform-admin',
+    ] as const) {
+      const expected = allowed.includes(who);
+      it(`when ${who} asks for ${action}, then the answer is ${expected ? 'yes' : 'no'}`, () => {
+        const subject = who === 'anonymous' ? undefined : actor(who, { municipalityCode: '0849' });
+        assert.equal(can(subject, action), expected);
+      });
+    }
+  }
+
+  it('when an administrator acts on another municipality, then the answer is no', () => {
+    const adminA = actor('municipal-admin', { municipalityCode: '0849' });
+    assert.equal(can(adminA, 'staff:manage', { municipalityCode: '0849' }), true);
+    assert.equal(can(adminA, 'staff:manage', { municipalityCode: '0101' }), false);
+  });
+
+  it("when someone acts on another person's object, then the answer is no", () => {
+    assert.equal(can(actor('volunteer'), 'account:manage-own', { ownerId: 'u1' }), true);
+    assert.equal(can(actor('volunteer'), 'account:manage-own', { ownerId: 'u2' }), false);
+  });
+
+  it('when a coordinator acts on another organisation, then the answer is no', () => {
+    const coordinator = actor('coordinator', { organisationId: 'org-a' });
+    assert.equal(can(coordinator, 'account:manage-own', { organisationId: 'org-a' }), true);
+    assert.equal(can(coordinator, 'account:manage-own', { organisationId: 'org-b' }), false);
+  });
+
+  it('when the action is unknown or the check itself throws, then the answer is no (fail closed)', () => {
+    assert.equal(can(actor('platform-admin'), 'nonsense' as Action), false);
+    const hostile = new Proxy({} as Actor, {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
+    assert.equal(can(hostile, 'staff:manage'), false);
+  });
+});
