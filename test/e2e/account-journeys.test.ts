@@ -15,6 +15,32 @@ async function tabTo(page: Page, selector: string, maxPresses = 40): Promise<voi
   throw new Error(`could not reach ${selector} with the Tab key`);
 }
 
+/**
+ * Submits the focused form with Enter, waits for the page that comes back and checks where it landed.
+ * When the form posts back to the same address, waitForURL would resolve at once, so the navigation
+ * itself is awaited instead.
+ */
+async function submitAndExpect(page: Page, expectedPath: string): Promise<void> {
+  const samePage = new URL(page.url()).pathname === expectedPath;
+  try {
+    await Promise.all([
+      samePage
+        ? page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame())
+        : page.waitForURL((url) => url.pathname === expectedPath, { timeout: 10_000 }),
+      page.keyboard.press('Enter'),
+    ]);
+  } catch (error) {
+    // Say what the page said instead (its heading and any message), not only that we timed out.
+    const said = await page.locator('h1, .error-summary, .flash').allTextContents();
+    throw new Error(
+      `expected ${expectedPath}, stayed on ${page.url()}: ${said.join(' | ').replace(/\s+/g, ' ')}`,
+      { cause: error },
+    );
+  }
+  await page.waitForLoadState('load');
+  assert.equal(new URL(page.url()).pathname, expectedPath);
+}
+
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {
   await tabTo(page, selector);
   await page.keyboard.type(text);
@@ -48,14 +74,13 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
 
     // A mistake first: the error summary takes focus and lists the problem.
     await typeInto(page, '#name', 'Frida Fjord');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.error-summary');
+    await submitAndExpect(page, '/tilmeld');
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
     await expectNoAxeViolations(page);
 
     await typeInto(page, '#email', 'frida@example.dk');
     await typeInto(page, '#password', TEST_PASSWORD);
-    await Promise.all([page.waitForURL('**/tilmeld'), page.keyboard.press('Enter')]);
+    await submitAndExpect(page, '/tilmeld');
     assert.match((await page.textContent('h1')) ?? '', /Tjek din e-mail/);
     await expectNoAxeViolations(page);
 
@@ -63,13 +88,13 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await page.goto(server.baseUrl + pathOf(link));
     await expectNoAxeViolations(page);
     await tabTo(page, 'main button[type=submit]');
-    await Promise.all([page.waitForURL('**/log-ind'), page.keyboard.press('Enter')]);
+    await submitAndExpect(page, '/log-ind');
     assert.match((await page.textContent('.flash')) ?? '', /bekræftet/);
     await expectNoAxeViolations(page);
 
     await typeInto(page, '#email', 'frida@example.dk');
     await typeInto(page, '#password', TEST_PASSWORD);
-    await Promise.all([page.waitForURL('**/konto'), page.keyboard.press('Enter')]);
+    await submitAndExpect(page, '/konto');
     assert.match((await page.textContent('.user-bar')) ?? '', /Frida Fjord · Frivillig/);
     await expectNoAxeViolations(page);
   });
@@ -83,30 +108,30 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await expectNoAxeViolations(page);
     await typeInto(page, '#email', worker.email);
     await typeInto(page, '#password', worker.password);
-    await Promise.all([page.waitForURL('**/konto/totp/opsaet'), page.keyboard.press('Enter')]);
+    await submitAndExpect(page, '/konto/totp/opsaet');
     await expectNoAxeViolations(page);
 
     const secret = ((await page.textContent('code.secret')) ?? '').replace(/\s+/g, '');
     await typeInto(page, '#code', totpCode(secret));
-    await Promise.all([page.waitForURL('**/konto/totp/opsaet'), page.keyboard.press('Enter')]);
+    await submitAndExpect(page, '/konto/totp/opsaet');
     assert.match((await page.textContent('h1')) ?? '', /Gem dine gendannelseskoder/);
     assert.equal(await page.locator('.codes li').count(), 10);
     await expectNoAxeViolations(page);
 
     await tabTo(page, 'main a.button');
-    await Promise.all([page.waitForURL('**/konto'), page.keyboard.press('Enter')]);
+    await submitAndExpect(page, '/konto');
     await expectNoAxeViolations(page);
 
     // Log out by keyboard and back in: now the code is asked for.
     await tabTo(page, '.user-bar button');
-    await Promise.all([page.waitForURL(/logget-ud/), page.keyboard.press('Enter')]);
+    await submitAndExpect(page, '/');
     await page.goto(server.baseUrl + '/log-ind');
     await typeInto(page, '#email', worker.email);
     await typeInto(page, '#password', worker.password);
-    await Promise.all([page.waitForURL('**/log-ind/totp'), page.keyboard.press('Enter')]);
+    await submitAndExpect(page, '/log-ind/totp');
     await expectNoAxeViolations(page);
     await typeInto(page, '#code', totpCode(secret, 1));
-    await Promise.all([page.waitForURL('**/konto'), page.keyboard.press('Enter')]);
+    await submitAndExpect(page, '/konto');
     assert.match((await page.textContent('.user-bar')) ?? '', /Socialrådgiver/);
   });
 
@@ -122,9 +147,11 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await page.goto(server.baseUrl + '/log-ind');
     await page.fill('#email', adminUser.email);
     await page.fill('#password', adminUser.password);
-    await Promise.all([page.waitForURL('**/log-ind/totp'), page.press('#password', 'Enter')]);
+    await page.focus('#password');
+    await submitAndExpect(page, '/log-ind/totp');
     await page.fill('#code', totpCode(adminUser.totpSecret!));
-    await Promise.all([page.waitForURL('**/konto'), page.press('#code', 'Enter')]);
+    await page.focus('#code');
+    await submitAndExpect(page, '/konto');
     await expectNoAxeViolations(page);
     await page.goto(server.baseUrl + '/kommune/medarbejdere');
     assert.match((await page.textContent('main')) ?? '', /Kollega Karlsen/);

@@ -18,7 +18,7 @@ export function sessionCookieName(production: boolean): string {
  * Sessions in the database, so any app instance can serve any request. The cookie's expiry rolls forward
  * with activity (the idle timeout); the absolute timeout is checked separately from the login time.
  */
-export function sessionMiddleware(settings: SessionSettings): RequestHandler {
+export function sessionMiddleware(settings: SessionSettings): RequestHandler[] {
   const store = MongoStore.create({
     client: mongoose.connection.getClient(),
     collectionName: 'sessions',
@@ -29,7 +29,7 @@ export function sessionMiddleware(settings: SessionSettings): RequestHandler {
     // Rolling expiry without a database write on every request.
     touchAfter: 60,
   });
-  return session({
+  const sessions = session({
     name: sessionCookieName(settings.production),
     secret: settings.secret,
     store,
@@ -45,4 +45,22 @@ export function sessionMiddleware(settings: SessionSettings): RequestHandler {
       maxAge: settings.idleMs,
     },
   });
+  return [sessions, saveSessionBeforeRedirect];
 }
+
+/**
+ * express-session saves a changed session while the response is already on its way, and a browser
+ * follows a redirect as soon as it sees the headers: the next request could then read the session as it
+ * was before (no login time after login, no flash message). So a session that holds anything is saved
+ * first, and only then is the redirect sent.
+ */
+export const saveSessionBeforeRedirect: RequestHandler = (req, res, next) => {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    const current = req.session as (typeof req.session & Record<string, unknown>) | undefined;
+    const holdsSomething = current && Object.keys(current).some((key) => key !== 'cookie');
+    if (!holdsSomething) return redirect(...args);
+    current.save((error) => (error ? next(error) : redirect(...args)));
+  }) as typeof res.redirect;
+  next();
+};
