@@ -17,6 +17,7 @@ import {
 } from './shared/http/index.js';
 import { languageMiddleware } from './shared/i18n/index.js';
 import type { Logger } from './shared/logging/logger.js';
+import { configureMail, mailSettingsFor, type MailSettings } from './shared/mail/index.js';
 import { sessionMiddleware } from './shared/session/index.js';
 import { installViewEngine } from './shared/views/view-engine.js';
 
@@ -29,12 +30,15 @@ export interface AppDeps {
   isShuttingDown?: () => boolean;
   /** Defaults to every component; tests may add one. */
   components?: Component[];
+  /** Defaults to the configured transport (SMTP, or files in MAIL_DIR). */
+  mail?: MailSettings;
 }
 
 /** Builds the Express app without listening or connecting: server.ts and the tests both use it. */
 export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
   const production = config.env === 'production';
+  configureMail(deps.mail ?? mailSettingsFor(config, logger));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

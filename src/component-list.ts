@@ -4,8 +4,10 @@ import { municipalitiesComponent } from './components/municipalities/index.js';
 import { organisationsComponent } from './components/organisations/index.js';
 import { siteComponent } from './components/site/index.js';
 import { AuditEventModel } from './shared/audit/index.js';
-import { RateLimitHitModel, type Component } from './shared/http/index.js';
-import { SessionRecordModel } from './shared/session/index.js';
+import { RateLimitHitModel, rateLimitJobs, type Component } from './shared/http/index.js';
+import type { JobDefinition } from './shared/jobs/index.js';
+import { mailJobs, mailModels, type MailSettings } from './shared/mail/index.js';
+import { SessionRecordModel, sessionJobs } from './shared/session/index.js';
 
 /** Every component, in mounting order. Their models are the ones whose indexes start-up creates. */
 export function defaultComponents(config: AppConfig): Component[] {
@@ -22,5 +24,16 @@ export function allModels(config: AppConfig) {
   return [
     ...defaultComponents(config).flatMap((component) => component.models ?? []),
     ...([AuditEventModel, SessionRecordModel, RateLimitHitModel] as never[]),
+    ...mailModels,
+  ];
+}
+
+/** Every scheduled job: the components' and the infrastructure's housekeeping. */
+export function allJobs(config: AppConfig, mail: MailSettings): JobDefinition[] {
+  return [
+    ...defaultComponents(config).flatMap((component) => component.jobs ?? []),
+    ...mailJobs(mail),
+    ...sessionJobs,
+    ...rateLimitJobs,
   ];
 }

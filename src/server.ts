@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { allModels } from './component-list.js';
+import { allJobs, allModels } from './component-list.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
 import { DEMO_LOGINS } from './demo/demo-content.js';
 import { seedDemo } from './demo/seed-demo.js';
@@ -11,6 +11,7 @@ import {
   type OpenDatabase,
 } from './shared/db/index.js';
 import { createScheduler } from './shared/jobs/index.js';
+import { deliveryIdle, mailSettingsFor } from './shared/mail/index.js';
 import { shutDownGracefully } from './shared/lifecycle/graceful-shutdown.js';
 import { createLogger } from './shared/logging/logger.js';
 
@@ -34,8 +35,9 @@ async function main(): Promise<void> {
   const embedded = database.embedded;
 
   let shuttingDown = false;
-  const app = createApp({ config, logger, isShuttingDown: () => shuttingDown });
-  const scheduler = createScheduler([], logger);
+  const mail = mailSettingsFor(config, logger);
+  const app = createApp({ config, logger, mail, isShuttingDown: () => shuttingDown });
+  const scheduler = createScheduler(allJobs(config, mail), logger);
   const server = app.listen(config.port, config.host, () => {
     scheduler.start();
     printBanner(config, (server.address() as AddressInfo).port, embedded);
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       },
       steps: [
         { name: 'scheduler', run: () => scheduler.stop() },
+        { name: 'mail delivery', run: () => deliveryIdle() },
         { name: 'database connection', run: () => disconnectDatabase() },
         { name: 'embedded database', run: async () => embedded?.stop() },
       ],

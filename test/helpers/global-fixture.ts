@@ -10,11 +10,13 @@ import {
 } from '../../src/shared/db/index.js';
 import { allModels } from '../../src/component-list.js';
 import { testConfig } from './test-config.js';
+import { startTestMailbox, type TestMailbox } from './test-mailbox.js';
 
 // One throwaway FerretDB per test run, on a free port, in a temp directory. Tests clear
 // collections between cases (see use-test-database.ts); nothing here is faked.
 let database: EmbeddedDatabase | undefined;
 let dataDir: string | undefined;
+let mailbox: TestMailbox | undefined;
 
 export async function mochaGlobalSetup(): Promise<void> {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'brobygning-test-db-'));
@@ -24,12 +26,17 @@ export async function mochaGlobalSetup(): Promise<void> {
     ferretdbBin: path.resolve('.cache/bin/ferretdb-launcher'),
   });
   process.env.TEST_MONGODB_URI = database.uri;
+  // A real SMTP server receives everything the app sends during the run (see helpers/mail.ts).
+  process.env.TEST_MAILBOX_DIR = path.join(dataDir, 'mailbox');
+  mailbox = await startTestMailbox(process.env.TEST_MAILBOX_DIR);
+  process.env.TEST_SMTP_URL = mailbox.url;
   await connectDatabase({ uri: database.uri, serverSelectionTimeoutMs: 2500 });
   await ensureIndexes(allModels(testConfig()));
 }
 
 export async function mochaGlobalTeardown(): Promise<void> {
   await disconnectDatabase().catch(() => undefined);
+  await mailbox?.stop();
   await database?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

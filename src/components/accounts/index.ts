@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import type { AppConfig } from '../../config/index.js';
 import { exposeFlash, type Component } from '../../shared/http/index.js';
 import { accountRoutes } from './account-routes.js';
+import { accountsJobs } from './accounts-jobs.js';
 import { authRoutes } from './auth-routes.js';
 import { invitationRoutes } from './invitation-routes.js';
 import { OneTimeTokenModel, TokenUseModel } from './one-time-token-model.js';
@@ -52,5 +53,6 @@ export function accountsComponent(config: AppConfig): Component {
     middleware,
     router,
     models: [UserModel, OneTimeTokenModel, TokenUseModel] as never[],
+    jobs: accountsJobs,
   };
 }

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { createOneTimeToken, hashToken } from '../../shared/crypto/index.js';
 import {
   OneTimeTokenModel,
@@ -53,4 +54,19 @@ export async function consumeToken(token: string, purpose: TokenPurpose, now = n
   }
   await OneTimeTokenModel.updateOne({ _id: record._id }, { $set: { usedAt: now } });
   return record;
+}
+
+/** How long after expiry a link's record is kept, so a late click is told "expired" rather than "unknown". */
+const KEEP_AFTER_EXPIRY_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Removes link records (which hold an e-mail address) a week after they expired, and the use markers
+ * once no token they could protect is left (the longest lifetime plus that week).
+ */
+export async function deleteExpiredTokens(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - KEEP_AFTER_EXPIRY_MS);
+  const longest = Math.max(...Object.values(TOKEN_LIFETIME_MS));
+  const tokens = await OneTimeTokenModel.deleteMany({ expiresAt: trusted({ $lt: cutoff }) });
+  await TokenUseModel.deleteMany({ at: trusted({ $lt: new Date(cutoff.getTime() - longest) }) });
+  return tokens.deletedCount;
 }

@@ -14,3 +14,4 @@ export {
 export { parseForm, type FormResult } from './parse-form.js';
 export { flash, exposeFlash, type FlashKind } from './flash.js';
 export { defineRoute, listRoutes, type RouteEntry, type HttpMethod } from './route-table.js';
+export { rateLimitJobs } from './rate-limit-jobs.js';

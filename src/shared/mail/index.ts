@@ -1,21 +1,24 @@
-// TEMPORARY SHIM written by the lead so the tree compiles while the outbox is being built.
-// helper-3: replace this whole file with the real outbox (same names: enqueueMail, kickDelivery, mailModels).
-import type { Language } from '../i18n/index.js';
+export {
+  enqueueMail,
+  kickDelivery,
+  configureMail,
+  mailSettingsFor,
+  deliveryIdle,
+  messageIdDomain,
+  type EnqueueMailInput,
+  type MailSettings,
+} from './outbox-service.js';
+export {
+  deliverDueMessages,
+  purgeOldOutboxMessages,
+  type DeliveryReport,
+  type DeliverySettings,
+} from './outbox-delivery.js';
+export { createMailTransport, type MailTransport, type OutgoingMail } from './mail-transport.js';
+export { renderMail, type RenderedMail } from './mail-templates.js';
+export { OutboxMessageModel, OutboxClaimModel } from './outbox-model.js';
+export { mailJobs } from './mail-jobs.js';
+export { MAX_DELIVERY_ATTEMPTS } from './outbox-rules.js';
 
-export interface EnqueueMailInput {
-  to: string;
-  template: string;
-  language: Language;
-  data: Record<string, string>;
-}
-
-export const sentForTests: EnqueueMailInput[] = [];
-
-export async function enqueueMail(input: EnqueueMailInput): Promise<{ messageId: string }> {
-  sentForTests.push(input);
-  return { messageId: `<shim-${sentForTests.length}@brobygning.localhost>` };
-}
-
-export function kickDelivery(): void {}
-
-export const mailModels: never[] = [];
+import { OutboxClaimModel, OutboxMessageModel } from './outbox-model.js';
+export const mailModels = [OutboxMessageModel, OutboxClaimModel] as never[];

@@ -134,7 +134,7 @@ describe('invitations', () => {
     assert.equal(invited.status, 303);
     const mail = await latestMailTo('ny.raadgiver@example.dk');
     assert.equal(mail?.template, 'invitation');
-    assert.equal(mail?.data.placeName, 'Jammerbugt');
+    assert.match(mail?.text ?? '', /som Socialrådgiver i Jammerbugt/);
 
     const newcomer = request.agent(app);
     const link = pathOf(mail!.link!);
@@ -258,7 +258,7 @@ describe('platform administration', () => {
       .type('form')
       .send({ _csrf: csrfFrom(after.text), email: 'admin@kk.example.dk' });
     const mail = await latestMailTo('admin@kk.example.dk');
-    assert.equal(mail?.data.placeName, 'København');
+    assert.match(mail?.text ?? '', /i København/);
     assert.equal(
       (
         await agent

@@ -1,0 +1,48 @@
+import { model, Schema, type InferSchemaType } from 'mongoose';
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+
+/**
+ * One e-mail, stored before anybody is told it was sent. The body holds links that work like passwords
+ * (verification, reset, invitation), so it is sealed with the data key and removed once delivered;
+ * what stays is enough to answer "did the mail go out, and when".
+ */
+const outboxMessageSchema = new Schema(
+  {
+    messageId: { type: String, required: true },
+    to: { type: String, required: true },
+    subject: { type: String, required: true },
+    sealedBody: { type: String },
+    template: { type: String, required: true },
+    language: { type: String, required: true },
+    status: { type: String, enum: OUTBOX_STATUSES, required: true, default: 'pending' },
+    attempts: { type: Number, required: true, default: 0 },
+    nextAttemptAt: { type: Date, required: true },
+    lastError: { type: String },
+    sentAt: { type: Date },
+  },
+  { timestamps: true, versionKey: false },
+);
+outboxMessageSchema.index({ messageId: 1 }, { unique: true });
+outboxMessageSchema.index({ status: 1, nextAttemptAt: 1 });
+outboxMessageSchema.index({ to: 1, createdAt: -1 });
+outboxMessageSchema.index({ updatedAt: 1 });
+
+export type OutboxMessage = InferSchemaType<typeof outboxMessageSchema>;
+export const OutboxMessageModel = model('OutboxMessage', outboxMessageSchema, 'outbox_messages');
+
+/**
+ * The right to make one delivery attempt of one message. Claims are inserts under a unique id, because
+ * FerretDB 1.x cannot update a document atomically under concurrency (MONGO-PORTABLE.md): of two
+ * deliverers, the second insert fails with a duplicate key and that deliverer moves on.
+ */
+const outboxClaimSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+outboxClaimSchema.index({ expiresAt: 1 });
+
+export const OutboxClaimModel = model('OutboxClaim', outboxClaimSchema, 'outbox_claims');

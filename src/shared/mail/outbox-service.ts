@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { AppConfig } from '../../config/index.js';
+import { sealSecret } from '../crypto/index.js';
+import type { Language } from '../i18n/index.js';
+import type { Logger } from '../logging/logger.js';
+import { renderMail } from './mail-templates.js';
+import { createMailTransport } from './mail-transport.js';
+import { OutboxMessageModel } from './outbox-model.js';
+import { hasLineBreak } from './outbox-rules.js';
+import { deliverDueMessages, type DeliverySettings } from './outbox-delivery.js';
+
+export interface EnqueueMailInput {
+  to: string;
+  template: string;
+  language: Language;
+  data: Record<string, string>;
+}
+
+export interface MailSettings extends DeliverySettings {
+  logger: Logger;
+}
+
+// Set by createApp. Scripts that never configure mail still enqueue: the server delivers later.
+let settings: MailSettings | undefined;
+
+export function configureMail(next: MailSettings): void {
+  settings = next;
+}
+
+/** Mail settings from the app's configuration: the data key seals bodies at rest. */
+export function mailSettingsFor(config: AppConfig, logger: Logger): MailSettings {
+  return {
+    encryptionKey: config.dataEncryptionKey,
+    from: config.mail.from,
+    transport: createMailTransport(config.mail, logger),
+    logger,
+  };
+}
+
+const recipient = z.string().email().max(254);
+
+/**
+ * Stores a rendered, sealed message in the outbox and returns its Message-ID. Only after this resolves
+ * may a caller tell somebody "we sent you an e-mail"; delivery happens afterwards and is retried.
+ */
+export async function enqueueMail(
+  input: EnqueueMailInput,
+  mail: Pick<MailSettings, 'encryptionKey' | 'from'> | undefined = settings,
+): Promise<{ messageId: string }> {
+  if (!mail) throw new Error('Mail is not configured (configureMail was not called)');
+  if (hasLineBreak(input.to) || !recipient.safeParse(input.to).success) {
+    throw new Error('Refusing to send mail to a malformed address');
+  }
+  const rendered = renderMail(input.template, input.language, input.data);
+  const messageId = `<${randomUUID()}@${messageIdDomain(mail.from)}>`;
+  await OutboxMessageModel.create({
+    messageId,
+    to: input.to,
+    subject: rendered.subject,
+    sealedBody: sealSecret(JSON.stringify({ text: rendered.text, html: rendered.html }), mail.encryptionKey),
+    template: input.template,
+    language: input.language,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(),
+  });
+  return { messageId };
+}
+
+/** The right-hand side of our Message-IDs: the sender's domain, so receivers see a consistent origin. */
+export function messageIdDomain(from: string | undefined): string {
+  const domain = /@([a-z0-9.-]+)>?\s*$/i.exec(from ?? '')?.[1];
+  return domain ?? 'brobygning.localhost';
+}
+
+let running: Promise<void> | undefined;
+let again = false;
+
+/**
+ * Delivers due messages now, in the background, so people get their link in seconds rather than at the
+ * next scheduled run. One run at a time per process; a kick during a run asks for one more run.
+ */
+export function kickDelivery(): void {
+  const current = settings;
+  if (!current) return;
+  if (running) {
+    again = true;
+    return;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await deliverDueMessages(current);
+    } while (again);
+  })()
+    .catch((error: unknown) => current.logger.error({ err: error }, 'mail delivery run failed'))
+    .finally(() => {
+      running = undefined;
+    });
+}
+
+/** Waits for a background delivery run (shutdown and tests). */
+export async function deliveryIdle(): Promise<void> {
+  await running;
+}
