@@ -18,3 +18,22 @@ declare module 'express-session' {
     flash?: { kind: 'success' | 'info' | 'warning'; messageKey: string };
   }
 }
+
+declare global {
+  namespace Express {
+    interface Request {
+      /**
+       * Starts the session for a request that skipped it (a cookie-less GET), e.g. a page that puts a
+       * CSRF token in a form. Set by the session middleware.
+       */
+      startSession?: () => Promise<void>;
+    }
+  }
+}
+
+declare module 'http' {
+  interface IncomingMessage {
+    /** The request id (also in X-Request-Id), set by request logging. */
+    id?: string;
+  }
+}

@@ -28,8 +28,14 @@ export function authorize(action: Action): RequestHandler {
     const rule = POLICY[action];
     if (!user) {
       if (rule.anonymous) return next();
-      if (req.method === 'GET') req.session.returnTo = safeLocalPath(req.originalUrl);
-      return res.redirect(303, '/log-ind');
+      if (req.method !== 'GET') return res.redirect(303, '/log-ind');
+      // Remember the page for after login; a cookie-less visitor gets a session for that.
+      const remember = req.session ? Promise.resolve() : (req.startSession?.() ?? Promise.resolve());
+      remember.then(() => {
+        if (req.session) req.session.returnTo = safeLocalPath(req.originalUrl);
+        res.redirect(303, '/log-ind');
+      }, next);
+      return;
     }
     if (req.session.secondFactorPending && !OPEN_WHILE_SECOND_FACTOR_PENDING.includes(action)) {
       return res.redirect(303, user.hasTotp ? '/log-ind/totp' : '/konto/totp/opsaet');

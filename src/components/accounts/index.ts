@@ -32,13 +32,18 @@ export function accountsSettings(config: AppConfig): AccountsSettings {
   };
 }
 
+function whenSession(middleware: RequestHandler): RequestHandler {
+  return (req, res, next) => (req.session ? middleware(req, res, next) : next());
+}
+
 /** Identity, sessions and the policy: the floor every other domain component stands on. */
 export function accountsComponent(config: AppConfig): Component {
   const settings = accountsSettings(config);
   const auth = configurePassport((req) => contextFor(req as never, settings.baseUrl));
   const middleware: RequestHandler[] = [
-    auth.initialize(),
-    auth.session(),
+    // A request without a session (a cookie-less read, see session-middleware.ts) has nobody to find.
+    whenSession(auth.initialize()),
+    whenSession(auth.session()),
     sessionGuards(settings),
     exposeFlash,
   ];

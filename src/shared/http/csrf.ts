@@ -15,7 +15,8 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
 export const csrfProtection: RequestHandler = csrfSynchronisedProtection;
 
 /** Puts a token in res.locals for the form partial. Creates the session, so use it on pages with forms. */
-export const provideCsrfToken: RequestHandler = (req, res, next) => {
+export const provideCsrfToken: RequestHandler = async (req, res, next) => {
+  if (!req.session) await req.startSession?.();
   res.locals.csrfToken = generateToken(req);
   next();
 };

@@ -22,7 +22,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = known?.status ?? 500;
     const code = known?.code ?? 'INTERNAL';
     if (status >= 500) {
-      (req.log ?? logger).error({ err: error, code }, 'request failed');
+      logger.error({ err: error, code, reqId: req.id }, 'request failed');
     }
     if (res.headersSent) {
       res.destroy();

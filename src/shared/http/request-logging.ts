@@ -1,39 +1,49 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logging/logger.js';
 
 // Accept a caller's request id (from a proxy) only when it is a harmless token; otherwise make one.
 const SAFE_REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+const UNLOGGED_PATHS = new Set(['/livez', '/readyz']);
 
-function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
+function requestIdFor(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  return id;
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
+function levelFor(statusCode: number): 'error' | 'warn' | 'info' {
+  return statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+}
+
+/**
+ * One structured line per request (id, method, path without the query, status, time), with the id in
+ * X-Request-Id and on req.id. Written on pino directly rather than through pino-http: pino-http builds a
+ * child logger and serialises the request for every request even when its line is below the log level,
+ * which cost about a quarter of the front page's throughput in `npm run bench`.
+ */
 export function requestLogging(logger: Logger): RequestHandler {
-  const middleware = pinoHttp({
-    logger,
-    genReqId: requestIdFor,
-    // Log the path without the query string: queries may carry search terms about a child.
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    autoLogging: { ignore: (req) => req.url === '/livez' || req.url === '/readyz' },
-  });
   return (req, res, next) => {
-    middleware(req, res);
-    res.locals.requestId = req.id;
+    const id = requestIdFor(req);
+    req.id = id;
+    res.setHeader('X-Request-Id', id);
+    res.locals.requestId = id;
+    const path = req.url.split('?')[0] ?? '';
+    if (UNLOGGED_PATHS.has(path)) return next();
+    const startedAt = performance.now();
+    // 'close' follows 'finish' for a completed response, and comes alone for an aborted one.
+    res.once('close', () => {
+      const level = res.writableFinished ? levelFor(res.statusCode) : 'warn';
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level](
+        {
+          req: { id, method: req.method, path },
+          res: { statusCode: res.statusCode },
+          responseTime: Math.round(performance.now() - startedAt),
+        },
+        res.writableFinished ? 'request completed' : 'request aborted',
+      );
+    });
     next();
   };
 }

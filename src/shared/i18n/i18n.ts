@@ -49,18 +49,22 @@ export function translatorFor(language: Language): TFunction {
   return translator;
 }
 
-const plainTexts = new Map<string, string>();
+const plainTexts = new Map<Language, Map<string, string>>();
 
 /**
  * A catalog text without parameters, memoised: the catalogs are fixed at start-up, and a page asks for
  * dozens of these, so this keeps i18next off the hot path of every render.
  */
 export function plainText(language: Language, key: string): string {
-  const cacheKey = `${language}\u0000${key}`;
-  let text = plainTexts.get(cacheKey);
+  let texts = plainTexts.get(language);
+  if (!texts) {
+    texts = new Map();
+    plainTexts.set(language, texts);
+  }
+  let text = texts.get(key);
   if (text === undefined) {
     text = String(translatorFor(language)(key));
-    plainTexts.set(cacheKey, text);
+    texts.set(key, text);
   }
   return text;
 }

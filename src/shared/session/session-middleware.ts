@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import MongoStore from 'connect-mongo';
 import mongoose from 'mongoose';
@@ -45,7 +45,28 @@ export function sessionMiddleware(settings: SessionSettings): RequestHandler[] {
       maxAge: settings.idleMs,
     },
   });
-  return [sessions, saveSessionBeforeRedirect];
+  const cookieName = sessionCookieName(settings.production);
+  const lazySessions: RequestHandler = (req, res, next) => {
+    if (!isAnonymousRead(req, cookieName)) {
+      sessions(req, res, next);
+      return;
+    }
+    // Most visitors read public pages without a session: no store lookup, no id, no cookie. A page
+    // that needs one (a form's CSRF token) starts it here, on the same request.
+    req.startSession = () =>
+      new Promise((resolve, reject) =>
+        sessions(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
+      );
+    next();
+  };
+  return [lazySessions, saveSessionBeforeRedirect];
+}
+
+/** A GET or HEAD without our session cookie: there is no session to load and nothing to change. */
+export function isAnonymousRead(req: Request, cookieName: string): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const cookies = req.headers.cookie;
+  return !cookies || !cookies.includes(`${cookieName}=`);
 }
 
 /**
