@@ -15,7 +15,7 @@ export function defaultComponents(config: AppConfig): Component[] {
     siteComponent(config.env === 'production'),
     accountsComponent(config),
     municipalitiesComponent(config),
-    organisationsComponent,
+    organisationsComponent(config),
   ];
 }
 

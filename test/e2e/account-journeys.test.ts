@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser, TEST_PASSWORD, totpCode } from '../helpers/accounts.js';
 import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
 import { latestMailTo, pathOf } from '../helpers/mail.js';
+import { createOrganisation } from '../helpers/organisations.js';
 import { buildTestApp } from '../helpers/test-app.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
@@ -135,7 +136,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     assert.match((await page.textContent('.user-bar')) ?? '', /Socialrådgiver/);
   });
 
-  it('when a municipal administrator opens the staff page, then it passes axe', async () => {
+  it('when a municipal administrator opens the staff and settings pages, then they pass axe and errors are announced', async () => {
     const adminUser = await createUser({
       roles: [{ role: 'municipal-admin', municipalityCode: '0849' }],
       totp: true,
@@ -155,6 +156,27 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await expectNoAxeViolations(page);
     await page.goto(server.baseUrl + '/kommune/medarbejdere');
     assert.match((await page.textContent('main')) ?? '', /Kollega Karlsen/);
+    await expectNoAxeViolations(page);
+
+    await page.goto(server.baseUrl + '/kommune/indstillinger');
+    await expectNoAxeViolations(page);
+    await page.fill('#followUpEveryWeeks', '99');
+    await page.focus('#followUpEveryWeeks');
+    await submitAndExpect(page, '/kommune/indstillinger');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+    await expectNoAxeViolations(page);
+  });
+
+  it('when a coordinator opens the members page, then it passes axe', async () => {
+    const clubId = await createOrganisation({ name: 'Nordstrand Gymnastikforening' });
+    const coordinator = await createUser({ roles: [{ role: 'coordinator', organisationId: clubId }] });
+    await page.goto(server.baseUrl + '/log-ind');
+    await page.fill('#email', coordinator.email);
+    await page.fill('#password', coordinator.password);
+    await page.focus('#password');
+    await submitAndExpect(page, '/konto');
+    await page.goto(server.baseUrl + '/forening/medlemmer');
+    assert.match((await page.textContent('h1')) ?? '', /Nordstrand Gymnastikforening/);
     await expectNoAxeViolations(page);
   });
 });

@@ -21,18 +21,41 @@ export interface InvitationInput {
   placeName: string;
 }
 
+/**
+ * Who may invite whom: a municipal administrator invites staff to their own municipality, a platform
+ * administrator a municipality's administrator, a coordinator members and fellow coordinators to their
+ * own organisation. Everything else is "not found".
+ */
+function mayInvite(actor: Actor, input: InvitationInput): boolean {
+  if (actor.role === 'municipal-admin') {
+    return (
+      (input.role === 'social-worker' || input.role === 'municipal-admin') &&
+      Boolean(input.municipalityCode) &&
+      can(actor, 'staff:manage', { municipalityCode: input.municipalityCode })
+    );
+  }
+  if (actor.role === 'platform-admin') {
+    return (
+      input.role === 'municipal-admin' && Boolean(input.municipalityCode) && can(actor, 'platform:manage')
+    );
+  }
+  if (actor.role === 'coordinator') {
+    return (
+      (input.role === 'volunteer' || input.role === 'coordinator') &&
+      Boolean(input.organisationId) &&
+      can(actor, 'members:invite', { organisationId: input.organisationId })
+    );
+  }
+  return false;
+}
+
 /** Invites someone to a role in a tenant the actor administers. The grant is created when they accept. */
 export async function invite(
   actor: Actor & { name: string },
   input: InvitationInput,
   context: RequestContext,
 ): Promise<void> {
-  const allowed =
-    (actor.role === 'municipal-admin' &&
-      (input.role === 'social-worker' || input.role === 'municipal-admin') &&
-      can(actor, 'staff:manage', { municipalityCode: input.municipalityCode })) ||
-    (actor.role === 'platform-admin' && input.role === 'municipal-admin' && can(actor, 'platform:manage'));
-  if (!allowed || !input.municipalityCode) throw new NotFoundError();
+  if (!mayInvite(actor, input)) throw new NotFoundError();
   const email = normaliseEmail(input.email);
   const token = await issueToken('invitation', {
     email,
@@ -66,7 +89,7 @@ export async function invite(
       actorRole: actor.role,
       municipalityCode: input.municipalityCode,
       objectType: 'invitation',
-      details: { role: input.role },
+      details: { role: input.role, organisationId: input.organisationId },
     },
     context.origin,
   );

@@ -15,6 +15,10 @@ export const POLICY = {
   'account:manage-own': { anonymous: false, roles: 'any' },
   /** The municipality's staff: list, invite, change role, disable (own municipality only). */
   'staff:manage': { anonymous: false, roles: ['municipal-admin'] },
+  /** The own municipality's settings: vetting validity, training, follow-up cadence, retention. */
+  'municipality:configure': { anonymous: false, roles: ['municipal-admin'] },
+  /** The own organisation's members: invite volunteers and fellow coordinators. */
+  'members:invite': { anonymous: false, roles: ['coordinator'] },
   /** Municipalities on the platform: onboard and invite their first administrator. */
   'platform:manage': { anonymous: false, roles: ['platform-admin'] },
 } as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;

@@ -62,6 +62,12 @@ export function sessionGuards(settings: SessionGuardSettings): RequestHandler {
           ...(can(actor, 'staff:manage')
             ? [{ href: '/kommune/medarbejdere', labelKey: 'layout.navStaff' }]
             : []),
+          ...(can(actor, 'municipality:configure')
+            ? [{ href: '/kommune/indstillinger', labelKey: 'layout.navSettings' }]
+            : []),
+          ...(can(actor, 'members:invite')
+            ? [{ href: '/forening/medlemmer', labelKey: 'layout.navMembers' }]
+            : []),
           ...(can(actor, 'platform:manage')
             ? [{ href: '/platform/kommuner', labelKey: 'layout.navMunicipalities' }]
             : []),

@@ -3,18 +3,22 @@ import { accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { MunicipalityModel } from './municipality-model.js';
 import { platformRoutes } from './platform-routes.js';
+import { settingsRoutes } from './settings-routes.js';
+import { Router } from 'express';
 
 export {
   importMunicipalities,
   onboardMunicipality,
   listOnboardedMunicipalities,
+  settingsOf,
 } from './municipality-service.js';
+export { MUNICIPALITY_SETTING_LIMITS, type MunicipalitySettings } from './municipality-model.js';
 export type { Municipality } from './municipality-model.js';
 
 export function municipalitiesComponent(config: AppConfig): Component {
   return {
     name: 'municipalities',
-    router: platformRoutes(accountsSettings(config)),
+    router: Router().use(platformRoutes(accountsSettings(config)), settingsRoutes(accountsSettings(config))),
     models: [MunicipalityModel as never],
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MUNICIPALITY_SETTING_LIMITS, type MunicipalitySettingName } from './municipality-model.js';
 
 export const municipalityCodeSchema = z.string().regex(/^\d{4}$/);
 
@@ -10,3 +11,24 @@ export const inviteAdministratorSchema = z.strictObject({
     .max(254, 'forms.errors.tooLong')
     .pipe(z.email('accounts.errors.email')),
 });
+
+/** The settings form: whole numbers within each setting's limits, one message per field. */
+export const municipalitySettingsSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(MUNICIPALITY_SETTING_LIMITS).map(([name, limit]) => [
+      name,
+      z
+        .string('forms.errors.invalid')
+        .trim()
+        .min(1, 'forms.errors.required')
+        .regex(/^\d{1,4}$/, 'municipalities.settings.wholeNumber')
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .min(limit.min, 'municipalities.settings.outOfRange')
+            .max(limit.max, 'municipalities.settings.outOfRange'),
+        ),
+    ]),
+  ) as unknown as Record<MunicipalitySettingName, z.ZodType<number, string>>,
+);

@@ -16,3 +16,8 @@ export async function upsertOrganisation(input: OrganisationInput): Promise<stri
 export async function countApprovedOrganisations(municipalityCode: string): Promise<number> {
   return OrganisationModel.countDocuments({ municipalityCodes: municipalityCode, status: 'approved' });
 }
+
+export async function findOrganisation(id: string | undefined) {
+  if (!id || !/^[0-9a-f]{24}$/.test(id)) return undefined;
+  return (await OrganisationModel.findById(id).lean()) ?? undefined;
+}

@@ -15,6 +15,7 @@ import {
   type Agent,
   type TestUser,
 } from '../../helpers/accounts.js';
+import { createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { testConfig } from '../../helpers/test-config.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -26,6 +27,8 @@ const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pendin
   'auth:second-factor': 'second-factor-pending',
   'account:manage-own': 'volunteer',
   'staff:manage': 'municipal-admin',
+  'municipality:configure': 'municipal-admin',
+  'members:invite': 'coordinator',
   'platform:manage': 'platform-admin',
 };
 
@@ -55,7 +58,8 @@ async function sessionFor(
     return { agent, token: csrfFrom((await agent.get('/log-ind/totp')).text) };
   }
   const municipalityCode = kind === 'municipal-admin' || kind === 'social-worker' ? '0849' : undefined;
-  const user = await createUser({ roles: [{ role: kind, municipalityCode }], totp: true });
+  const organisationId = kind === 'coordinator' ? await createOrganisation() : undefined;
+  const user = await createUser({ roles: [{ role: kind, municipalityCode, organisationId }], totp: true });
   const agent = await loginAs(app, user);
   return { agent, token: csrfFrom((await agent.get('/konto')).text) };
 }

@@ -5,6 +5,7 @@ import { isAction, POLICY, type Action, type Role } from '../../../src/component
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { listRoutes } from '../../../src/shared/http/index.js';
 import { createUser, csrfFrom, loginAs, type Agent, type TestUser } from '../../helpers/accounts.js';
+import { createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { testConfig } from '../../helpers/test-config.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -81,10 +82,18 @@ describe('route × role matrix (generated from the route table and the policy)',
       totp: true,
     });
     const agents = new Map<string, { agent: Agent; token: string; user?: TestUser }>();
+    const organisationId = await createOrganisation();
     for (const persona of PERSONAS) {
       const user = persona.role
         ? await createUser({
-            roles: [{ role: persona.role, municipalityCode: persona.municipalityCode }],
+            roles: [
+              {
+                role: persona.role,
+                municipalityCode: persona.municipalityCode,
+                // A coordinator acts for an organisation; their pages are about it.
+                organisationId: persona.role === 'coordinator' ? organisationId : undefined,
+              },
+            ],
             totp: true,
           })
         : undefined;

@@ -11,6 +11,8 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'auth:second-factor': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
   'account:manage-own': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
   'staff:manage': ['municipal-admin'],
+  'municipality:configure': ['municipal-admin'],
+  'members:invite': ['coordinator'],
   'platform:manage': ['platform-admin'],
 };
 
