@@ -158,6 +158,9 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     assert.match((await page.textContent('main')) ?? '', /Kollega Karlsen/);
     await expectNoAxeViolations(page);
 
+    await page.goto(server.baseUrl + '/kommune/foreninger');
+    await expectNoAxeViolations(page);
+
     await page.goto(server.baseUrl + '/kommune/indstillinger');
     await expectNoAxeViolations(page);
     await page.fill('#followUpEveryWeeks', '99');
@@ -167,7 +170,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await expectNoAxeViolations(page);
   });
 
-  it('when a coordinator opens the members page, then it passes axe', async () => {
+  it('when a coordinator opens the members and registration pages, then they pass axe', async () => {
     const clubId = await createOrganisation({ name: 'Nordstrand Gymnastikforening' });
     const coordinator = await createUser({ roles: [{ role: 'coordinator', organisationId: clubId }] });
     await page.goto(server.baseUrl + '/log-ind');
@@ -177,6 +180,14 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await submitAndExpect(page, '/konto');
     await page.goto(server.baseUrl + '/forening/medlemmer');
     assert.match((await page.textContent('h1')) ?? '', /Nordstrand Gymnastikforening/);
+    await expectNoAxeViolations(page);
+
+    // The registration form with its radio buttons, checkboxes and errors.
+    await page.goto(server.baseUrl + '/forening/ny');
+    await expectNoAxeViolations(page);
+    await page.focus('#name');
+    await submitAndExpect(page, '/forening/ny');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
     await expectNoAxeViolations(page);
   });
 });

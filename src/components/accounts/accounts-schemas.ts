@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import { optionalPhone, requiredEmail } from '../../shared/http/index.js';
 import { MUNICIPAL_STAFF_ROLES } from './roles.js';
 
 // Messages are catalog keys; the form shows them next to the field.
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
-const email = z
-  .string('forms.errors.invalid')
-  .trim()
-  .min(1, 'forms.errors.required')
-  .max(254, 'forms.errors.tooLong')
-  .pipe(z.email('accounts.errors.email'));
+const email = requiredEmail;
 
 const name = z
   .string('forms.errors.invalid')
@@ -40,13 +36,7 @@ export const secondFactorSchema = z.strictObject({
 });
 export const profileSchema = z.strictObject({
   name,
-  phone: z
-    .string('forms.errors.invalid')
-    .trim()
-    .max(30, 'forms.errors.tooLong')
-    .regex(/^[0-9 +()-]*$/, 'accounts.errors.phone')
-    .optional()
-    .transform((value) => value || undefined),
+  phone: optionalPhone,
   language,
 });
 export const changePasswordSchema = z.strictObject({ currentPassword: password, newPassword: password });

@@ -18,6 +18,7 @@ export { can, POLICY, isAction, type Action, type PolicyTarget } from './policy.
 export { ROLES, STAFF_ROLES, isStaffRole, type Actor, type Role, type RoleGrant } from './roles.js';
 export type { SessionUser } from './actor.js';
 export { invite, type InvitationInput } from './invitation-service.js';
+export { grantRole } from './role-grant-service.js';
 export { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
 export type { RequestContext } from './request-context.js';
 export { createPlatformAdmin, createDemoUser } from './admin-service.js';

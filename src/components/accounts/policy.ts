@@ -17,6 +17,10 @@ export const POLICY = {
   'staff:manage': { anonymous: false, roles: ['municipal-admin'] },
   /** The own municipality's settings: vetting validity, training, follow-up cadence, retention. */
   'municipality:configure': { anonymous: false, roles: ['municipal-admin'] },
+  /** Register a new organisation (the person becomes its coordinator; municipalities approve it). */
+  'organisations:register': { anonymous: false, roles: 'any' },
+  /** Approve, reject or suspend the organisations that work in the own municipality. */
+  'organisations:approve': { anonymous: false, roles: ['municipal-admin'] },
   /** The own organisation's members: invite volunteers and fellow coordinators. */
   'members:invite': { anonymous: false, roles: ['coordinator'] },
   /** Municipalities on the platform: onboard and invite their first administrator. */

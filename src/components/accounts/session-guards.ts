@@ -62,6 +62,9 @@ export function sessionGuards(settings: SessionGuardSettings): RequestHandler {
           ...(can(actor, 'staff:manage')
             ? [{ href: '/kommune/medarbejdere', labelKey: 'layout.navStaff' }]
             : []),
+          ...(can(actor, 'organisations:approve')
+            ? [{ href: '/kommune/foreninger', labelKey: 'layout.navOrganisations' }]
+            : []),
           ...(can(actor, 'municipality:configure')
             ? [{ href: '/kommune/indstillinger', labelKey: 'layout.navSettings' }]
             : []),

@@ -1,16 +1,10 @@
 import { z } from 'zod';
+import { requiredEmail } from '../../shared/http/index.js';
 import { MUNICIPALITY_SETTING_LIMITS, type MunicipalitySettingName } from './municipality-model.js';
 
 export const municipalityCodeSchema = z.string().regex(/^\d{4}$/);
 
-export const inviteAdministratorSchema = z.strictObject({
-  email: z
-    .string('forms.errors.invalid')
-    .trim()
-    .min(1, 'forms.errors.required')
-    .max(254, 'forms.errors.tooLong')
-    .pipe(z.email('accounts.errors.email')),
-});
+export const inviteAdministratorSchema = z.strictObject({ email: requiredEmail });
 
 /** The settings form: whole numbers within each setting's limits, one message per field. */
 export const municipalitySettingsSchema = z.strictObject(

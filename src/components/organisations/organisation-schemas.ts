@@ -1,11 +1,54 @@
 import { z } from 'zod';
+import { optionalEmail, optionalPhone, optionalText, requiredEmail } from '../../shared/http/index.js';
+import { findMunicipality, findPostcode } from '../geography/index.js';
+import { ORGANISATION_KINDS } from './organisation-model.js';
+import { isValidCvr } from './organisation-rules.js';
 
 export const inviteMemberSchema = z.strictObject({
-  email: z
+  email: requiredEmail,
+  role: z.enum(['volunteer', 'coordinator'], 'forms.errors.invalid'),
+});
+
+/**
+ * The registration form. Municipalities arrive as repeated `municipalityCodes` fields (checkboxes): one
+ * is a string, several an array. The postcode must exist, and the CVR number (if any) must pass the
+ * official check.
+ */
+export const registerOrganisationSchema = z.strictObject({
+  name: z
     .string('forms.errors.invalid')
     .trim()
-    .min(1, 'forms.errors.required')
-    .max(254, 'forms.errors.tooLong')
-    .pipe(z.email('accounts.errors.email')),
-  role: z.enum(['volunteer', 'coordinator'], 'forms.errors.invalid'),
+    .min(2, 'forms.errors.required')
+    .max(120, 'forms.errors.tooLong'),
+  kind: z.enum(ORGANISATION_KINDS, 'organisations.register.kindRequired'),
+  description: z
+    .string('forms.errors.invalid')
+    .trim()
+    .min(10, 'organisations.register.describe')
+    .max(2000, 'forms.errors.tooLong'),
+  address: optionalText(200),
+  postcode: z
+    .string('forms.errors.invalid')
+    .trim()
+    .refine((value) => Boolean(findPostcode(value)), 'organisations.register.postcodeUnknown'),
+  municipalityCodes: z
+    .union([z.string(), z.array(z.string()).max(98)], 'organisations.register.municipalitiesRequired')
+    .transform((value) => [...new Set(Array.isArray(value) ? value : [value])])
+    .refine(
+      (codes) => codes.length > 0 && codes.every((code) => Boolean(findMunicipality(code))),
+      'organisations.register.municipalitiesRequired',
+    ),
+  cvr: z
+    .string('forms.errors.invalid')
+    .trim()
+    .transform((value) => value.replace(/\s+/g, ''))
+    .refine((value) => value === '' || isValidCvr(value), 'organisations.register.cvrInvalid')
+    .optional()
+    .transform((value) => value || undefined),
+  contactEmail: optionalEmail,
+  contactPhone: optionalPhone,
+});
+
+export const decisionSchema = z.strictObject({
+  reason: optionalText(500),
 });

@@ -1,23 +1,170 @@
+import { grantRole, can, type Actor, type RequestContext } from '../accounts/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
 import { OrganisationModel, type Organisation } from './organisation-model.js';
+import {
+  activeIn,
+  decide,
+  overallStatus,
+  type Approval,
+  type ApprovalDecision,
+} from './organisation-rules.js';
 
 export type OrganisationInput = Pick<
   Organisation,
-  'name' | 'kind' | 'description' | 'postcode' | 'municipalityCodes' | 'status'
->;
+  'name' | 'kind' | 'description' | 'postcode' | 'municipalityCodes'
+> & {
+  status: 'approved' | 'pending';
+};
 
-/** Creates or updates an organisation identified by its name within its first municipality; returns its id. */
+/** Demo and test data: creates or updates an organisation with the same decision in every municipality. */
 export async function upsertOrganisation(input: OrganisationInput): Promise<string> {
+  const approvals: Approval[] = input.municipalityCodes.map((municipalityCode) => ({
+    municipalityCode,
+    decision: input.status,
+  }));
   const filter = { name: input.name, municipalityCodes: input.municipalityCodes[0] };
-  await OrganisationModel.updateOne(filter, { $set: input }, { upsert: true, runValidators: true });
+  await OrganisationModel.updateOne(
+    filter,
+    { $set: { ...input, approvals, status: overallStatus(approvals), activeIn: activeIn(approvals) } },
+    { upsert: true, runValidators: true },
+  );
   const saved = await OrganisationModel.findOne(filter, { _id: 1 }).lean();
   return String(saved!._id);
 }
 
 export async function countApprovedOrganisations(municipalityCode: string): Promise<number> {
-  return OrganisationModel.countDocuments({ municipalityCodes: municipalityCode, status: 'approved' });
+  return OrganisationModel.countDocuments({ activeIn: municipalityCode });
 }
 
 export async function findOrganisation(id: string | undefined) {
   if (!id || !/^[0-9a-f]{24}$/.test(id)) return undefined;
   return (await OrganisationModel.findById(id).lean()) ?? undefined;
+}
+
+export interface RegistrationInput {
+  name: string;
+  kind: Organisation['kind'];
+  description: string;
+  address?: string;
+  postcode: string;
+  municipalityCodes: string[];
+  cvr?: string;
+  contactEmail?: string;
+  contactPhone?: string;
+}
+
+/**
+ * A person registers their organisation: it waits for each municipality it works in, and the person
+ * becomes its coordinator at once (so they can prepare members and offers while waiting).
+ */
+export async function registerOrganisation(
+  actor: Actor,
+  input: RegistrationInput,
+  context: RequestContext,
+): Promise<string> {
+  if (!can(actor, 'organisations:register')) throw new NotFoundError();
+  const approvals: Approval[] = input.municipalityCodes.map((municipalityCode) => ({
+    municipalityCode,
+    decision: 'pending',
+  }));
+  const created = await OrganisationModel.create({
+    ...input,
+    approvals,
+    status: 'pending',
+    activeIn: [],
+    registeredBy: actor.userId,
+  });
+  const organisationId = String(created._id);
+  await grantRole(actor.userId, { role: 'coordinator', organisationId }, context);
+  await recordAudit(
+    {
+      action: 'organisation.registered',
+      outcome: 'success',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      objectType: 'organisation',
+      objectId: organisationId,
+      details: { municipalityCodes: input.municipalityCodes },
+    },
+    context.origin,
+  );
+  return organisationId;
+}
+
+/** Organisations that work in the actor's municipality, waiting ones first; nothing from elsewhere. */
+export async function listForMunicipality(actor: Actor) {
+  const code = actor.municipalityCode;
+  if (!code || !can(actor, 'organisations:approve', { municipalityCode: code })) throw new NotFoundError();
+  const organisations = await OrganisationModel.find({ municipalityCodes: code })
+    .sort({ name: 1 })
+    .limit(500)
+    .lean();
+  const order: Record<ApprovalDecision, number> = { pending: 0, approved: 1, suspended: 2, rejected: 3 };
+  return organisations
+    .map((organisation) => ({
+      id: String(organisation._id),
+      name: organisation.name,
+      kind: organisation.kind,
+      postcode: organisation.postcode,
+      cvr: organisation.cvr ?? undefined,
+      approval: organisation.approvals.find((approval) => approval.municipalityCode === code)!,
+    }))
+    .filter((organisation) => organisation.approval)
+    .sort((a, b) => order[a.approval.decision] - order[b.approval.decision]);
+}
+
+/**
+ * One municipality's decision. The write only lands if nobody changed the organisation since it was read
+ * (FerretDB cannot update a document atomically under concurrency), so two administrators clicking at
+ * once end with one decision and one "try again".
+ */
+export async function decideOrganisation(
+  actor: Actor,
+  organisationId: string,
+  to: ApprovalDecision,
+  reason: string | undefined,
+  context: RequestContext,
+): Promise<void> {
+  const code = actor.municipalityCode;
+  const organisation = await findOrganisation(organisationId);
+  if (
+    !organisation ||
+    !code ||
+    !organisation.municipalityCodes.includes(code) ||
+    !can(actor, 'organisations:approve', { municipalityCode: code })
+  ) {
+    throw new NotFoundError();
+  }
+  const approvals = decide(organisation.approvals as Approval[], {
+    municipalityCode: code,
+    to,
+    reason,
+    by: actor.userId,
+    at: new Date(),
+  });
+  if (!approvals) {
+    if ((to === 'rejected' || to === 'suspended') && !reason?.trim()) {
+      throw new ValidationError({ reason: 'organisations.approval.reasonRequired' });
+    }
+    throw new ConflictError('That step is not possible from the current state');
+  }
+  const result = await OrganisationModel.updateOne(
+    { _id: organisation._id, updatedAt: organisation.updatedAt },
+    { $set: { approvals, status: overallStatus(approvals), activeIn: activeIn(approvals) } },
+  );
+  if (result.matchedCount === 0) throw new ConflictError('The organisation changed meanwhile');
+  await recordAudit(
+    {
+      action: `organisation.${to}`,
+      outcome: 'success',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      municipalityCode: code,
+      objectType: 'organisation',
+      objectId: organisationId,
+      details: reason ? { reason } : undefined,
+    },
+    context.origin,
+  );
 }

@@ -29,6 +29,8 @@ const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pendin
   'staff:manage': 'municipal-admin',
   'municipality:configure': 'municipal-admin',
   'members:invite': 'coordinator',
+  'organisations:register': 'volunteer',
+  'organisations:approve': 'municipal-admin',
   'platform:manage': 'platform-admin',
 };
 
@@ -78,8 +80,12 @@ const PAYLOADS: Record<string, (token: string) => string> = {
     `&name=${encodeURIComponent('Eve\r\nBcc: eve@example.dk')}&password=bølgebryder-sandslot-41`,
 };
 
-function pathFor(routePath: string, target: TestUser): string {
-  return routePath.replace(':token', 'x'.repeat(43)).replace(':userId', target.id).replace(':code', '0849');
+function pathFor(routePath: string, target: TestUser, organisationId = '0'.repeat(24)): string {
+  return routePath
+    .replace(':token', 'x'.repeat(43))
+    .replace(':userId', target.id)
+    .replace(':code', '0849')
+    .replace(':organisationId', organisationId);
 }
 
 describe('hostile input on every form (generated from the route table)', function () {
@@ -96,12 +102,13 @@ describe('hostile input on every form (generated from the route table)', functio
 
   it('when a form gets operators, prototype keys, duplicates or CR/LF, then the answer is a clear 4xx or the form, never a crash', async () => {
     const target = await createUser({ roles: [{ role: 'social-worker', municipalityCode: '0849' }] });
+    const organisationId = await createOrganisation();
     const failures: string[] = [];
     for (const route of postRoutes()) {
       for (const [name, payload] of Object.entries(PAYLOADS)) {
         const { agent, token } = await sessionFor(app, ROLE_FOR_ACTION[route.action]!);
         const response = await agent
-          .post(pathFor(route.path, target))
+          .post(pathFor(route.path, target, organisationId))
           .set('Content-Type', 'application/x-www-form-urlencoded')
           .send(payload(token));
         if (response.status >= 500) failures.push(`${route.path} (${name}): ${response.status}`);

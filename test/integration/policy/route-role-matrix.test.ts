@@ -83,6 +83,7 @@ describe('route × role matrix (generated from the route table and the policy)',
     });
     const agents = new Map<string, { agent: Agent; token: string; user?: TestUser }>();
     const organisationId = await createOrganisation();
+    const organisationB = await createOrganisation({ municipalityCode: '0101' });
     for (const persona of PERSONAS) {
       const user = persona.role
         ? await createUser({
@@ -107,11 +108,13 @@ describe('route × role matrix (generated from the route table and the policy)',
       for (const persona of PERSONAS) {
         const { agent, token } = agents.get(persona.name)!;
         const worker = persona.municipalityCode === '0101' ? workerB : workerA;
+        const organisation = persona.municipalityCode === '0101' ? organisationB : organisationId;
         const path = route.path
           .replace(':lang', 'en')
           .replace(':token', 'x'.repeat(43))
           .replace(':userId', worker.id)
-          .replace(':code', '0849');
+          .replace(':code', '0849')
+          .replace(':organisationId', organisation);
         const response =
           route.method === 'get'
             ? await agent.get(path).redirects(0)

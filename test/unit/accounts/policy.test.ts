@@ -13,6 +13,14 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'staff:manage': ['municipal-admin'],
   'municipality:configure': ['municipal-admin'],
   'members:invite': ['coordinator'],
+  'organisations:register': [
+    'volunteer',
+    'coordinator',
+    'social-worker',
+    'municipal-admin',
+    'platform-admin',
+  ],
+  'organisations:approve': ['municipal-admin'],
   'platform:manage': ['platform-admin'],
 };
 
