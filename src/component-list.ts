@@ -1,8 +1,11 @@
 import type { AppConfig } from './config/index.js';
 import { accountsComponent } from './components/accounts/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
+import { offersComponent } from './components/offers/index.js';
 import { organisationsComponent } from './components/organisations/index.js';
 import { siteComponent } from './components/site/index.js';
+import { vettingComponent } from './components/vetting/index.js';
+import { volunteersComponent } from './components/volunteers/index.js';
 import { AuditEventModel } from './shared/audit/index.js';
 import { RateLimitHitModel, rateLimitJobs, type Component } from './shared/http/index.js';
 import type { JobDefinition } from './shared/jobs/index.js';
@@ -16,6 +19,9 @@ export function defaultComponents(config: AppConfig): Component[] {
     accountsComponent(config),
     municipalitiesComponent(config),
     organisationsComponent(config),
+    offersComponent(config),
+    vettingComponent(config),
+    volunteersComponent(config),
   ];
 }
 

@@ -24,10 +24,19 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
     status: 'approved',
   },
   {
+    name: 'Vesterhav Boldklub (demo)',
+    kind: 'association',
+    description:
+      'Fodbold for drenge og piger fra 5 år. Holdene træner to gange om ugen, og der er altid plads til én mere.',
+    postcode: '9460',
+    municipalityCodes: [DEMO_MUNICIPALITY_CODE],
+    status: 'approved',
+  },
+  {
     name: 'Klitsogn Kirkes Ungdomsklub (demo)',
     kind: 'faith',
     description: 'Fredagsklub med mad, spil og lektiehjælp for 10–14-årige. Alle er velkomne.',
-    postcode: '9480',
+    postcode: '9690',
     municipalityCodes: [DEMO_MUNICIPALITY_CODE],
     status: 'pending',
   },

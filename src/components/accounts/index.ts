@@ -19,6 +19,8 @@ export { ROLES, STAFF_ROLES, isStaffRole, type Actor, type Role, type RoleGrant 
 export type { SessionUser } from './actor.js';
 export { invite, type InvitationInput } from './invitation-service.js';
 export { grantRole } from './role-grant-service.js';
+export { onInvitationAccepted, onAccountDeleting, type AcceptedInvitation } from './account-events.js';
+export { describePeople, type PersonSummary } from './user-service.js';
 export { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
 export type { RequestContext } from './request-context.js';
 export { createPlatformAdmin, createDemoUser } from './admin-service.js';

@@ -1,3 +1,4 @@
+import { announceInvitationAccepted } from './account-events.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError, ValidationError } from '../../shared/errors/index.js';
 import { translatorFor } from '../../shared/i18n/index.js';
@@ -178,6 +179,13 @@ export async function acceptInvitation(
     });
     userId = String(created._id);
   }
+  await announceInvitationAccepted({
+    userId,
+    role: grant.role as Role,
+    organisationId: grant.organisationId,
+    municipalityCode: grant.municipalityCode,
+    invitedBy: grant.grantedBy,
+  });
   await recordAudit(
     {
       action: 'invitation.accepted',

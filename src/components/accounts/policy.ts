@@ -23,6 +23,20 @@ export const POLICY = {
   'organisations:approve': { anonymous: false, roles: ['municipal-admin'] },
   /** The own organisation's members: invite volunteers and fellow coordinators. */
   'members:invite': { anonymous: false, roles: ['coordinator'] },
+  /** The own organisation's members: approve or decline join requests, remove, share or hand over the role. */
+  'members:manage': { anonymous: false, roles: ['coordinator'] },
+  /** The own organisation's concrete offers (capacity): create, edit, pause. */
+  'offers:manage': { anonymous: false, roles: ['coordinator'] },
+  /** A volunteer's own profile, memberships (join, leave), pause and deletion. */
+  'volunteer:manage-own': { anonymous: false, roles: ['volunteer'] },
+  /** A volunteer's own vetting: see its state, consent to the organisation ordering a børneattest. */
+  'vetting:own': { anonymous: false, roles: ['volunteer'] },
+  /** Vetting of the own organisation's members: børneattest, interview, references, training, overview. */
+  'vetting:record': { anonymous: false, roles: ['coordinator'] },
+  /** The yearly børneattest declaration of the own (folkeoplysende) association. */
+  'vetting:declare': { anonymous: false, roles: ['coordinator'] },
+  /** Which associations in the own municipality have declared this year. */
+  'vetting:declarations': { anonymous: false, roles: ['municipal-admin'] },
   /** Municipalities on the platform: onboard and invite their first administrator. */
   'platform:manage': { anonymous: false, roles: ['platform-admin'] },
 } as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;

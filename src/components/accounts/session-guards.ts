@@ -71,6 +71,18 @@ export function sessionGuards(settings: SessionGuardSettings): RequestHandler {
           ...(can(actor, 'members:invite')
             ? [{ href: '/forening/medlemmer', labelKey: 'layout.navMembers' }]
             : []),
+          ...(can(actor, 'offers:manage')
+            ? [{ href: '/forening/tilbud', labelKey: 'layout.navOffers' }]
+            : []),
+          ...(can(actor, 'vetting:record')
+            ? [{ href: '/forening/godkendelse', labelKey: 'layout.navVetting' }]
+            : []),
+          ...(can(actor, 'vetting:declarations')
+            ? [{ href: '/kommune/erklaeringer', labelKey: 'layout.navDeclarations' }]
+            : []),
+          ...(can(actor, 'volunteer:manage-own')
+            ? [{ href: '/frivillig', labelKey: 'layout.navVolunteer' }]
+            : []),
           ...(can(actor, 'platform:manage')
             ? [{ href: '/platform/kommuner', labelKey: 'layout.navMunicipalities' }]
             : []),

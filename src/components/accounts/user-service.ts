@@ -50,3 +50,33 @@ export async function endAllSessions(userId: string): Promise<string> {
   await UserModel.updateOne({ _id: userId }, { $set: { sessionEpoch } });
   return sessionEpoch;
 }
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  email: string;
+  language: 'da' | 'en';
+  active: boolean;
+}
+
+/** Names and addresses of the given people (for member lists and notifications); unknown ids are left out. */
+export async function describePeople(ids: readonly string[]): Promise<Map<string, PersonSummary>> {
+  const valid = [...new Set(ids)].filter((id) => /^[0-9a-f]{24}$/.test(id));
+  if (valid.length === 0) return new Map();
+  const users = await UserModel.find(
+    { _id: { $in: valid } },
+    { name: 1, email: 1, language: 1, status: 1 },
+  ).lean();
+  return new Map(
+    users.map((user) => [
+      String(user._id),
+      {
+        id: String(user._id),
+        name: user.name,
+        email: user.email,
+        language: user.language === 'en' ? 'en' : 'da',
+        active: user.status === 'active',
+      },
+    ]),
+  );
+}

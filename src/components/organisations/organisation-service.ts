@@ -1,6 +1,7 @@
 import { grantRole, can, type Actor, type RequestContext } from '../accounts/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
+import { moveMembership } from './membership-service.js';
 import { OrganisationModel, type Organisation } from './organisation-model.js';
 import {
   activeIn,
@@ -77,6 +78,8 @@ export async function registerOrganisation(
   });
   const organisationId = String(created._id);
   await grantRole(actor.userId, { role: 'coordinator', organisationId }, context);
+  // The registrant belongs to what they registered (and may be the adult on its offers).
+  await moveMembership(organisationId, actor.userId, 'active', actor.userId);
   await recordAudit(
     {
       action: 'organisation.registered',

@@ -13,6 +13,13 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'staff:manage': ['municipal-admin'],
   'municipality:configure': ['municipal-admin'],
   'members:invite': ['coordinator'],
+  'members:manage': ['coordinator'],
+  'offers:manage': ['coordinator'],
+  'volunteer:manage-own': ['volunteer'],
+  'vetting:own': ['volunteer'],
+  'vetting:record': ['coordinator'],
+  'vetting:declare': ['coordinator'],
+  'vetting:declarations': ['municipal-admin'],
   'organisations:register': [
     'volunteer',
     'coordinator',

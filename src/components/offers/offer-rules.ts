@@ -1,0 +1,92 @@
+export const OFFER_CATEGORIES = [
+  'sport',
+  'craft',
+  'culture',
+  'school',
+  'outdoor',
+  'faith',
+  'social',
+  'other',
+] as const;
+export type OfferCategory = (typeof OFFER_CATEGORIES)[number];
+
+/** ISO weekdays: 1 is Monday, 7 is Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export interface TimeWindow {
+  weekday: number;
+  from: string;
+  to: string;
+}
+
+export interface Point {
+  lat: number;
+  lon: number;
+}
+
+const EARTH_RADIUS_KM = 6371;
+const radians = (degrees: number) => (degrees * Math.PI) / 180;
+
+/** Great-circle distance between two postcode centroids, in kilometres (haversine). */
+export function distanceKm(a: Point, b: Point): number {
+  const dLat = radians(b.lat - a.lat);
+  const dLon = radians(b.lon - a.lon);
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.lat)) * Math.cos(radians(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * A latitude/longitude box that contains every point within `km` of the centre: the database filters on
+ * it with ordinary indexes (no geo index is needed on FerretDB), and the exact distance is computed after.
+ */
+export function boundingBox(
+  centre: Point,
+  km: number,
+): { minLat: number; maxLat: number; minLon: number; maxLon: number } {
+  const latDelta = km / 111.32;
+  const lonDelta = km / (111.32 * Math.max(0.01, Math.cos(radians(centre.lat))));
+  return {
+    minLat: centre.lat - latDelta,
+    maxLat: centre.lat + latDelta,
+    minLon: centre.lon - lonDelta,
+    maxLon: centre.lon + lonDelta,
+  };
+}
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function minutesOf(time: string): number | undefined {
+  const match = TIME.exec(time);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+}
+
+/** A window is usable when both times are real clock times and it ends after it starts (same day). */
+export function isValidWindow(window: TimeWindow): boolean {
+  const from = minutesOf(window.from);
+  const to = minutesOf(window.to);
+  return WEEKDAYS.includes(window.weekday as 1) && from !== undefined && to !== undefined && from < to;
+}
+
+/** Does the offer suit a child of this age? Ages are whole years, both ends included. */
+export function fitsAge(offer: { ageMin: number; ageMax: number }, age: number): boolean {
+  return offer.ageMin <= age && age <= offer.ageMax;
+}
+
+/** Is the offer still on: active, and its end date (if any) not passed. */
+export function isRunning(offer: { status: string; endsOn?: Date | null }, now: Date): boolean {
+  if (offer.status !== 'active') return false;
+  return !offer.endsOn || offer.endsOn.getTime() >= startOfDay(now).getTime();
+}
+
+function startOfDay(date: Date): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+}
+
+/**
+ * Places still free: the number offered minus the children matched to it now. Derived every time from
+ * the active matches (never a stored counter, which concurrent updates on FerretDB could make drift).
+ */
+export function freePlaces(places: number, activeMatches: number): number {
+  return Math.max(0, places - activeMatches);
+}

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { findPostcode } from '../geography/index.js';
+import { optionalText } from '../../shared/http/index.js';
+import { isValidWindow, OFFER_CATEGORIES } from './offer-rules.js';
+
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string('forms.errors.invalid')
+    .trim()
+    .regex(/^\d{1,3}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+
+const list = (max: number) =>
+  z
+    .string('forms.errors.invalid')
+    .trim()
+    .max(300, 'forms.errors.tooLong')
+    .optional()
+    .transform((value) =>
+      [
+        ...new Set(
+          (value ?? '')
+            .split(',')
+            .map((item) => item.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ].slice(0, max),
+    );
+
+const manyOf = z
+  .union([z.string(), z.array(z.string()).max(50)], 'forms.errors.invalid')
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
+/**
+ * The offer form. A schedule has up to three rows of weekday + from + to; empty rows are ignored, a
+ * half-filled or backwards row is an error on that row.
+ */
+export const offerSchema = z
+  .strictObject({
+    title: z
+      .string('forms.errors.invalid')
+      .trim()
+      .min(3, 'forms.errors.required')
+      .max(120, 'forms.errors.tooLong'),
+    category: z.enum(OFFER_CATEGORIES, 'offers.form.categoryRequired'),
+    tags: list(10),
+    description: z
+      .string('forms.errors.invalid')
+      .trim()
+      .min(10, 'offers.form.describe')
+      .max(2000, 'forms.errors.tooLong'),
+    ageMin: wholeNumber(0, 25, 'offers.form.age'),
+    ageMax: wholeNumber(0, 25, 'offers.form.age'),
+    weekday1: z.string().optional(),
+    from1: z.string().optional(),
+    to1: z.string().optional(),
+    weekday2: z.string().optional(),
+    from2: z.string().optional(),
+    to2: z.string().optional(),
+    weekday3: z.string().optional(),
+    from3: z.string().optional(),
+    to3: z.string().optional(),
+    postcode: z
+      .string('forms.errors.invalid')
+      .trim()
+      .refine((value) => Boolean(findPostcode(value)), 'organisations.register.postcodeUnknown'),
+    address: optionalText(200),
+    places: wholeNumber(1, 100, 'offers.form.places'),
+    languages: list(8),
+    accessibility: optionalText(500),
+    adultIds: manyOf,
+    endsOn: z
+      .string('forms.errors.invalid')
+      .trim()
+      .refine((value) => value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value), 'offers.form.date')
+      .optional()
+      .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : undefined)),
+  })
+  .superRefine((offer, context) => {
+    if (offer.ageMin > offer.ageMax)
+      context.addIssue({ code: 'custom', path: ['ageMax'], message: 'offers.form.ageOrder' });
+    for (const row of [1, 2, 3] as const) {
+      const weekday = offer[`weekday${row}`] ?? '';
+      const from = offer[`from${row}`] ?? '';
+      const to = offer[`to${row}`] ?? '';
+      if (!weekday && !from && !to) continue;
+      if (!isValidWindow({ weekday: Number(weekday), from, to })) {
+        context.addIssue({ code: 'custom', path: [`weekday${row}`], message: 'offers.form.window' });
+      }
+    }
+  })
+  .transform(({ weekday1, from1, to1, weekday2, from2, to2, weekday3, from3, to3, ...rest }) => ({
+    ...rest,
+    schedule: [
+      [weekday1, from1, to1],
+      [weekday2, from2, to2],
+      [weekday3, from3, to3],
+    ]
+      .filter(([weekday]) => weekday)
+      .map(([weekday, from, to]) => ({ weekday: Number(weekday), from: from!, to: to! })),
+  }));
+
+export type OfferInput = z.output<typeof offerSchema>;
+
+/** Marketplace filters from the query string; anything unusable is a message by its field. */
+export const marketplaceSchema = z.strictObject({
+  kommune: z
+    .string()
+    .trim()
+    .regex(/^(\d{4})?$/, 'offers.market.municipality')
+    .optional()
+    .transform((value) => value || undefined),
+  postnummer: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || Boolean(findPostcode(value)), 'organisations.register.postcodeUnknown')
+    .optional()
+    .transform((value) => value || undefined),
+  afstand: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,3})?$/, 'offers.market.distance')
+    .optional()
+    .transform((value) => (value ? Number(value) : undefined))
+    .pipe(z.number().min(1, 'offers.market.distance').max(200, 'offers.market.distance').optional()),
+  kategori: z
+    .union([z.enum(OFFER_CATEGORIES), z.literal('')], 'forms.errors.invalid')
+    .optional()
+    .transform((value) => value || undefined),
+  alder: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,2})?$/, 'offers.form.age')
+    .optional()
+    .transform((value) => (value ? Number(value) : undefined)),
+  ugedag: z
+    .string()
+    .trim()
+    .regex(/^[1-7]?$/, 'forms.errors.invalid')
+    .optional()
+    .transform((value) => (value ? Number(value) : undefined)),
+  side: z
+    .string()
+    .trim()
+    .regex(/^\d{0,3}$/, 'forms.errors.invalid')
+    .optional()
+    .transform((value) => Math.max(1, Number(value) || 1)),
+});
+
+export type MarketplaceQuery = z.output<typeof marketplaceSchema>;
