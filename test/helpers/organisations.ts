@@ -1,4 +1,4 @@
-import { upsertOrganisation } from '../../src/components/organisations/index.js';
+import { moveMembership, upsertOrganisation } from '../../src/components/organisations/index.js';
 
 let counter = 0;
 
@@ -15,4 +15,13 @@ export async function createOrganisation(
     municipalityCodes: [options.municipalityCode ?? '0849'],
     status: 'approved',
   });
+}
+
+/** Makes the person a member of the organisation (active by default, or with a pending request). */
+export async function addMember(
+  organisationId: string,
+  userId: string,
+  status: 'active' | 'requested' = 'active',
+): Promise<void> {
+  await moveMembership(organisationId, userId, status, userId);
 }

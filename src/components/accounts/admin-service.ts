@@ -39,16 +39,17 @@ export async function createPlatformAdmin(input: {
   return String(user._id);
 }
 
-/** Demo content only: an active account with the given roles, created once (idempotent by e-mail). */
+/** Demo content only: an active account with the given roles, created once (idempotent by e-mail); its id. */
 export async function createDemoUser(input: {
   name: string;
   email: string;
   password: string;
   roles: Omit<RoleGrant, 'grantedAt' | 'active'>[];
-}): Promise<void> {
+}): Promise<string> {
   const email = normaliseEmail(input.email);
-  if (await findUserByEmail(email)) return;
-  await UserModel.create({
+  const existing = await findUserByEmail(email);
+  if (existing) return String(existing._id);
+  const user = await UserModel.create({
     email,
     name: input.name,
     language: 'da',
@@ -58,4 +59,5 @@ export async function createDemoUser(input: {
     roles: input.roles.map((grant) => ({ ...grant, active: true, grantedAt: new Date(), grantedBy: 'demo' })),
     sessionEpoch: newSessionEpoch(),
   });
+  return String(user._id);
 }

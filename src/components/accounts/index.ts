@@ -18,7 +18,9 @@ export { can, POLICY, isAction, type Action, type PolicyTarget } from './policy.
 export { ROLES, STAFF_ROLES, isStaffRole, type Actor, type Role, type RoleGrant } from './roles.js';
 export type { SessionUser } from './actor.js';
 export { invite, type InvitationInput } from './invitation-service.js';
-export { grantRole } from './role-grant-service.js';
+export { grantRole, revokeRole, coordinatorsOf } from './role-grant-service.js';
+export { deleteOwnAccount, DELETED_NAME } from './account-deletion-service.js';
+export { refreshSessionEpoch } from './complete-login.js';
 export { onInvitationAccepted, onAccountDeleting, type AcceptedInvitation } from './account-events.js';
 export { describePeople, type PersonSummary } from './user-service.js';
 export { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';

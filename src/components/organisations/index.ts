@@ -1,15 +1,23 @@
 import type { AppConfig } from '../../config/index.js';
-import { accountsSettings, onInvitationAccepted } from '../accounts/index.js';
+import { accountsSettings, onAccountDeleting, onInvitationAccepted } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { Router } from 'express';
 import { approvalRoutes } from './approval-routes.js';
+import { memberActionRoutes } from './member-action-routes.js';
 import { memberRoutes } from './member-routes.js';
+import { leaveAllOnDeletion } from './join-service.js';
 import { registrationRoutes } from './registration-routes.js';
 import { OrganisationModel } from './organisation-model.js';
 import { MembershipModel } from './membership-model.js';
+import { MembershipStepModel } from './membership-step-model.js';
 import { admitInvitedMember } from './membership-service.js';
 
-export { upsertOrganisation, countApprovedOrganisations, findOrganisation } from './organisation-service.js';
+export {
+  upsertOrganisation,
+  countApprovedOrganisations,
+  findOrganisation,
+  describeOrganisations,
+} from './organisation-service.js';
 export type { OrganisationInput } from './organisation-service.js';
 export { ORGANISATION_KINDS } from './organisation-model.js';
 export { isValidCvr } from './organisation-rules.js';
@@ -21,17 +29,27 @@ export {
   type MemberView,
 } from './membership-service.js';
 export { MEMBERSHIP_STATUSES, type MembershipStatus } from './membership-rules.js';
+export {
+  listJoinableOrganisations,
+  organisationsOfMember,
+  requestToJoin,
+  leaveOrganisation,
+  type JoinOutcome,
+} from './join-service.js';
 
 /** Clubs, businesses and faith communities, and their members (grows with the civil-society issue). */
 export function organisationsComponent(config: AppConfig): Component {
   onInvitationAccepted(admitInvitedMember);
+  // A deleted account's open memberships end as "left"; their history stays for the documentation.
+  onAccountDeleting(leaveAllOnDeletion);
   return {
     name: 'organisations',
     router: Router().use(
       memberRoutes(accountsSettings(config)),
+      memberActionRoutes(accountsSettings(config)),
       registrationRoutes(accountsSettings(config)),
       approvalRoutes(accountsSettings(config)),
     ),
-    models: [OrganisationModel, MembershipModel] as never[],
+    models: [OrganisationModel, MembershipModel, MembershipStepModel] as never[],
   };
 }

@@ -11,20 +11,27 @@ import {
 import { NotFoundError } from '../../shared/errors/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { inviteMemberSchema } from './organisation-schemas.js';
+import { membersOverview } from './member-overview.js';
 import { findOrganisation } from './organisation-service.js';
 
 /**
- * A coordinator's members page: invite volunteers and fellow coordinators to their own organisation.
- * The organisation always comes from the coordinator's active role, never from the form.
+ * A coordinator's members page: the members, join requests and earlier members, and invitations of
+ * volunteers and fellow coordinators (the actions on members are in member-action-routes.ts). The
+ * organisation always comes from the coordinator's active role, never from the form.
  */
 export function memberRoutes(settings: AccountsSettings): Router {
   const router = Router();
   const guard = authorize('members:invite');
 
   const pageModel = async (req: Request) => {
-    const organisation = await findOrganisation(currentActor(req)?.organisationId);
+    const actor = currentActor(req)!;
+    const organisation = await findOrganisation(actor.organisationId);
     if (!organisation) throw new NotFoundError();
-    return { titleKey: 'organisations.members.title', organisationName: organisation.name };
+    return {
+      titleKey: 'organisations.members.title',
+      organisationName: organisation.name,
+      ...(await membersOverview(String(organisation._id), actor.userId)),
+    };
   };
 
   defineRoute(

@@ -52,3 +52,5 @@ export const registerOrganisationSchema = z.strictObject({
 export const decisionSchema = z.strictObject({
   reason: optionalText(500),
 });
+
+export const emptySchema = z.strictObject({});

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { grantRole, can, type Actor, type RequestContext } from '../accounts/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
@@ -41,6 +42,22 @@ export async function countApprovedOrganisations(municipalityCode: string): Prom
 export async function findOrganisation(id: string | undefined) {
   if (!id || !/^[0-9a-f]{24}$/.test(id)) return undefined;
   return (await OrganisationModel.findById(id).lean()) ?? undefined;
+}
+
+/**
+ * Name, kind and where approved, for many organisations in one `$in` query (lists show a page of
+ * offers without a query per row). Unknown or malformed ids are left out.
+ */
+export async function describeOrganisations(ids: readonly string[]) {
+  const valid = [...new Set(ids)].filter((id) => /^[0-9a-f]{24}$/.test(id));
+  if (valid.length === 0) return new Map<string, { name: string; kind: string; activeIn: string[] }>();
+  const found = await OrganisationModel.find(
+    { _id: trusted({ $in: valid }) },
+    { name: 1, kind: 1, activeIn: 1 },
+  ).lean();
+  return new Map(
+    found.map((o) => [String(o._id), { name: o.name, kind: o.kind as string, activeIn: o.activeIn }]),
+  );
 }
 
 export interface RegistrationInput {

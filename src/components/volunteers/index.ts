@@ -1,12 +1,42 @@
 import { Router } from 'express';
 import type { AppConfig } from '../../config/index.js';
+import { accountsSettings, onAccountDeleting } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
+import { deletionRoutes } from './deletion-routes.js';
+import { organisationBrowseRoutes } from './organisation-browse-routes.js';
+import { VolunteerProfileModel } from './volunteer-model.js';
+import { volunteerRoutes } from './volunteer-routes.js';
+import { deleteProfileOf } from './volunteer-service.js';
+
+// What matching (the next issue) reads: profiles by municipality, status and area, and the rules.
+export {
+  findProfile,
+  listProfiles,
+  saveProfile,
+  setProfileStatus,
+  type ProfileFilter,
+  type StoredProfile,
+} from './volunteer-service.js';
+export type { ProfileInput } from './volunteer-schemas.js';
+export {
+  canTakeChild,
+  overlapMinutes,
+  FREQUENCIES,
+  LANGUAGES,
+  type Frequency,
+  type LanguageCode,
+  type ProfileStatus,
+  type TimeWindow,
+} from './volunteer-rules.js';
 
 /** Volunteers' own profile: what they like to do, when, where, how many children; pause, leave, delete. */
-export function volunteersComponent(_config: AppConfig): Component {
+export function volunteersComponent(config: AppConfig): Component {
+  const settings = accountsSettings(config);
+  // A deleted account's profile goes with it.
+  onAccountDeleting(deleteProfileOf);
   return {
     name: 'volunteers',
-    router: Router(),
-    models: [],
+    router: Router().use(volunteerRoutes(), organisationBrowseRoutes(settings), deletionRoutes(settings)),
+    models: [VolunteerProfileModel] as never[],
   };
 }

@@ -6,8 +6,9 @@ export type FormResult<T> =
 
 // Keys that must never reach a schema or a model, whatever the form says.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-// Fields echoed back into a re-rendered form must never include secrets.
-const NEVER_ECHOED = /password|code|token|_csrf/i;
+// Fields echoed back into a re-rendered form must never include secrets: passwords, tokens and one-time
+// codes (TOTP and recovery codes are fields named "code"; a postcode is no secret and is echoed).
+const NEVER_ECHOED = /password|token|_csrf|^code$|recovery/i;
 
 /**
  * Validates a flat form body (urlencoded with extended: false) against a zod schema whose messages are

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { findPostcode } from '../geography/index.js';
+import {
+  FREQUENCIES,
+  isValidWindow,
+  LANGUAGES,
+  MAX_CHILDREN,
+  MAX_TAG_LENGTH,
+  normaliseTags,
+  PRESENTATION_MAX,
+} from './volunteer-rules.js';
+
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const tags = z
+  .string('forms.errors.invalid')
+  .max(400, 'forms.errors.tooLong')
+  .refine((value) => !CONTROL.test(value), 'forms.errors.invalid')
+  .optional()
+  .transform((value) => normaliseTags(value ?? ''))
+  .refine((list) => list.every((tag) => tag.length <= MAX_TAG_LENGTH), 'volunteers.profile.tagTooLong');
+
+// Checkboxes: one ticked box is a string, several an array, none is absent.
+const languages = z
+  .union([z.string(), z.array(z.string()).max(LANGUAGES.length)], 'forms.errors.invalid')
+  .optional()
+  .transform((value) => [...new Set(value === undefined ? [] : Array.isArray(value) ? value : [value])])
+  .pipe(z.array(z.enum(LANGUAGES, 'forms.errors.invalid')));
+
+const optionalString = z.string('forms.errors.invalid').trim().max(5, 'forms.errors.invalid').optional();
+
+/**
+ * The profile form. Hidden or invented fields (userId, status, municipalityCode …) are unknown keys, which
+ * parseForm refuses as a tampered form. Availability is up to three rows of weekday + from + to; empty
+ * rows are ignored, a half-filled or backwards row is a message on that row.
+ */
+export const profileSchema = z
+  .strictObject({
+    interests: tags,
+    skills: tags,
+    languages,
+    postcode: z
+      .string('forms.errors.invalid')
+      .trim()
+      .refine((value) => Boolean(findPostcode(value)), 'volunteers.profile.postcodeUnknown'),
+    frequency: z.enum(FREQUENCIES, 'volunteers.profile.frequencyRequired'),
+    maxChildren: z
+      .string('forms.errors.invalid')
+      .trim()
+      .regex(/^\d$/, 'volunteers.profile.maxChildrenInvalid')
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, 'volunteers.profile.maxChildrenInvalid')
+          .max(MAX_CHILDREN, 'volunteers.profile.maxChildrenInvalid'),
+      ),
+    presentation: z
+      .string('forms.errors.invalid')
+      .trim()
+      .max(PRESENTATION_MAX, 'volunteers.profile.presentationTooLong')
+      .optional()
+      .transform((value) => (value ?? '').normalize('NFC')),
+    weekday1: optionalString,
+    from1: optionalString,
+    to1: optionalString,
+    weekday2: optionalString,
+    from2: optionalString,
+    to2: optionalString,
+    weekday3: optionalString,
+    from3: optionalString,
+    to3: optionalString,
+  })
+  .superRefine((profile, context) => {
+    for (const row of [1, 2, 3] as const) {
+      const weekday = profile[`weekday${row}`] ?? '';
+      const from = profile[`from${row}`] ?? '';
+      const to = profile[`to${row}`] ?? '';
+      if (!weekday && !from && !to) continue;
+      if (!isValidWindow({ weekday: Number(weekday), from, to }))
+        context.addIssue({ code: 'custom', path: [`weekday${row}`], message: 'volunteers.profile.window' });
+    }
+  })
+  .transform(({ weekday1, from1, to1, weekday2, from2, to2, weekday3, from3, to3, ...rest }) => ({
+    ...rest,
+    availability: [
+      [weekday1, from1, to1],
+      [weekday2, from2, to2],
+      [weekday3, from3, to3],
+    ]
+      .filter(([weekday]) => weekday)
+      .map(([weekday, from, to]) => ({ weekday: Number(weekday), from: from!, to: to! })),
+  }));
+
+export type ProfileInput = z.output<typeof profileSchema>;
+
+export const emptySchema = z.strictObject({});
+
+export const deleteAccountSchema = z.strictObject({
+  password: z
+    .string('forms.errors.invalid')
+    .min(1, 'volunteers.delete.passwordRequired')
+    .max(4096, 'forms.errors.tooLong'),
+});
+
+/** The browse page's filters (query string): a municipality code and a name search. */
+export const browseSchema = z.strictObject({
+  kommune: z
+    .string('forms.errors.invalid')
+    .trim()
+    .regex(/^(\d{4})?$/, 'forms.errors.invalid')
+    .optional()
+    .transform((value) => value || undefined),
+  q: z
+    .string('forms.errors.invalid')
+    .trim()
+    .max(80, 'forms.errors.tooLong')
+    .optional()
+    .transform((value) => value?.normalize('NFC') || undefined),
+});

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { importMunicipalities } from '../../src/components/municipalities/index.js';
+import { createUser, type TestUser } from '../helpers/accounts.js';
+import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
+import { addMember, createOrganisation } from '../helpers/organisations.js';
+import { buildTestApp } from '../helpers/test-app.js';
+import { useTestDatabase } from '../helpers/use-test-database.js';
+
+/** Clicks something that posts a form back to the same page, and waits for the new page. */
+async function clickAndReload(page: Page, selector: string): Promise<void> {
+  await Promise.all([
+    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
+    page.click(selector),
+  ]);
+  await page.waitForLoadState('load');
+}
+
+async function logIn(page: Page, baseUrl: string, user: TestUser): Promise<void> {
+  await page.goto(baseUrl + '/log-ind');
+  await page.fill('#email', user.email);
+  await page.fill('#password', user.password);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/konto'), page.press('#password', 'Enter')]);
+}
+
+describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', function () {
+  this.timeout(90_000);
+  useTestDatabase();
+  let browser: Browser;
+  let server: RunningServer;
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async function () {
+    browser = await launchBrowser(this);
+    server = await serve(buildTestApp());
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await importMunicipalities();
+    context = await browser.newContext({ locale: 'da-DK' });
+    page = await context.newPage();
+  });
+  afterEach(async () => context?.close());
+
+  it('when a volunteer fills in the profile, joins a club and opens the deletion page, then every page passes axe', async () => {
+    await createOrganisation({ name: 'Nordstrand Gymnastikforening' });
+    await logIn(page, server.baseUrl, await createUser({ name: 'Vera Frivillig' }));
+    await page.goto(server.baseUrl + '/frivillig');
+    await expectNoAxeViolations(page);
+
+    await page.goto(server.baseUrl + '/frivillig/profil');
+    await expectNoAxeViolations(page);
+    await page.fill('#postcode', '0000');
+    await Promise.all([page.waitForEvent('framenavigated'), page.press('#postcode', 'Enter')]);
+    await page.waitForLoadState('load');
+    assert.match((await page.textContent('.error-summary')) ?? '', /Skriv et dansk postnummer/);
+    await expectNoAxeViolations(page);
+
+    await page.fill('#interests', 'gymnastik, leg');
+    await page.fill('#postcode', '9490');
+    await page.check('#frequency-weekly');
+    await page.check('#language-da');
+    await page.selectOption('#weekday1', '2');
+    await page.fill('#from1', '16:00');
+    await page.fill('#to1', '18:00');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/frivillig'),
+      page.press('#postcode', 'Enter'),
+    ]);
+    assert.match((await page.textContent('main')) ?? '', /gymnastik, leg/);
+    await expectNoAxeViolations(page);
+
+    await page.goto(server.baseUrl + '/frivillig/foreninger');
+    await expectNoAxeViolations(page);
+    await clickAndReload(page, 'button:has-text("Bed om at blive medlem")');
+    assert.match((await page.textContent('.flash')) ?? '', /Din anmodning er sendt/);
+    await expectNoAxeViolations(page);
+
+    await page.goto(server.baseUrl + '/frivillig/slet');
+    await expectNoAxeViolations(page);
+  });
+
+  it('when a coordinator has members, requests and earlier members, then the members page passes axe', async () => {
+    const clubId = await createOrganisation({ name: 'Nordstrand Gymnastikforening' });
+    const coordinator = await createUser({ roles: [{ role: 'coordinator', organisationId: clubId }] });
+    await addMember(clubId, coordinator.id);
+    const member = await createUser({ name: 'Mette Medlem' });
+    await addMember(clubId, member.id);
+    const asking = await createUser({ name: 'Nils Nyborg' });
+    await addMember(clubId, asking.id, 'requested');
+    const leaving = await createUser({ name: 'Lis Ludvigsen' });
+    await addMember(clubId, leaving.id, 'requested');
+    await logIn(page, server.baseUrl, coordinator);
+    await page.goto(server.baseUrl + '/forening/medlemmer');
+    await clickAndReload(page, 'button:has-text("Afvis") >> nth=0');
+    assert.match((await page.textContent('main')) ?? '', /Tidligere medlemmer/);
+    await expectNoAxeViolations(page);
+  });
+});
