@@ -1,12 +1,43 @@
 import { Router } from 'express';
 import type { AppConfig } from '../../config/index.js';
+import { accountsSettings, onAccountDeleting } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
+import { coordinatorRoutes } from './coordinator-routes.js';
+import { DeclarationModel } from './declaration-model.js';
+import { declarationRoutes } from './declaration-routes.js';
+import { stepRoutes } from './step-routes.js';
+import { vettingJobs } from './vetting-jobs.js';
+import { VettingClaimModel, VettingPolicyModel, VettingRecordModel } from './vetting-model.js';
+import { anonymiseVettingOf } from './vetting-service.js';
+import { volunteerRoutes } from './volunteer-routes.js';
+
+export { vettingStatusFor, isVetted, type VettingStatus } from './vetting-status.js';
+export { remindConsentWindows } from './vetting-jobs.js';
+export { putVettingFacts } from './vetting-service.js';
+export {
+  isVettedThrough,
+  missingSteps,
+  VETTING_STEPS,
+  addDays,
+  addMonths,
+  type VettingStep,
+  type VettingFacts,
+} from './vetting-rules.js';
 
 /** Vetting of volunteers: børneattest, interview, references, training, and the yearly declaration. */
-export function vettingComponent(_config: AppConfig): Component {
+export function vettingComponent(config: AppConfig): Component {
+  // A module-level function in a Set: createApp runs once per test, registering it again changes nothing.
+  onAccountDeleting(anonymiseVettingOf);
+  const settings = accountsSettings(config);
   return {
     name: 'vetting',
-    router: Router(),
-    models: [],
+    router: Router().use(
+      volunteerRoutes(settings),
+      coordinatorRoutes(settings),
+      stepRoutes(settings),
+      declarationRoutes(settings),
+    ),
+    models: [VettingRecordModel, VettingPolicyModel, VettingClaimModel, DeclarationModel] as never[],
+    jobs: vettingJobs(settings.baseUrl),
   };
 }

@@ -5,7 +5,8 @@ import { isAction, POLICY, type Action, type Role } from '../../../src/component
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { listRoutes } from '../../../src/shared/http/index.js';
 import { createUser, csrfFrom, loginAs, type Agent, type TestUser } from '../../helpers/accounts.js';
-import { createOrganisation } from '../../helpers/organisations.js';
+import { createOffer } from '../../helpers/offers.js';
+import { addMember, createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { testConfig } from '../../helpers/test-config.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -84,6 +85,15 @@ describe('route × role matrix (generated from the route table and the policy)',
     const agents = new Map<string, { agent: Agent; token: string; user?: TestUser }>();
     const organisationId = await createOrganisation();
     const organisationB = await createOrganisation({ municipalityCode: '0101' });
+    // Offers visible in the marketplace (approved organisation, in its municipality), one per tenant.
+    const offerA = await createOffer(organisationId);
+    const offerB = await createOffer(organisationB, { postcode: '2100' });
+    // Coordinators' routes about one member act on members of their own organisation: :memberId is left
+    // as it is (vetting), :personId may be removed or promoted (memberships), so they are two people.
+    const member = await createUser({});
+    await addMember(organisationId, member.id);
+    const person = await createUser({});
+    await addMember(organisationId, person.id);
     for (const persona of PERSONAS) {
       const user = persona.role
         ? await createUser({
@@ -102,6 +112,8 @@ describe('route × role matrix (generated from the route table and the policy)',
       const page = await agent.get(user ? '/konto' : '/log-ind');
       agents.set(persona.name, { agent, token: csrfFrom(page.text), user });
     }
+    // The volunteer's own vetting pages (/frivillig/godkendelse/:organisationId/…) need a membership there.
+    await addMember(organisationId, agents.get('volunteer')!.user!.id);
 
     const failures: string[] = [];
     for (const route of listRoutes()) {
@@ -113,8 +125,11 @@ describe('route × role matrix (generated from the route table and the policy)',
           .replace(':lang', 'en')
           .replace(':token', 'x'.repeat(43))
           .replace(':userId', worker.id)
+          .replace(':memberId', member.id)
+          .replace(':personId', person.id)
           .replace(':code', '0849')
-          .replace(':organisationId', organisation);
+          .replace(':organisationId', organisation)
+          .replace(':offerId', organisation === organisationB ? offerB : offerA);
         const response =
           route.method === 'get'
             ? await agent.get(path).redirects(0)

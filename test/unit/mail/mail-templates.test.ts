@@ -13,10 +13,28 @@ const samples: Record<string, Record<string, string>> = {
   },
   'password-changed': { name: 'Bo' },
   'account-locked': { name: 'Bo', link: 'https://x.dk/glemt-adgangskode', minutes: '15' },
+  'join-request': {
+    volunteerName: 'Åse Ørsted',
+    organisationName: 'Fjerritslev Gymnastikforening',
+    link: 'https://x.dk/forening/medlemmer',
+  },
   'account-exists': {
     name: 'Bo',
     loginLink: 'https://x.dk/log-ind',
     resetLink: 'https://x.dk/glemt-adgangskode',
+  },
+  'vetting-consent-reminder': {
+    name: 'Bo',
+    organisationName: 'Nordstrand IF',
+    daysLeft: '4',
+    link: 'https://x.dk/frivillig/godkendelse',
+  },
+  'vetting-order-reminder': {
+    name: 'Kim',
+    volunteerName: 'Bo',
+    organisationName: 'Nordstrand IF',
+    daysLeft: '4',
+    link: 'https://x.dk/forening/godkendelse/abc',
   },
 };
 

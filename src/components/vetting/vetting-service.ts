@@ -1,0 +1,167 @@
+// trusted(): the operators below are built from server values; sanitizeFilter would neutralise them.
+import { trusted, type Types } from 'mongoose';
+import { findOrganisation } from '../organisations/index.js';
+import { settingsOf } from '../municipalities/index.js';
+import { ConflictError } from '../../shared/errors/index.js';
+import { VettingPolicyModel, VettingRecordModel } from './vetting-model.js';
+import {
+  minimumTrainingHours,
+  validityMonths,
+  type ChildCertificate,
+  type VettingFacts,
+  type VettingSettings,
+} from './vetting-rules.js';
+
+/** What one organisation's vetting follows: its municipalities' settings, shortened by its own choice. */
+export interface OrganisationVettingSettings extends VettingSettings {
+  validityMonths: number;
+  municipalityMonths: number;
+  organisationMonths?: number;
+}
+
+export async function organisationSettings(organisationId: string): Promise<OrganisationVettingSettings> {
+  const organisation = await findOrganisation(organisationId);
+  const settings = await Promise.all((organisation?.municipalityCodes ?? []).map((code) => settingsOf(code)));
+  const policy = await VettingPolicyModel.findOne({ organisationId }).lean();
+  const municipalityMonths = validityMonths(settings.map((s) => s.vettingValidityMonths));
+  return {
+    municipalityMonths,
+    organisationMonths: policy?.validityMonths ?? undefined,
+    validityMonths: validityMonths([municipalityMonths], policy?.validityMonths ?? undefined),
+    minimumTrainingHours: minimumTrainingHours(settings.map((s) => s.minimumTrainingHours)),
+  };
+}
+
+export interface StoredRecord {
+  id: Types.ObjectId;
+  organisationId: string;
+  userId: string;
+  updatedAt: Date;
+  facts: VettingFacts;
+}
+
+type Lean = NonNullable<Awaited<ReturnType<typeof leanRecord>>>;
+function leanRecord(filter: Record<string, unknown>) {
+  return VettingRecordModel.findOne(filter).lean();
+}
+
+/** Drops null/undefined so that optional facts stay absent (and $set never writes a null). */
+function defined<T extends object>(value: T | null | undefined): T | undefined {
+  if (!value) return undefined;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+}
+
+export function toStored(record: Lean): StoredRecord {
+  return {
+    id: record._id,
+    organisationId: record.organisationId,
+    userId: record.userId,
+    updatedAt: record.updatedAt,
+    facts: {
+      childCertificate: defined(record.childCertificate as ChildCertificate | null | undefined) ?? {},
+      interview: defined(record.interview as VettingFacts['interview'] | null),
+      references: (record.references ?? []).map((reference) => ({ ...reference })),
+      training: defined(record.training as VettingFacts['training'] | null),
+    },
+  };
+}
+
+export async function readRecord(organisationId: string, userId: string): Promise<StoredRecord | undefined> {
+  const record = await leanRecord({ organisationId, userId });
+  return record ? toStored(record) : undefined;
+}
+
+export async function readRecordsOf(organisationId: string, userIds: readonly string[]) {
+  const records = await VettingRecordModel.find({ organisationId, userId: trusted({ $in: [...userIds] }) })
+    .limit(2000)
+    .lean();
+  return new Map(records.map((record) => [record.userId, toStored(record)]));
+}
+
+/**
+ * Writes the whole record, but only if nobody changed it since `read` (FerretDB has no atomic
+ * read-modify-write and no positional updates): two coordinators recording at once get one success and
+ * one ConflictError, never a silently lost step. No record yet: the unique (organisationId, userId) key
+ * lets only one first write in.
+ */
+export async function saveRecord(
+  organisationId: string,
+  userId: string,
+  read: StoredRecord | undefined,
+  facts: VettingFacts,
+): Promise<void> {
+  const fields = {
+    childCertificate: defined(facts.childCertificate) ?? {},
+    references: facts.references ?? [],
+    ...(facts.interview ? { interview: defined(facts.interview) } : {}),
+    ...(facts.training ? { training: defined(facts.training) } : {}),
+  };
+  if (!read) {
+    try {
+      await VettingRecordModel.create({ organisationId, userId, ...fields });
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000)
+        throw new ConflictError('The record was created meanwhile');
+      throw error;
+    }
+    return;
+  }
+  const result = await VettingRecordModel.updateOne(
+    { _id: read.id, updatedAt: read.updatedAt },
+    { $set: fields },
+    { runValidators: true },
+  );
+  if (result.matchedCount === 0) throw new ConflictError('The vetting record changed meanwhile');
+}
+
+/** The organisation's own, shorter validity (undefined: follow the municipalities). */
+export async function setOrganisationValidity(
+  organisationId: string,
+  months: number | undefined,
+  by: string,
+): Promise<void> {
+  if (months === undefined) {
+    await VettingPolicyModel.deleteOne({ organisationId });
+    return;
+  }
+  await VettingPolicyModel.updateOne(
+    { organisationId },
+    { $set: { validityMonths: months, changedBy: by } },
+    { upsert: true, runValidators: true },
+  );
+}
+
+/**
+ * The volunteer deleted their account: keep the dated facts the municipality documents (consent, order,
+ * outcome, validity, who recorded what), drop the interview note. Safe to repeat.
+ */
+export async function anonymiseVettingOf(userId: string): Promise<void> {
+  await VettingRecordModel.updateMany({ userId }, { $unset: { 'interview.note': 1 } });
+  await VettingRecordModel.updateMany(
+    { userId, anonymisedAt: trusted({ $exists: false }) },
+    { $set: { anonymisedAt: new Date() } },
+  );
+}
+
+/**
+ * Demo and test data: puts a record in place as given. With `keep`, an existing record is left alone (so
+ * seeding again changes nothing a demo user did since).
+ */
+export async function putVettingFacts(
+  organisationId: string,
+  userId: string,
+  facts: VettingFacts,
+  options: { keep?: boolean } = {},
+): Promise<void> {
+  const fields = {
+    childCertificate: defined(facts.childCertificate) ?? {},
+    references: facts.references ?? [],
+    ...(facts.interview ? { interview: defined(facts.interview) } : {}),
+    ...(facts.training ? { training: defined(facts.training) } : {}),
+  };
+  await VettingRecordModel.updateOne(
+    { organisationId, userId },
+    options.keep ? { $setOnInsert: fields } : { $set: fields },
+    { upsert: true, runValidators: true },
+  );
+}
