@@ -7,6 +7,7 @@ import { siteComponent } from './components/site/index.js';
 import { vettingComponent } from './components/vetting/index.js';
 import { volunteersComponent } from './components/volunteers/index.js';
 import { AuditEventModel } from './shared/audit/index.js';
+import { WriteClaimModel, writeClaimJobs } from './shared/db/index.js';
 import { RateLimitHitModel, rateLimitJobs, type Component } from './shared/http/index.js';
 import type { JobDefinition } from './shared/jobs/index.js';
 import { mailJobs, mailModels, type MailSettings } from './shared/mail/index.js';
@@ -29,7 +30,7 @@ export function defaultComponents(config: AppConfig): Component[] {
 export function allModels(config: AppConfig) {
   return [
     ...defaultComponents(config).flatMap((component) => component.models ?? []),
-    ...([AuditEventModel, SessionRecordModel, RateLimitHitModel] as never[]),
+    ...([AuditEventModel, SessionRecordModel, RateLimitHitModel, WriteClaimModel] as never[]),
     ...mailModels,
   ];
 }
@@ -41,5 +42,6 @@ export function allJobs(config: AppConfig, mail: MailSettings): JobDefinition[] 
     ...mailJobs(mail),
     ...sessionJobs,
     ...rateLimitJobs,
+    ...writeClaimJobs,
   ];
 }

@@ -35,6 +35,8 @@ const organisationSchema = new Schema(
     // Municipalities where it is approved and not suspended: what matching and the marketplace read.
     activeIn: { type: [String], default: [] },
     registeredBy: { type: String },
+    // Bumped by every guarded write (see claimNextVersion in shared/db).
+    writeVersion: { type: Number, required: true, default: 0 },
   },
   { timestamps: true, strict: 'throw' },
 );

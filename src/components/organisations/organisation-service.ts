@@ -1,3 +1,4 @@
+import { claimNextVersion } from '../../shared/db/index.js';
 import { trusted } from 'mongoose';
 import { grantRole, can, type Actor, type RequestContext } from '../accounts/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
@@ -136,8 +137,8 @@ export async function listForMunicipality(actor: Actor) {
 
 /**
  * One municipality's decision. The write only lands if nobody changed the organisation since it was read
- * (FerretDB cannot update a document atomically under concurrency), so two administrators clicking at
- * once end with one decision and one "try again".
+ * (it claims the next version with a unique insert first), so two administrators clicking at once end
+ * with one decision and one "try again".
  */
 export async function decideOrganisation(
   actor: Actor,
@@ -169,11 +170,18 @@ export async function decideOrganisation(
     }
     throw new ConflictError('That step is not possible from the current state');
   }
-  const result = await OrganisationModel.updateOne(
-    { _id: organisation._id, updatedAt: organisation.updatedAt },
-    { $set: { approvals, status: overallStatus(approvals), activeIn: activeIn(approvals) } },
+  // Claimed first: FerretDB's updates do not lock, so an updatedAt guard alone lets both clicks land.
+  const writeVersion = await claimNextVersion(
+    OrganisationModel as never,
+    organisationId,
+    organisation.writeVersion ?? 0,
   );
-  if (result.matchedCount === 0) throw new ConflictError('The organisation changed meanwhile');
+  await OrganisationModel.updateOne(
+    { _id: organisation._id },
+    {
+      $set: { approvals, status: overallStatus(approvals), activeIn: activeIn(approvals), writeVersion },
+    },
+  );
   await recordAudit(
     {
       action: `organisation.${to}`,

@@ -61,6 +61,8 @@ const vettingRecordSchema = new Schema(
     references: { type: [referenceSchema], default: [] },
     training: { type: trainingSchema },
     anonymisedAt: { type: Date },
+    // Bumped by every guarded write (see claimNextVersion in shared/db).
+    writeVersion: { type: Number, required: true, default: 0 },
   },
   { timestamps: true, strict: 'throw' },
 );

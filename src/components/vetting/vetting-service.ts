@@ -1,4 +1,5 @@
 // trusted(): the operators below are built from server values; sanitizeFilter would neutralise them.
+import { claimNextVersion } from '../../shared/db/index.js';
 import { trusted, type Types } from 'mongoose';
 import { findOrganisation } from '../organisations/index.js';
 import { settingsOf } from '../municipalities/index.js';
@@ -37,6 +38,8 @@ export interface StoredRecord {
   organisationId: string;
   userId: string;
   updatedAt: Date;
+  /** The version read; a write claims the next one (see claimNextVersion). */
+  writeVersion: number;
   facts: VettingFacts;
 }
 
@@ -57,6 +60,7 @@ export function toStored(record: Lean): StoredRecord {
     organisationId: record.organisationId,
     userId: record.userId,
     updatedAt: record.updatedAt,
+    writeVersion: record.writeVersion ?? 0,
     facts: {
       childCertificate: defined(record.childCertificate as ChildCertificate | null | undefined) ?? {},
       interview: defined(record.interview as VettingFacts['interview'] | null),
@@ -79,10 +83,10 @@ export async function readRecordsOf(organisationId: string, userIds: readonly st
 }
 
 /**
- * Writes the whole record, but only if nobody changed it since `read` (FerretDB has no atomic
- * read-modify-write and no positional updates): two coordinators recording at once get one success and
- * one ConflictError, never a silently lost step. No record yet: the unique (organisationId, userId) key
- * lets only one first write in.
+ * Writes the whole record, but only if nobody changed it since `read`: the write first claims the next
+ * version with a unique insert (an updatedAt guard is not enough on FerretDB, whose updates do not lock),
+ * so two coordinators recording at once get one success and one ConflictError, never a silently lost
+ * step. No record yet: the unique (organisationId, userId) key lets only one first write in.
  */
 export async function saveRecord(
   organisationId: string,
@@ -106,12 +110,16 @@ export async function saveRecord(
     }
     return;
   }
-  const result = await VettingRecordModel.updateOne(
-    { _id: read.id, updatedAt: read.updatedAt },
-    { $set: fields },
+  const writeVersion = await claimNextVersion(
+    VettingRecordModel as never,
+    String(read.id),
+    read.writeVersion,
+  );
+  await VettingRecordModel.updateOne(
+    { _id: read.id },
+    { $set: { ...fields, writeVersion } },
     { runValidators: true },
   );
-  if (result.matchedCount === 0) throw new ConflictError('The vetting record changed meanwhile');
 }
 
 /** The organisation's own, shorter validity (undefined: follow the municipalities). */

@@ -4,3 +4,10 @@ export { ensureIndexes, IndexSetupError } from './ensure-indexes.js';
 export { startEmbeddedDatabase, EmbeddedDatabaseError } from './embedded-database.js';
 export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded-database.js';
 export { openDatabase, type OpenDatabase } from './open-database.js';
+export {
+  claimNextVersion,
+  deleteOldWriteClaims,
+  writeClaimJobs,
+  WriteClaimModel,
+  STRANDED_CLAIM_MS,
+} from './write-claim.js';

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { decideOrganisation } from '../../../src/components/organisations/organisation-service.js';
+import { findOrganisation } from '../../../src/components/organisations/index.js';
+import { OrganisationModel } from '../../../src/components/organisations/organisation-model.js';
+import { readRecord, saveRecord } from '../../../src/components/vetting/vetting-service.js';
+import { claimNextVersion, STRANDED_CLAIM_MS, WriteClaimModel } from '../../../src/shared/db/index.js';
+import { createOrganisation } from '../../helpers/organisations.js';
+import { createMember } from '../../helpers/vetting.js';
+import { useTestDatabase } from '../../helpers/use-test-database.js';
+
+const origin = { ip: '127.0.0.1', userAgent: 'test', requestId: 'r1' };
+const context = { origin, baseUrl: 'http://localhost', language: 'da' as const };
+
+// FerretDB's updates do not lock: these run the real race against the real engine.
+describe('claimed writes (one writer per version, on FerretDB as on MongoDB)', () => {
+  useTestDatabase();
+
+  it('when eight writers claim the same version at once, then exactly one gets it', async () => {
+    const id = await createOrganisation();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, () => claimNextVersion(OrganisationModel as never, id, 0)),
+    );
+    assert.equal(outcomes.filter((outcome) => outcome.status === 'fulfilled').length, 1);
+    for (const outcome of outcomes.filter((o) => o.status === 'rejected')) {
+      assert.equal((outcome.reason as { code?: string }).code, 'CONFLICT');
+    }
+  });
+
+  it('when a claim was left by a writer that died, then it blocks only until it is stale', async () => {
+    const id = await createOrganisation();
+    const then = new Date();
+    await claimNextVersion(OrganisationModel as never, id, 0, then);
+    // Nobody wrote version 1: a fresh claim still blocks, a stale one is taken over.
+    await assert.rejects(
+      claimNextVersion(OrganisationModel as never, id, 0, new Date(then.getTime() + 1000)),
+      {
+        code: 'CONFLICT',
+      },
+    );
+    const later = new Date(then.getTime() + STRANDED_CLAIM_MS + 1000);
+    assert.equal(await claimNextVersion(OrganisationModel as never, id, 0, later), 1);
+    assert.equal(await WriteClaimModel.countDocuments({ documentId: id }), 1);
+  });
+
+  it('when the claimed version was written, then an old claim is not taken over', async () => {
+    const id = await createOrganisation();
+    const then = new Date(Date.now() - STRANDED_CLAIM_MS * 2);
+    await claimNextVersion(OrganisationModel as never, id, 0, then);
+    await OrganisationModel.updateOne({ _id: id }, { $set: { writeVersion: 1 } });
+    await assert.rejects(claimNextVersion(OrganisationModel as never, id, 0), { code: 'CONFLICT' });
+  });
+
+  it('when two administrators decide about the same organisation at once, then one decision lands', async () => {
+    const id = await OrganisationModel.create({
+      name: 'Samtidig Forening',
+      kind: 'association',
+      description: 'En forening til en test af samtidighed.',
+      postcode: '9490',
+      municipalityCodes: ['0849'],
+      approvals: [{ municipalityCode: '0849', decision: 'pending' }],
+      status: 'pending',
+    }).then((created) => String(created._id));
+    const admin = (n: number) => ({
+      userId: `admin${n}`,
+      role: 'municipal-admin' as const,
+      municipalityCode: '0849',
+    });
+    const outcomes = await Promise.allSettled([
+      decideOrganisation(admin(1), id, 'approved', undefined, context),
+      decideOrganisation(admin(2), id, 'rejected', 'Ikke relevant', context),
+    ]);
+    assert.equal(outcomes.filter((outcome) => outcome.status === 'fulfilled').length, 1);
+    const stored = await findOrganisation(id);
+    const winner = outcomes[0]!.status === 'fulfilled' ? 'approved' : 'rejected';
+    assert.equal(stored?.approvals[0]?.decision, winner);
+    assert.equal(stored?.writeVersion, 1);
+  });
+
+  it('when two coordinators record different vetting steps from the same read at once, then one lands and the other is told', async () => {
+    const organisationId = await createOrganisation();
+    const member = await createMember(organisationId);
+    await saveRecord(organisationId, member.id, undefined, { childCertificate: {}, references: [] });
+    const read = await readRecord(organisationId, member.id);
+    const at = new Date();
+    const outcomes = await Promise.allSettled([
+      saveRecord(organisationId, member.id, read, {
+        ...read!.facts,
+        training: { hours: 3, completedOn: at, recordedBy: 'a', recordedAt: at },
+      }),
+      saveRecord(organisationId, member.id, read, {
+        ...read!.facts,
+        interview: { heldOn: at, interviewer: 'B', outcome: 'suitable', recordedBy: 'b', recordedAt: at },
+      }),
+    ]);
+    assert.equal(outcomes.filter((outcome) => outcome.status === 'fulfilled').length, 1);
+    const stored = await readRecord(organisationId, member.id);
+    const trainingWon = outcomes[0]!.status === 'fulfilled';
+    assert.equal(stored?.facts.training?.hours, trainingWon ? 3 : undefined);
+    assert.equal(stored?.facts.interview?.interviewer, trainingWon ? undefined : 'B');
+  });
+});
