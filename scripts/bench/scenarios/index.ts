@@ -1,8 +1,9 @@
 import { frontPage } from './front-page.js';
+import { marketplace } from './marketplace.js';
 import type { Scenario } from './types.js';
 
 /** Every scenario, in the order they run. Add new ones (marketplace, ranking) here. */
-export const scenarios: Scenario[] = [frontPage];
+export const scenarios: Scenario[] = [frontPage, marketplace];
 
 /** The scenarios named on the command line, or all of them; unknown names are an error. */
 export function selectScenarios(names: string[]): Scenario[] {

@@ -1,13 +1,22 @@
 import { Router } from 'express';
 import type { AppConfig } from '../../config/index.js';
+import { accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
+import { marketplaceRoutes } from './marketplace-routes.js';
 import { OfferModel } from './offer-model.js';
+import { offerRoutes } from './offer-routes.js';
+
+export { offerDocument, upsertOffer, type OfferSeed } from './offer-seeding.js';
+export { registerPlacesInUse, type PlacesInUseProvider } from './places-in-use.js';
+export { freePlaces, OFFER_CATEGORIES, type OfferCategory } from './offer-rules.js';
+export { OFFER_STATUSES, type OfferStatus } from './offer-model.js';
 
 /** Concrete offers (capacity) of organisations, and the public marketplace where anyone can browse them. */
-export function offersComponent(_config: AppConfig): Component {
+export function offersComponent(config: AppConfig): Component {
   return {
     name: 'offers',
-    router: Router(),
+    router: Router().use(offerRoutes(accountsSettings(config)), marketplaceRoutes()),
+    // Listed so that start-up creates (and verifies) the offer indexes the marketplace depends on.
     models: [OfferModel] as never[],
   };
 }

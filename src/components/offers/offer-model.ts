@@ -2,6 +2,7 @@ import { model, Schema, type InferSchemaType } from 'mongoose';
 import { OFFER_CATEGORIES } from './offer-rules.js';
 
 export const OFFER_STATUSES = ['active', 'paused'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 const timeWindowSchema = new Schema(
   {
@@ -26,7 +27,7 @@ const offerSchema = new Schema(
     ageMin: { type: Number, required: true, min: 0, max: 25 },
     ageMax: { type: Number, required: true, min: 0, max: 25 },
     schedule: { type: [timeWindowSchema], default: [] },
-    // Weekdays of the schedule, kept beside it so "which offers run on Tuesdays" is one indexed query.
+    // Weekdays of the schedule, kept beside it so "which offers run on Tuesdays" is a check of one field.
     weekdays: { type: [Number], default: [] },
     postcode: { type: String, required: true, match: /^\d{4}$/ },
     municipalityCode: { type: String, required: true, match: /^\d{4}$/ },
@@ -45,9 +46,10 @@ const offerSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 
+// A coordinator's list, and the marketplace's read of the active offers (see marketplace-snapshot.ts for
+// why the marketplace filters in TypeScript rather than with lat/lon and category indexes).
 offerSchema.index({ organisationId: 1, status: 1 });
-offerSchema.index({ status: 1, municipalityCode: 1, category: 1 });
-offerSchema.index({ status: 1, lat: 1, lon: 1 });
+offerSchema.index({ status: 1 });
 
 export type Offer = InferSchemaType<typeof offerSchema>;
 export const OfferModel = model('Offer', offerSchema);

@@ -79,7 +79,8 @@ export function isRunning(offer: { status: string; endsOn?: Date | null }, now: 
   return !offer.endsOn || offer.endsOn.getTime() >= startOfDay(now).getTime();
 }
 
-function startOfDay(date: Date): Date {
+/** Local midnight of the day: an offer ending today still runs today. */
+export function startOfDay(date: Date): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate());
 }
 
@@ -89,4 +90,9 @@ function startOfDay(date: Date): Date {
  */
 export function freePlaces(places: number, activeMatches: number): number {
   return Math.max(0, places - activeMatches);
+}
+
+/** The distinct weekdays of a schedule, in order: stored beside it so a weekday filter is one indexed match. */
+export function weekdaysOf(schedule: readonly TimeWindow[]): number[] {
+  return [...new Set(schedule.map((window) => window.weekday))].sort((a, b) => a - b);
 }

@@ -28,6 +28,13 @@ const list = (max: number) =>
       ].slice(0, max),
     );
 
+/** YYYY-MM-DD that names a real day (2026-02-31 does not: Date would roll it over to March). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 const manyOf = z
   .union([z.string(), z.array(z.string()).max(50)], 'forms.errors.invalid')
   .optional()
@@ -74,23 +81,34 @@ export const offerSchema = z
     endsOn: z
       .string('forms.errors.invalid')
       .trim()
-      .refine((value) => value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value), 'offers.form.date')
+      .refine((value) => value === '' || isCalendarDate(value), 'offers.form.date')
       .optional()
       .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : undefined)),
   })
-  .superRefine((offer, context) => {
-    if (offer.ageMin > offer.ageMax)
-      context.addIssue({ code: 'custom', path: ['ageMax'], message: 'offers.form.ageOrder' });
-    for (const row of [1, 2, 3] as const) {
-      const weekday = offer[`weekday${row}`] ?? '';
-      const from = offer[`from${row}`] ?? '';
-      const to = offer[`to${row}`] ?? '';
-      if (!weekday && !from && !to) continue;
-      if (!isValidWindow({ weekday: Number(weekday), from, to })) {
-        context.addIssue({ code: 'custom', path: [`weekday${row}`], message: 'offers.form.window' });
+  // Runs even when other fields failed (`when`), so every message shows at once; the values may then be
+  // unparsed, hence the type checks.
+  .superRefine(
+    (offer, context) => {
+      const { ageMin, ageMax } = offer as { ageMin: unknown; ageMax: unknown };
+      if (typeof ageMin === 'number' && typeof ageMax === 'number' && ageMin > ageMax)
+        context.addIssue({ code: 'custom', path: ['ageMax'], message: 'offers.form.ageOrder' });
+      let rows = 0;
+      for (const row of [1, 2, 3] as const) {
+        const text = (value: unknown) => (typeof value === 'string' ? value : '');
+        const weekday = text(offer[`weekday${row}`]);
+        const from = text(offer[`from${row}`]);
+        const to = text(offer[`to${row}`]);
+        if (!weekday && !from && !to) continue;
+        rows += 1;
+        if (!isValidWindow({ weekday: Number(weekday), from, to })) {
+          context.addIssue({ code: 'custom', path: [`weekday${row}`], message: 'offers.form.window' });
+        }
       }
-    }
-  })
+      if (rows === 0)
+        context.addIssue({ code: 'custom', path: ['weekday1'], message: 'offers.form.windowRequired' });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
   .transform(({ weekday1, from1, to1, weekday2, from2, to2, weekday3, from3, to3, ...rest }) => ({
     ...rest,
     schedule: [
@@ -105,48 +123,62 @@ export const offerSchema = z
 export type OfferInput = z.output<typeof offerSchema>;
 
 /** Marketplace filters from the query string; anything unusable is a message by its field. */
-export const marketplaceSchema = z.strictObject({
-  kommune: z
-    .string()
-    .trim()
-    .regex(/^(\d{4})?$/, 'offers.market.municipality')
-    .optional()
-    .transform((value) => value || undefined),
-  postnummer: z
-    .string()
-    .trim()
-    .refine((value) => value === '' || Boolean(findPostcode(value)), 'organisations.register.postcodeUnknown')
-    .optional()
-    .transform((value) => value || undefined),
-  afstand: z
-    .string()
-    .trim()
-    .regex(/^(\d{1,3})?$/, 'offers.market.distance')
-    .optional()
-    .transform((value) => (value ? Number(value) : undefined))
-    .pipe(z.number().min(1, 'offers.market.distance').max(200, 'offers.market.distance').optional()),
-  kategori: z
-    .union([z.enum(OFFER_CATEGORIES), z.literal('')], 'forms.errors.invalid')
-    .optional()
-    .transform((value) => value || undefined),
-  alder: z
-    .string()
-    .trim()
-    .regex(/^(\d{1,2})?$/, 'offers.form.age')
-    .optional()
-    .transform((value) => (value ? Number(value) : undefined)),
-  ugedag: z
-    .string()
-    .trim()
-    .regex(/^[1-7]?$/, 'forms.errors.invalid')
-    .optional()
-    .transform((value) => (value ? Number(value) : undefined)),
-  side: z
-    .string()
-    .trim()
-    .regex(/^\d{0,3}$/, 'forms.errors.invalid')
-    .optional()
-    .transform((value) => Math.max(1, Number(value) || 1)),
-});
+export const marketplaceSchema = z
+  .strictObject({
+    kommune: z
+      .string()
+      .trim()
+      .regex(/^(\d{4})?$/, 'offers.market.municipality')
+      .optional()
+      .transform((value) => value || undefined),
+    postnummer: z
+      .string()
+      .trim()
+      .refine(
+        (value) => value === '' || Boolean(findPostcode(value)),
+        'organisations.register.postcodeUnknown',
+      )
+      .optional()
+      .transform((value) => value || undefined),
+    afstand: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,3})?$/, 'offers.market.distance')
+      .optional()
+      .transform((value) => (value ? Number(value) : undefined))
+      .pipe(z.number().min(1, 'offers.market.distance').max(200, 'offers.market.distance').optional()),
+    kategori: z
+      .union([z.enum(OFFER_CATEGORIES), z.literal('')], 'forms.errors.invalid')
+      .optional()
+      .transform((value) => value || undefined),
+    alder: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,2})?$/, 'offers.market.age')
+      .optional()
+      .transform((value) => (value ? Number(value) : undefined))
+      .pipe(z.number().max(25, 'offers.market.age').optional()),
+    ugedag: z
+      .string()
+      .trim()
+      .regex(/^[1-7]?$/, 'offers.market.weekday')
+      .optional()
+      .transform((value) => (value ? Number(value) : undefined)),
+    side: z
+      .string()
+      .trim()
+      .regex(/^\d{0,3}$/, 'forms.errors.invalid')
+      .optional()
+      .transform((value) => Math.max(1, Number(value) || 1)),
+  })
+  .superRefine((query, context) => {
+    // A distance needs somewhere to measure from.
+    if (query.afstand !== undefined && !query.postnummer)
+      context.addIssue({
+        code: 'custom',
+        path: ['postnummer'],
+        message: 'offers.market.postcodeForDistance',
+      });
+  });
 
 export type MarketplaceQuery = z.output<typeof marketplaceSchema>;

@@ -1,0 +1,110 @@
+import { Types } from 'mongoose';
+import { findPostcode } from '../geography/index.js';
+import { describeOrganisations } from '../organisations/index.js';
+import { OfferModel } from './offer-model.js';
+import { activeOffers, MAX_SNAPSHOT, type ListedOffer } from './marketplace-snapshot.js';
+import { boundingBox, distanceKm, fitsAge, freePlaces, isRunning, type Point } from './offer-rules.js';
+import type { MarketplaceQuery } from './offer-schemas.js';
+import { placesInUse } from './places-in-use.js';
+
+export const PAGE_SIZE = 20;
+/** Distance used when a postcode is given without one. */
+export const DEFAULT_DISTANCE_KM = 25;
+
+type Filters = Omit<MarketplaceQuery, 'side'>;
+type Box = ReturnType<typeof boundingBox>;
+type Organisations = Awaited<ReturnType<typeof describeOrganisations>>;
+
+/** Every filter but distance and approval; the box is a cheap pre-check before the exact distance. */
+function matches(offer: ListedOffer, filters: Filters, box: Box | undefined, now: Date): boolean {
+  if (!isRunning(offer, now)) return false;
+  if (filters.kommune && offer.municipalityCode !== filters.kommune) return false;
+  if (filters.kategori && offer.category !== filters.kategori) return false;
+  if (filters.ugedag && !offer.weekdays.includes(filters.ugedag)) return false;
+  if (filters.alder !== undefined && !fitsAge(offer, filters.alder)) return false;
+  if (box && (offer.lat < box.minLat || offer.lat > box.maxLat)) return false;
+  if (box && (offer.lon < box.minLon || offer.lon > box.maxLon)) return false;
+  return true;
+}
+
+/**
+ * Running offers of organisations approved (and not suspended) in the offer's own municipality that fit
+ * the filters: nearest first when measuring from a postcode, otherwise by title. The organisations come
+ * fresh from the database for every search (one `$in` query), so a suspension hides its offers at once.
+ */
+async function visibleOffers(filters: Filters, centre: Point | undefined, now: Date) {
+  const maxKm = filters.afstand ?? DEFAULT_DISTANCE_KM;
+  const box = centre ? boundingBox(centre, maxKm) : undefined;
+  const rows = await activeOffers(now.getTime());
+  const candidates = rows.filter((offer) => matches(offer, filters, box, now));
+  const organisations = await describeOrganisations(candidates.map((offer) => offer.organisationId));
+  const visible = candidates
+    .filter((offer) => organisations.get(offer.organisationId)?.activeIn.includes(offer.municipalityCode))
+    .map((offer) => ({ offer, distance: centre ? distanceKm(centre, offer) : undefined }))
+    .filter(({ distance }) => distance === undefined || distance <= maxKm)
+    .sort((a, b) =>
+      a.distance !== undefined && b.distance !== undefined && a.distance !== b.distance
+        ? a.distance - b.distance
+        : a.offer.title.localeCompare(b.offer.title, 'da'),
+    );
+  return { visible, organisations, capped: rows.length >= MAX_SNAPSHOT };
+}
+
+/** What the marketplace shows of an offer: never the adults nor the address (only after a match). */
+async function describe(
+  rows: Array<{ offer: ListedOffer; distance?: number }>,
+  organisations: Organisations,
+) {
+  const inUse = await placesInUse(rows.map(({ offer }) => String(offer._id)));
+  return rows.flatMap(({ offer, distance }) => {
+    const id = String(offer._id);
+    const organisation = organisations.get(offer.organisationId);
+    if (!organisation) return [];
+    return [
+      {
+        id,
+        title: offer.title,
+        description: offer.description,
+        organisationName: organisation.name,
+        organisationKind: organisation.kind,
+        postcode: offer.postcode,
+        town: findPostcode(offer.postcode)?.name ?? '',
+        category: offer.category,
+        tags: offer.tags,
+        ageMin: offer.ageMin,
+        ageMax: offer.ageMax,
+        schedule: offer.schedule.map(({ weekday, from, to }) => ({ weekday, from, to })),
+        places: offer.places,
+        free: freePlaces(offer.places, inUse.get(id) ?? 0),
+        languages: offer.languages,
+        accessibility: offer.accessibility ?? undefined,
+        endsOn: offer.endsOn ?? undefined,
+        distanceKm: distance === undefined ? undefined : Math.round(distance * 10) / 10,
+      },
+    ];
+  });
+}
+
+export type MarketplaceOffer = Awaited<ReturnType<typeof describe>>[number];
+
+/** One page of the marketplace for the filters; pages past the end are the last page. */
+export async function searchMarketplace(query: MarketplaceQuery, now = new Date()) {
+  const place = query.postnummer ? findPostcode(query.postnummer) : undefined;
+  const centre = place ? { lat: place.lat, lon: place.lon } : undefined;
+  const { visible, organisations, capped } = await visibleOffers(query, centre, now);
+  const pages = Math.max(1, Math.ceil(visible.length / PAGE_SIZE));
+  const page = Math.min(query.side, pages);
+  const offers = await describe(visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), organisations);
+  return { offers, total: visible.length, page, pages, capped };
+}
+
+/** One offer as the marketplace shows it, or undefined when it is not (or no longer) visible there. */
+export async function findMarketplaceOffer(offerId: string, now = new Date()) {
+  if (!/^[0-9a-f]{24}$/.test(offerId) || !Types.ObjectId.isValid(offerId)) return undefined;
+  // Read from the database, not the shared snapshot: a paused offer's page is gone at once.
+  const offer = await OfferModel.findById(offerId, { adultIds: 0, address: 0 }).lean<ListedOffer>();
+  if (!offer || !isRunning(offer, now)) return undefined;
+  const organisations = await describeOrganisations([offer.organisationId]);
+  if (!organisations.get(offer.organisationId)?.activeIn.includes(offer.municipalityCode)) return undefined;
+  return (await describe([{ offer }], organisations))[0];
+}

@@ -1,0 +1,54 @@
+import { findPostcode } from '../geography/index.js';
+import { invalidateMarketplace } from './marketplace-snapshot.js';
+import { OfferModel } from './offer-model.js';
+import { weekdaysOf, type OfferCategory, type TimeWindow } from './offer-rules.js';
+
+/** An offer as demo content, tests and the bench describe it: no form, no actor. */
+export interface OfferSeed {
+  title: string;
+  category: OfferCategory;
+  tags?: string[];
+  description: string;
+  ageMin: number;
+  ageMax: number;
+  schedule: TimeWindow[];
+  postcode: string;
+  address?: string;
+  places: number;
+  languages?: string[];
+  accessibility?: string;
+  adultIds?: string[];
+  status?: 'active' | 'paused';
+  endsOn?: Date;
+}
+
+/** The stored document for a seed: municipality, centroid and weekdays derived as the service does. */
+export function offerDocument(organisationId: string, seed: OfferSeed) {
+  const place = findPostcode(seed.postcode);
+  if (!place) throw new Error(`Unknown postcode ${seed.postcode}`);
+  return {
+    tags: [],
+    languages: [],
+    adultIds: [],
+    status: 'active' as const,
+    ...seed,
+    organisationId,
+    weekdays: weekdaysOf(seed.schedule),
+    municipalityCode: place.municipalityCode,
+    lat: place.lat,
+    lon: place.lon,
+  };
+}
+
+/** Demo and test data: creates or replaces the organisation's offer with this title; returns its id. */
+export async function upsertOffer(organisationId: string, seed: OfferSeed): Promise<string> {
+  const filter = { organisationId, title: seed.title };
+  await OfferModel.updateOne(
+    filter,
+    { $set: offerDocument(organisationId, seed) },
+    { upsert: true, runValidators: true },
+  );
+  invalidateMarketplace();
+  const saved = await OfferModel.findOne(filter, { _id: 1 }).lean();
+  return String(saved!._id);
+}
