@@ -62,6 +62,18 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     role: 'coordinator',
     organisationName: 'Nordstrand Gymnastikforening (demo)',
   },
+  {
+    name: 'Rasmus Høj (demo)',
+    email: 'koordinator.snedker@demo.brobygning.dk',
+    role: 'coordinator',
+    organisationName: 'Snedkerværkstedet Høvlen ApS (demo)',
+  },
+  {
+    name: 'Tine Mølgaard (demo)',
+    email: 'koordinator.fodbold@demo.brobygning.dk',
+    role: 'coordinator',
+    organisationName: 'Vesterhav Boldklub (demo)',
+  },
   { name: 'Birgitte Holm (demo)', email: 'socialraadgiver@demo.brobygning.dk', role: 'social-worker' },
   { name: 'Karim Nasser (demo)', email: 'kommuneadmin@demo.brobygning.dk', role: 'municipal-admin' },
   { name: 'Ida Winther (demo)', email: 'platformadmin@demo.brobygning.dk', role: 'platform-admin' },

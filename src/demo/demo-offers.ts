@@ -104,13 +104,16 @@ export const DEMO_OFFERS: Record<string, OfferSeed[]> = {
  * Puts the demo offers in place for the demo organisations that exist (name → id); running it again
  * changes nothing, as each offer is upserted by organisation and title.
  */
-export async function seedDemoOffers(organisationIds: Map<string, string>): Promise<number> {
+export async function seedDemoOffers(
+  organisationIds: Map<string, string>,
+  adultsByTitle: ReadonlyMap<string, string[]> = new Map(),
+): Promise<number> {
   let seeded = 0;
   for (const [name, offers] of Object.entries(DEMO_OFFERS)) {
     const organisationId = organisationIds.get(name);
     if (!organisationId) continue;
     for (const offer of offers) {
-      await upsertOffer(organisationId, offer);
+      await upsertOffer(organisationId, { ...offer, adultIds: adultsByTitle.get(offer.title) ?? [] });
       seeded += 1;
     }
   }

@@ -123,7 +123,9 @@ export const DEMO_VOLUNTEERS: DemoVolunteer[] = [
 ];
 
 /** Puts the demo volunteers, their profiles and memberships in place; a second run changes nothing. */
-export async function seedDemoVolunteers(organisationIds: Map<string, string>): Promise<number> {
+/** Returns each demo volunteer's id by e-mail, for the vetting and offers seeded after them. */
+export async function seedDemoVolunteers(organisationIds: Map<string, string>): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
   for (const volunteer of DEMO_VOLUNTEERS) {
     const userId = await createDemoUser({
       name: volunteer.name,
@@ -131,6 +133,7 @@ export async function seedDemoVolunteers(organisationIds: Map<string, string>): 
       password: DEMO_PASSWORD,
       roles: [{ role: 'volunteer' }],
     });
+    ids.set(volunteer.email, userId);
     const actor = { userId, role: 'volunteer' as const };
     // Only once: someone trying the demo may have changed the profile since.
     if (!(await findProfile(userId))) {
@@ -142,5 +145,5 @@ export async function seedDemoVolunteers(organisationIds: Map<string, string>): 
     const existing = (await membershipsOf(userId)).some((m) => m.organisationId === organisationId);
     if (!existing) await moveMembership(organisationId, userId, volunteer.membership.status, userId);
   }
-  return DEMO_VOLUNTEERS.length;
+  return ids;
 }

@@ -1,12 +1,75 @@
 import { importMunicipalities, onboardMunicipality } from '../components/municipalities/index.js';
 import { createDemoUser } from '../components/accounts/index.js';
-import { upsertOrganisation } from '../components/organisations/index.js';
+import { isActiveMember, moveMembership, upsertOrganisation } from '../components/organisations/index.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
+import { seedDemoOffers } from './demo-offers.js';
+import { seedDemoVetting, type DemoVettingState } from './demo-vetting.js';
+import { seedDemoVolunteers } from './demo-volunteers.js';
 
 export interface SeedSummary {
   municipalitiesImported: number;
   organisations: number;
   people: number;
+}
+
+// Who is how far with vetting, and which offer they are the adult on: so that a newcomer sees every
+// state in the coordinator's overview, and the social worker sees ranked candidates (and excluded ones).
+const DEMO_VETTING: Array<{ email: string; organisation: string; state: DemoVettingState; offer?: string }> =
+  [
+    {
+      email: 'mads.kjaer@demo.brobygning.dk',
+      organisation: 'Nordstrand Gymnastikforening (demo)',
+      state: 'vetted',
+      offer: 'Tirsdagsgymnastik for 7–10-årige',
+    },
+    {
+      email: 'amira.haddad@demo.brobygning.dk',
+      organisation: 'Nordstrand Gymnastikforening (demo)',
+      state: 'expiring',
+      offer: 'Lørdagsspring for 11–14-årige',
+    },
+    {
+      email: 'peter.noergaard@demo.brobygning.dk',
+      organisation: 'Snedkerværkstedet Høvlen ApS (demo)',
+      state: 'vetted',
+      offer: 'Værkstedseftermiddag med en svend',
+    },
+    {
+      email: 'hanne.vestergaard@demo.brobygning.dk',
+      organisation: 'Snedkerværkstedet Høvlen ApS (demo)',
+      state: 'missing-training',
+    },
+    {
+      email: 'lene.bach@demo.brobygning.dk',
+      organisation: 'Vesterhav Boldklub (demo)',
+      state: 'ordered-waiting',
+      offer: 'Fodbold for 5–8-årige',
+    },
+  ];
+
+async function seedPeople(organisationIds: Map<string, string>): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const person of DEMO_PEOPLE) {
+    const organisationId = organisationIds.get(person.organisationName ?? '');
+    const tenant =
+      person.role === 'coordinator'
+        ? { organisationId }
+        : person.role === 'social-worker' || person.role === 'municipal-admin'
+          ? { municipalityCode: DEMO_MUNICIPALITY_CODE }
+          : {};
+    const userId = await createDemoUser({
+      name: person.name,
+      email: person.email,
+      password: DEMO_PASSWORD,
+      roles: [{ role: person.role, ...tenant }],
+    });
+    ids.set(person.email, userId);
+    // A coordinator belongs to the organisation they coordinate, as one who registered it does.
+    if (organisationId && !(await isActiveMember(organisationId, userId))) {
+      await moveMembership(organisationId, userId, 'active', userId);
+    }
+  }
+  return ids;
 }
 
 /** Puts the demo content in place; running it again changes nothing that is already there. */
@@ -17,19 +80,25 @@ export async function seedDemo(): Promise<SeedSummary> {
   for (const organisation of DEMO_ORGANISATIONS) {
     organisationIds.set(organisation.name, await upsertOrganisation(organisation));
   }
-  for (const person of DEMO_PEOPLE) {
-    const tenant =
-      person.role === 'coordinator'
-        ? { organisationId: organisationIds.get(person.organisationName ?? '') }
-        : person.role === 'social-worker' || person.role === 'municipal-admin'
-          ? { municipalityCode: DEMO_MUNICIPALITY_CODE }
-          : {};
-    await createDemoUser({
-      name: person.name,
-      email: person.email,
-      password: DEMO_PASSWORD,
-      roles: [{ role: person.role, ...tenant }],
-    });
+  const people = await seedPeople(organisationIds);
+  const volunteers = await seedDemoVolunteers(organisationIds);
+  const coordinatorOf = (organisationName: string) =>
+    people.get(DEMO_PEOPLE.find((p) => p.organisationName === organisationName)?.email ?? '') ?? '';
+  const adultsByTitle = new Map<string, string[]>();
+  for (const entry of DEMO_VETTING) {
+    const userId = volunteers.get(entry.email);
+    const organisationId = organisationIds.get(entry.organisation);
+    if (!userId || !organisationId) continue;
+    await seedDemoVetting(
+      [{ organisationId, userId, state: entry.state }],
+      coordinatorOf(entry.organisation),
+    );
+    if (entry.offer) adultsByTitle.set(entry.offer, [...(adultsByTitle.get(entry.offer) ?? []), userId]);
   }
-  return { municipalitiesImported, organisations: DEMO_ORGANISATIONS.length, people: DEMO_PEOPLE.length };
+  await seedDemoOffers(organisationIds, adultsByTitle);
+  return {
+    municipalitiesImported,
+    organisations: DEMO_ORGANISATIONS.length,
+    people: DEMO_PEOPLE.length + volunteers.size,
+  };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS } from '../../../src/demo/demo-content.js';
+import { isVetted } from '../../../src/components/vetting/index.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 describe('demo content', () => {
@@ -33,5 +34,24 @@ describe('demo content', () => {
     for (const organisation of DEMO_ORGANISATIONS) {
       assert.match(organisation.name, /\(demo\)$/);
     }
+  });
+
+  it('when seeded, then volunteers are in different vetting states and offers name vetted adults', async () => {
+    await seedDemo();
+    const db = mongoose.connection;
+    const idOf = async (email: string) => String((await db.collection('users').findOne({ email }))?._id);
+    const organisationOf = async (name: string) =>
+      String((await db.collection('organisations').findOne({ name }))?._id);
+    const gym = await organisationOf('Nordstrand Gymnastikforening (demo)');
+    const football = await organisationOf('Vesterhav Boldklub (demo)');
+    const inAYear = new Date(Date.now() + 365 * 86_400_000);
+    assert.equal(await isVetted(await idOf('mads.kjaer@demo.brobygning.dk'), gym, inAYear), true);
+    assert.equal(await isVetted(await idOf('lene.bach@demo.brobygning.dk'), football, new Date()), false);
+    const tuesday = await db.collection('offers').findOne({ title: 'Tirsdagsgymnastik for 7–10-årige' });
+    assert.deepEqual(tuesday?.adultIds, [await idOf('mads.kjaer@demo.brobygning.dk')]);
+    // The demo volunteer login has a profile but no organisation yet, so joining can be tried.
+    const sofie = await idOf('frivillig@demo.brobygning.dk');
+    assert.equal(await db.collection('memberships').countDocuments({ userId: sofie }), 0);
+    assert.equal(await db.collection('volunteerprofiles').countDocuments({ userId: sofie }), 1);
   });
 });
