@@ -10,6 +10,7 @@ import {
   mailSettingsFor,
 } from '../../../src/shared/mail/index.js';
 import { deleteExpiredSessions, SessionRecordModel } from '../../../src/shared/session/index.js';
+import { deleteOldWriteClaims, WriteClaimModel } from '../../../src/shared/db/index.js';
 import { testConfig } from '../../helpers/test-config.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
@@ -29,6 +30,7 @@ describe('housekeeping jobs', () => {
       'sessions:delete-expired',
       'rate-limits:delete-expired',
       'accounts:delete-expired-links',
+      'write-claims:delete-old',
     ]) {
       assert.ok(names.includes(expected), `missing job ${expected}`);
     }
@@ -78,6 +80,18 @@ describe('housekeeping jobs', () => {
     assert.deepEqual(
       (await OutboxMessageModel.find().sort({ messageId: 1 }).lean()).map((m) => m.messageId),
       ['<2@x>', '<3@x>', '<5@x>'],
+    );
+  });
+
+  it('when write claims are over a day old, then they are deleted and recent ones stay', async () => {
+    await WriteClaimModel.create([
+      { collectionName: 'x', documentId: 'a', version: 1, claimedAt: daysAgo(2) },
+      { collectionName: 'x', documentId: 'a', version: 2, claimedAt: new Date() },
+    ]);
+    assert.equal(await deleteOldWriteClaims(), 1);
+    assert.deepEqual(
+      (await WriteClaimModel.find().lean()).map((claim) => claim.version),
+      [2],
     );
   });
 });
