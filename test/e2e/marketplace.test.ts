@@ -1,54 +1,34 @@
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { importMunicipalities, onboardMunicipality } from '../../src/components/municipalities/index.js';
 import { moveMembership } from '../../src/components/organisations/index.js';
-import { createUser, TEST_PASSWORD } from '../helpers/accounts.js';
-import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
+import { createUser } from '../helpers/accounts.js';
+import { expectNoAxeViolations, type RunningServer } from '../helpers/browser.js';
+import { logIn, tabTo, useBrowserSession } from '../helpers/browser-session.js';
 import { createOffer } from '../helpers/offers.js';
 import { createOrganisation } from '../helpers/organisations.js';
-import { buildTestApp } from '../helpers/test-app.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
-
-/** Moves focus with Tab only (as a keyboard user would) until the element matching selector has it. */
-async function tabTo(page: Page, selector: string, maxPresses = 60): Promise<void> {
-  for (let press = 0; press < maxPresses; press += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${selector} with the Tab key`);
-}
 
 const offerTitles = (page: Page) => page.locator('article h3 a').allTextContents();
 
 describe('the marketplace in the browser, keyboard only (axe: WCAG 2.1 AA)', function () {
   this.timeout(90_000);
   useTestDatabase();
-  let browser: Browser;
+  const session = useBrowserSession();
   let server: RunningServer;
-  let context: BrowserContext;
   let page: Page;
   let organisationId: string;
   let offerId: string;
 
-  before(async function () {
-    browser = await launchBrowser(this);
-    server = await serve(buildTestApp());
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
+    ({ server, page } = session);
     await importMunicipalities();
     await onboardMunicipality('0849');
     organisationId = await createOrganisation({ name: 'Nordstrand Gymnastik' });
     offerId = await createOffer(organisationId, { title: 'Gymnastik i Pandrup', postcode: '9490' });
     await createOffer(organisationId, { title: 'Snedkeri i Aabybro', category: 'craft', postcode: '9440' });
     await createOffer(organisationId, { title: 'Fodbold i Fjerritslev', postcode: '9690' });
-    context = await browser.newContext({ locale: 'da-DK' });
-    page = await context.newPage();
   });
-  afterEach(async () => context?.close());
 
   it('when an anonymous visitor filters by postcode and distance with the keyboard, then the nearest offers show first', async () => {
     await page.goto(server.baseUrl + '/tilbud');
@@ -92,10 +72,7 @@ describe('the marketplace in the browser, keyboard only (axe: WCAG 2.1 AA)', fun
   it('when a coordinator manages offers, then the list, the form, its errors and the edit page pass axe', async () => {
     const coordinator = await createUser({ roles: [{ role: 'coordinator', organisationId }] });
     await moveMembership(organisationId, coordinator.id, 'active', coordinator.id);
-    await page.goto(server.baseUrl + '/log-ind');
-    await page.fill('#email', coordinator.email);
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.pathname !== '/log-ind'), page.press('#password', 'Enter')]);
+    await logIn(page, server.baseUrl, coordinator.email);
 
     await page.goto(server.baseUrl + '/forening/tilbud');
     assert.match((await page.textContent('main')) ?? '', /Gymnastik i Pandrup/);

@@ -1,29 +1,19 @@
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { importMunicipalities } from '../../src/components/municipalities/index.js';
 import { createUser, TEST_PASSWORD } from '../helpers/accounts.js';
-import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
+import { clickAndWait, logIn, useBrowserSession } from '../helpers/browser-session.js';
+import { expectNoAxeViolations } from '../helpers/browser.js';
 import { latestMailTo, pathOf } from '../helpers/mail.js';
 import { addMember, createOrganisation } from '../helpers/organisations.js';
-import { buildTestApp } from '../helpers/test-app.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
-/** Submits a form by clicking its button and waits for the page that answers (same address or not). */
+/** Submits a form and insists that it was accepted (no error summary on the answer). */
 async function submit(page: Page, buttonSelector: string): Promise<void> {
-  await Promise.all([
-    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-    page.click(buttonSelector),
-  ]);
-  await page.waitForLoadState('load');
-  const problem = await page.locator('.error-summary').count();
-  if (problem > 0) throw new Error(`the form said: ${await page.textContent('.error-summary')}`);
-}
-
-async function logIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(baseUrl + '/log-ind');
-  await page.fill('#email', email);
-  await page.fill('#password', TEST_PASSWORD);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/konto'), page.press('#password', 'Enter')]);
+  await clickAndWait(page, buttonSelector);
+  if ((await page.locator('.error-summary').count()) > 0) {
+    throw new Error(`the form said: ${await page.textContent('.error-summary')}`);
+  }
 }
 
 const isoDate = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -31,17 +21,7 @@ const isoDate = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000)
 describe('journey: a volunteer signs up, joins a club and is vetted (axe: WCAG 2.1 AA)', function () {
   this.timeout(120_000);
   useTestDatabase();
-  let browser: Browser;
-  let server: RunningServer;
-
-  before(async function () {
-    browser = await launchBrowser(this);
-    server = await serve(buildTestApp());
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = useBrowserSession();
 
   it('when the volunteer and the coordinator do every step in the browser, then the volunteer shows as vetted', async () => {
     await importMunicipalities();
@@ -51,8 +31,8 @@ describe('journey: a volunteer signs up, joins a club and is vetted (axe: WCAG 2
       roles: [{ role: 'coordinator', organisationId: clubId }],
     });
     await addMember(clubId, coordinatorUser.id);
-    const volunteer = await (await browser.newContext({ locale: 'da-DK' })).newPage();
-    const coordinator = await (await browser.newContext({ locale: 'da-DK' })).newPage();
+    const { server, page: volunteer } = session;
+    const coordinator = await session.newPage();
 
     // The volunteer signs up and confirms the address.
     await volunteer.goto(server.baseUrl + '/tilmeld');

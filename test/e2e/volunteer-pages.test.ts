@@ -1,54 +1,27 @@
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { importMunicipalities } from '../../src/components/municipalities/index.js';
-import { createUser, type TestUser } from '../helpers/accounts.js';
-import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
+import { createUser } from '../helpers/accounts.js';
+import { expectNoAxeViolations, type RunningServer } from '../helpers/browser.js';
+import { clickAndWait, logIn, useBrowserSession } from '../helpers/browser-session.js';
 import { addMember, createOrganisation } from '../helpers/organisations.js';
-import { buildTestApp } from '../helpers/test-app.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
-
-/** Clicks something that posts a form back to the same page, and waits for the new page. */
-async function clickAndReload(page: Page, selector: string): Promise<void> {
-  await Promise.all([
-    page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
-    page.click(selector),
-  ]);
-  await page.waitForLoadState('load');
-}
-
-async function logIn(page: Page, baseUrl: string, user: TestUser): Promise<void> {
-  await page.goto(baseUrl + '/log-ind');
-  await page.fill('#email', user.email);
-  await page.fill('#password', user.password);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/konto'), page.press('#password', 'Enter')]);
-}
 
 describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', function () {
   this.timeout(90_000);
   useTestDatabase();
-  let browser: Browser;
-  let server: RunningServer;
-  let context: BrowserContext;
+  const session = useBrowserSession();
   let page: Page;
+  let server: RunningServer;
 
-  before(async function () {
-    browser = await launchBrowser(this);
-    server = await serve(buildTestApp());
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
     await importMunicipalities();
-    context = await browser.newContext({ locale: 'da-DK' });
-    page = await context.newPage();
+    ({ page, server } = session);
   });
-  afterEach(async () => context?.close());
 
   it('when a volunteer fills in the profile, joins a club and opens the deletion page, then every page passes axe', async () => {
     await createOrganisation({ name: 'Nordstrand Gymnastikforening' });
-    await logIn(page, server.baseUrl, await createUser({ name: 'Vera Frivillig' }));
+    await logIn(page, server.baseUrl, (await createUser({ name: 'Vera Frivillig' })).email);
     await page.goto(server.baseUrl + '/frivillig');
     await expectNoAxeViolations(page);
 
@@ -76,7 +49,7 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
 
     await page.goto(server.baseUrl + '/frivillig/foreninger');
     await expectNoAxeViolations(page);
-    await clickAndReload(page, 'button:has-text("Bed om at blive medlem")');
+    await clickAndWait(page, 'button:has-text("Bed om at blive medlem")');
     assert.match((await page.textContent('.flash')) ?? '', /Din anmodning er sendt/);
     await expectNoAxeViolations(page);
 
@@ -94,9 +67,9 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
     await addMember(clubId, asking.id, 'requested');
     const leaving = await createUser({ name: 'Lis Ludvigsen' });
     await addMember(clubId, leaving.id, 'requested');
-    await logIn(page, server.baseUrl, coordinator);
+    await logIn(page, server.baseUrl, coordinator.email);
     await page.goto(server.baseUrl + '/forening/medlemmer');
-    await clickAndReload(page, 'button:has-text("Afvis") >> nth=0');
+    await clickAndWait(page, 'button:has-text("Afvis") >> nth=0');
     assert.match((await page.textContent('main')) ?? '', /Tidligere medlemmer/);
     await expectNoAxeViolations(page);
   });
