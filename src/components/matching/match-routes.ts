@@ -1,0 +1,103 @@
+import { Router, type Request, type Response } from 'express';
+import { authorize, contextFor, currentActor, type AccountsSettings } from '../accounts/index.js';
+import { BadRequestError, ForbiddenError, ValidationError } from '../../shared/errors/index.js';
+import { defineRoute, flash, parseForm } from '../../shared/http/index.js';
+import { loadForRequest, moveAsCaseworker, proposeMatch, type CaseworkMove } from './match-service.js';
+import { closeMatchSchema, consentSchema, emptySchema, proposalSchema } from './match-schemas.js';
+import type { CloseReason } from './match-rules.js';
+import type { MoveOutcome } from './match-steps.js';
+import { loadRequest } from './request-access.js';
+
+/**
+ * The social worker's moves: proposing an adult (the candidate page posts here) and, on a match of their
+ * request, confirming consent by hand, pausing, resuming and closing. A form that is not filled in is a
+ * 400; a move the match's state does not allow is a message on the request page.
+ */
+export function matchRoutes(settings: AccountsSettings): Router {
+  const router = Router();
+  const guard = authorize('requests:work');
+  const context = (req: Request) => contextFor(req, settings.baseUrl);
+  const page = (req: Request) => `/sager/${String(req.params.requestId)}`;
+
+  const answer = (req: Request, res: Response, outcome: MoveOutcome, done: string) => {
+    if (outcome === 'done') flash(req, 'success', done);
+    else flash(req, 'warning', `matching.outcome.${outcome}`);
+    res.redirect(303, page(req));
+  };
+
+  const refused = (req: Request, res: Response, error: unknown, invalid: string) => {
+    if (error instanceof ForbiddenError) flash(req, 'warning', 'matching.request.onlyResponsible');
+    else if (error instanceof ValidationError) flash(req, 'warning', error.fieldErrors._form ?? invalid);
+    else throw error;
+    res.redirect(303, page(req));
+  };
+
+  defineRoute(
+    router,
+    { method: 'post', path: '/sager/:requestId/foreslaa', action: 'requests:work' },
+    guard,
+    async (req, res) => {
+      const actor = currentActor(req)!;
+      await loadRequest(actor, String(req.params.requestId));
+      const form = parseForm(proposalSchema, req.body);
+      if (!form.ok) throw new BadRequestError('Incomplete proposal');
+      try {
+        const proposed = await proposeMatch(
+          actor,
+          { ...form.data, requestId: String(req.params.requestId) },
+          context(req),
+        );
+        flash(
+          req,
+          proposed.outcome === 'done' ? 'success' : 'warning',
+          `matching.propose.${proposed.outcome}`,
+        );
+        res.redirect(303, page(req));
+      } catch (error) {
+        refused(req, res, error, 'matching.propose.invalid');
+      }
+    },
+  );
+
+  const moves: Array<[string, CaseworkMove]> = [
+    ['samtykke', 'confirm-consent'],
+    ['pause', 'pause'],
+    ['genoptag', 'resume'],
+    ['luk', 'close'],
+  ];
+  for (const [segment, action] of moves) {
+    defineRoute(
+      router,
+      { method: 'post', path: `/sager/:requestId/match/:matchId/${segment}`, action: 'requests:work' },
+      guard,
+      async (req, res) => {
+        const actor = currentActor(req)!;
+        // The match must be the request's, in the actor's municipality, before the form is read.
+        await loadForRequest(actor, String(req.params.requestId), String(req.params.matchId));
+        const details =
+          action === 'confirm-consent'
+            ? parseForm(consentSchema, req.body)
+            : action === 'close'
+              ? parseForm(closeMatchSchema, req.body)
+              : parseForm(emptySchema, req.body);
+        if (!details.ok) throw new BadRequestError('Incomplete form');
+        const data = details.data as { how?: string; closeReason?: CloseReason; note?: string };
+        try {
+          const outcome = await moveAsCaseworker(
+            actor,
+            String(req.params.requestId),
+            String(req.params.matchId),
+            action,
+            { consentHow: data.how, closeReason: data.closeReason, reason: data.note },
+            context(req),
+          );
+          answer(req, res, outcome, `matching.match.done.${action}`);
+        } catch (error) {
+          refused(req, res, error, 'matching.outcome.not-allowed');
+        }
+      },
+    );
+  }
+
+  return router;
+}

@@ -1,0 +1,139 @@
+import type { Role } from '../accounts/index.js';
+
+/**
+ * A match's life, as pure rules: proposed → accepted (both sides) or declined → awaiting consent →
+ * active ⇄ paused → closed, and who may make each move. The server calls `transition` before it claims
+ * a step, so an illegal move is refused here whatever the page offered.
+ *
+ * Both sides accept: the coordinator for the organisation (it vouches for the adult and the offer) and the
+ * volunteer for themself (nobody is given a child they did not agree to). The match is `accepted` only
+ * when both have; then, in the same step, it moves on to `awaiting-consent` by itself. Either side's
+ * decline ends the proposal.
+ */
+export const MATCH_STATES = [
+  'proposed',
+  'accepted',
+  'declined',
+  'awaiting-consent',
+  'active',
+  'paused',
+  'closed',
+] as const;
+export type MatchState = (typeof MATCH_STATES)[number];
+
+export const MATCH_ACTIONS = [
+  'accept-org',
+  'accept-own',
+  'decline-org',
+  'decline-own',
+  'confirm-consent',
+  'pause',
+  'resume',
+  'close',
+] as const;
+export type MatchAction = (typeof MATCH_ACTIONS)[number];
+
+export const CLOSE_REASONS = [
+  'goal-reached',
+  'child-lost-interest',
+  'volunteer-stopped',
+  'family-withdrew',
+  'concern',
+  'moved',
+  'other',
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/** States in which the match holds the volunteer's place (and the offer's): what capacity counts. */
+export const PLACE_HOLDING_STATES: readonly MatchState[] = [
+  'accepted',
+  'awaiting-consent',
+  'active',
+  'paused',
+];
+/** States in which a match is still going: a second proposal of the same adult for the child is refused. */
+export const LIVE_STATES: readonly MatchState[] = ['proposed', ...PLACE_HOLDING_STATES];
+
+/** Days a proposal may wait for its answers before the coordinators and the volunteer are reminded. */
+export const REMINDER_AFTER_DAYS = 5;
+
+const WHO: Record<MatchAction, Role> = {
+  'accept-org': 'coordinator',
+  'decline-org': 'coordinator',
+  'accept-own': 'volunteer',
+  'decline-own': 'volunteer',
+  'confirm-consent': 'social-worker',
+  pause: 'social-worker',
+  resume: 'social-worker',
+  close: 'social-worker',
+};
+
+const FROM: Record<MatchAction, readonly MatchState[]> = {
+  'accept-org': ['proposed'],
+  'accept-own': ['proposed'],
+  'decline-org': ['proposed'],
+  'decline-own': ['proposed'],
+  'confirm-consent': ['awaiting-consent'],
+  pause: ['active'],
+  resume: ['paused'],
+  // A social worker may withdraw a proposal as well as end a match.
+  close: ['proposed', 'awaiting-consent', 'active', 'paused'],
+};
+
+export interface Acceptances {
+  org: boolean;
+  own: boolean;
+}
+
+export type TransitionResult =
+  | { ok: true; states: MatchState[]; acceptances: Acceptances }
+  | { ok: false; why: 'role' | 'state' | 'already' };
+
+/**
+ * The states a move appends to the history (usually one; none when only one side has accepted so far;
+ * two when the second acceptance makes the match accepted and then awaiting consent), or why not.
+ */
+export function transition(
+  state: MatchState,
+  action: MatchAction,
+  role: Role,
+  acceptances: Acceptances = { org: false, own: false },
+): TransitionResult {
+  if (WHO[action] !== role) return { ok: false, why: 'role' };
+  if (!FROM[action].includes(state)) return { ok: false, why: 'state' };
+  switch (action) {
+    case 'accept-org':
+    case 'accept-own': {
+      const side = action === 'accept-org' ? 'org' : 'own';
+      if (acceptances[side]) return { ok: false, why: 'already' };
+      const next = { ...acceptances, [side]: true };
+      return {
+        ok: true,
+        states: next.org && next.own ? ['accepted', 'awaiting-consent'] : [],
+        acceptances: next,
+      };
+    }
+    case 'decline-org':
+    case 'decline-own':
+      return { ok: true, states: ['declined'], acceptances };
+    case 'confirm-consent':
+    case 'resume':
+      return { ok: true, states: ['active'], acceptances };
+    case 'pause':
+      return { ok: true, states: ['paused'], acceptances };
+    case 'close':
+      return { ok: true, states: ['closed'], acceptances };
+  }
+}
+
+export function isLive(state: MatchState): boolean {
+  return LIVE_STATES.includes(state);
+}
+
+/** A proposal is due a reminder once it has waited REMINDER_AFTER_DAYS without both answers. */
+export function isDueReminder(match: { state: MatchState; proposedAt: Date }, now: Date): boolean {
+  return (
+    match.state === 'proposed' &&
+    now.getTime() - match.proposedAt.getTime() > REMINDER_AFTER_DAYS * 86_400_000
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { optionalText } from '../../shared/http/index.js';
+import { CLOSE_REASONS } from './match-rules.js';
+
+const id = z.string('forms.errors.invalid').regex(/^[0-9a-f]{24}$/, 'forms.errors.invalid');
+
+/**
+ * A proposal, as the candidate page posts it: who (hidden ids, checked again on the server) and what the
+ * adult may see: the alias the social worker chooses and what the adult is asked to do.
+ */
+export const proposalSchema = z.strictObject({
+  volunteerId: id,
+  organisationId: id,
+  offerId: z
+    .union([id, z.literal('')], 'forms.errors.invalid')
+    .optional()
+    .transform((value) => value || undefined),
+  childAlias: z
+    .string('forms.errors.invalid')
+    .trim()
+    .min(1, 'matching.propose.aliasRequired')
+    .max(40, 'forms.errors.tooLong'),
+  askText: z
+    .string('forms.errors.invalid')
+    .trim()
+    .min(10, 'matching.propose.askRequired')
+    .max(1000, 'forms.errors.tooLong'),
+});
+
+export type ProposalForm = z.output<typeof proposalSchema>;
+
+export const declineSchema = z.strictObject({
+  reason: z
+    .string('forms.errors.invalid')
+    .trim()
+    .min(2, 'matching.answer.reasonRequired')
+    .max(500, 'forms.errors.tooLong'),
+});
+
+/** How the family's consent was given, until the consent issue records it properly. */
+export const CONSENT_HOW = ['signed-form', 'in-person', 'digital'] as const;
+
+export const consentSchema = z.strictObject({
+  how: z.enum(CONSENT_HOW, 'matching.match.consentHowRequired'),
+});
+
+export const closeMatchSchema = z.strictObject({
+  closeReason: z.enum(CLOSE_REASONS, 'matching.match.closeReasonRequired'),
+  note: optionalText(500),
+});
+
+export const emptySchema = z.strictObject({});

@@ -1,0 +1,201 @@
+import { trusted } from 'mongoose';
+import { can, type Actor, type RequestContext } from '../accounts/index.js';
+import { describeOrganisations, isActiveMember } from '../organisations/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
+import { notifyAnswer, notifyProposal } from './match-mail.js';
+import { MatchModel } from './match-model.js';
+import { eligibilityProblem, offerBelongsTo } from './match-ports.js';
+import type { CloseReason, MatchAction } from './match-rules.js';
+import { moveMatch, type MoveDetails, type MoveOutcome } from './match-steps.js';
+import { CASEWORK, isObjectId, loadRequest, mayChange } from './request-access.js';
+import { RequestModel } from './request-model.js';
+
+export interface ProposalInput {
+  requestId: string;
+  volunteerId: string;
+  organisationId: string;
+  offerId?: string;
+  childAlias: string;
+  askText: string;
+}
+
+export type ProposeOutcome = { outcome: 'done'; matchId: string } | { outcome: 'already-proposed' };
+
+async function auditMatch(
+  actor: Actor,
+  action: string,
+  matchId: string,
+  context: RequestContext,
+  details?: object,
+) {
+  await recordAudit(
+    {
+      action,
+      outcome: 'success',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      municipalityCode: actor.municipalityCode,
+      organisationId: actor.organisationId,
+      objectType: 'match',
+      objectId: matchId,
+      purpose: actor.role === 'social-worker' ? CASEWORK : 'answer-proposal',
+      details,
+    },
+    context.origin,
+  );
+}
+
+/**
+ * Proposes an adult for a child (the candidate page posts here). Everything in the hidden fields is
+ * checked again on the server: the volunteer is an active member of the organisation, the organisation
+ * works in the municipality, the offer is the organisation's, and the candidate engineer's eligibility
+ * check (if registered) passes. Anything that does not hold is a 404, as a tampered id would be.
+ */
+export async function proposeMatch(
+  actor: Actor,
+  input: ProposalInput,
+  context: RequestContext,
+): Promise<ProposeOutcome> {
+  const request = await loadRequest(actor, input.requestId);
+  if (!(await mayChange(actor, request, 'edit'))) throw new ForbiddenError('Only the responsible worker');
+  if (request.status === 'closed') throw new ValidationError({ _form: 'matching.propose.closed' });
+  if (![input.volunteerId, input.organisationId].every(isObjectId)) throw new NotFoundError();
+  const organisation = (await describeOrganisations([input.organisationId])).get(input.organisationId);
+  if (!organisation?.activeIn.includes(request.municipalityCode)) throw new NotFoundError();
+  if (!(await isActiveMember(input.organisationId, input.volunteerId))) throw new NotFoundError();
+  if (
+    input.offerId &&
+    !(isObjectId(input.offerId) && (await offerBelongsTo(input.offerId, input.organisationId)))
+  )
+    throw new NotFoundError();
+  const problem = await eligibilityProblem({ ...input, request });
+  if (problem) throw new ValidationError({ _form: problem });
+  const now = new Date();
+  let matchId: string;
+  try {
+    const created = await MatchModel.create({
+      requestId: input.requestId,
+      municipalityCode: request.municipalityCode,
+      organisationId: input.organisationId,
+      offerId: input.offerId,
+      volunteerId: input.volunteerId,
+      proposedBy: actor.userId,
+      childAlias: input.childAlias,
+      askText: input.askText,
+      state: 'proposed',
+      history: [{ state: 'proposed', by: actor.userId, role: actor.role, at: now }],
+      liveKey: `${input.requestId}:${input.volunteerId}`,
+    });
+    matchId = String(created._id);
+  } catch (error) {
+    if ((error as { code?: number }).code === 11000) return { outcome: 'already-proposed' };
+    throw error;
+  }
+  await auditMatch(actor, 'match.propose', matchId, context, { requestId: input.requestId });
+  await notifyProposal(matchId, context.baseUrl);
+  return { outcome: 'done', matchId };
+}
+
+/** A match of the request, for the request's team; anything else is a 404. */
+export async function loadForRequest(actor: Actor, requestId: string, matchId: string) {
+  const request = await loadRequest(actor, requestId);
+  if (!isObjectId(matchId)) throw new NotFoundError();
+  const match = await MatchModel.findOne({
+    _id: matchId,
+    requestId,
+    municipalityCode: request.municipalityCode,
+  }).lean();
+  if (!match) throw new NotFoundError();
+  return { request, match };
+}
+
+/** A match of the coordinator's own organisation, or of the volunteer themself; anything else is a 404. */
+export async function loadForAnswer(actor: Actor, matchId: string) {
+  if (!isObjectId(matchId)) throw new NotFoundError();
+  const filter =
+    actor.role === 'coordinator' &&
+    actor.organisationId &&
+    can(actor, 'matches:answer-org', { organisationId: actor.organisationId })
+      ? { organisationId: actor.organisationId }
+      : actor.role === 'volunteer' && can(actor, 'matches:answer-own', { ownerId: actor.userId })
+        ? { volunteerId: actor.userId }
+        : undefined;
+  if (!filter) throw new NotFoundError();
+  const match = await MatchModel.findOne({ _id: matchId, ...filter }).lean();
+  if (!match) throw new NotFoundError();
+  return match;
+}
+
+/** "matched" while a match holds the child's adult, "open" otherwise; a closed request stays closed. */
+async function syncRequestStatus(requestId: string): Promise<void> {
+  const holding = await MatchModel.countDocuments({
+    requestId,
+    state: trusted({ $in: ['awaiting-consent', 'active', 'paused'] }),
+  });
+  await RequestModel.updateOne(
+    { _id: requestId, status: trusted({ $ne: 'closed' }) },
+    { $set: { status: holding > 0 ? 'matched' : 'open' } },
+  );
+}
+
+/** The coordinator (for the organisation) or the volunteer (for themself) accepts or declines. */
+export async function answerProposal(
+  actor: Actor,
+  matchId: string,
+  answer: 'accept' | 'decline',
+  reason: string | undefined,
+  context: RequestContext,
+): Promise<MoveOutcome> {
+  const match = await loadForAnswer(actor, matchId);
+  const side = actor.role === 'coordinator' ? 'org' : 'own';
+  const action = `${answer}-${side}` as MatchAction;
+  const moved = await moveMatch(String(match._id), actor, action, { reason });
+  if (moved.outcome !== 'done') return moved.outcome;
+  await auditMatch(actor, `match.${action}`, matchId, context);
+  await syncRequestStatus(match.requestId);
+  if (moved.states.includes('declined')) await notifyAnswer(matchId, 'declined', context.baseUrl);
+  if (moved.states.includes('accepted')) await notifyAnswer(matchId, 'accepted', context.baseUrl);
+  return 'done';
+}
+
+export type CaseworkMove = 'confirm-consent' | 'pause' | 'resume' | 'close';
+
+/**
+ * The social worker's moves on a match of their request. `confirm-consent` is the seam the consent issue
+ * replaces (confirmConsentByHand): until then the responsible worker records by hand who gave consent,
+ * how and when.
+ */
+export async function moveAsCaseworker(
+  actor: Actor,
+  requestId: string,
+  matchId: string,
+  action: CaseworkMove,
+  details: MoveDetails & { closeReason?: CloseReason },
+  context: RequestContext,
+): Promise<MoveOutcome> {
+  const { request } = await loadForRequest(actor, requestId, matchId);
+  if (!(await mayChange(actor, request, 'edit'))) throw new ForbiddenError('Only the responsible worker');
+  const moved = await moveMatch(matchId, actor, action, details);
+  if (moved.outcome !== 'done') return moved.outcome;
+  await auditMatch(
+    actor,
+    `match.${action}`,
+    matchId,
+    context,
+    action === 'close' ? { closeReason: details.closeReason } : undefined,
+  );
+  await syncRequestStatus(requestId);
+  return 'done';
+}
+
+/** The consent issue's seam: a social worker confirms the family's consent by hand (who, how, when). */
+export function confirmConsentByHand(
+  actor: Actor,
+  requestId: string,
+  matchId: string,
+  how: string,
+  context: RequestContext,
+): Promise<MoveOutcome> {
+  return moveAsCaseworker(actor, requestId, matchId, 'confirm-consent', { consentHow: how }, context);
+}

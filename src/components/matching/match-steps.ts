@@ -1,0 +1,113 @@
+import type { Actor } from '../accounts/index.js';
+import { MatchModel } from './match-model.js';
+import { MatchStepModel } from './match-step-model.js';
+import { transition, type MatchAction, type MatchState } from './match-rules.js';
+
+export type StoredMatch = NonNullable<Awaited<ReturnType<typeof readMatch>>>;
+export type MoveOutcome = 'done' | 'changed' | 'not-allowed';
+
+export interface MoveDetails {
+  reason?: string;
+  closeReason?: string;
+  consentHow?: string;
+}
+
+function readMatch(matchId: string) {
+  return MatchModel.findById(matchId).lean();
+}
+
+/** Applies claimed step n; the `steps` guard keeps a late writer from undoing later steps. */
+async function applyStep(matchId: string, step: number, patch: Record<string, unknown>): Promise<void> {
+  await MatchModel.updateOne({ _id: matchId, steps: step }, { $set: { ...patch, steps: step + 1 } });
+}
+
+/** A step claimed but never applied (the process died in between) is applied now, before anything else. */
+async function rollForward(matchId: string): Promise<StoredMatch | null> {
+  let current = await readMatch(matchId);
+  for (let attempts = 0; current && attempts < 3; attempts += 1) {
+    const stranded = await MatchStepModel.findOne({ matchId, step: current.steps }).lean();
+    if (!stranded) return current;
+    await applyStep(matchId, current.steps, stranded.patch as Record<string, unknown>);
+    current = await readMatch(matchId);
+  }
+  return current;
+}
+
+const withoutUndefined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+/** The complete result of a legal move: the new state, the appended history, and the move's own fields. */
+function patchFor(
+  current: StoredMatch,
+  actor: Actor,
+  action: MatchAction,
+  states: MatchState[],
+  details: MoveDetails,
+) {
+  const at = new Date();
+  const event = (state: MatchState) =>
+    withoutUndefined({ state, by: actor.userId, role: actor.role, at, reason: details.reason });
+  const patch: Record<string, unknown> = {
+    state: states.at(-1) ?? current.state,
+    history: [
+      ...current.history.map((past) => withoutUndefined({ ...past, reason: past.reason ?? undefined })),
+      ...states.map(event),
+    ],
+  };
+  const answer = { by: actor.userId, at };
+  if (action === 'accept-org') patch.acceptedByOrg = answer;
+  if (action === 'accept-own') patch.acceptedByVolunteer = answer;
+  if (action === 'decline-org' || action === 'decline-own') patch.declineReason = details.reason ?? '';
+  if (action === 'close') {
+    patch.closeReason = details.closeReason;
+    // A closed match always comes with the offer to find the child a new adult.
+    patch.rematchOffered = true;
+  }
+  if (action === 'confirm-consent')
+    patch.consent = { confirmedBy: actor.userId, confirmedAt: at, how: details.consentHow ?? '' };
+  if (states.includes('declined') || states.includes('closed'))
+    patch.liveKey = `ended:${String(current._id)}`;
+  return withoutUndefined(patch);
+}
+
+/**
+ * Moves a match one step, if the rules allow it for the actor now. The step is claimed first with a
+ * unique (matchId, step) insert, so two coordinators accepting at once end with one acceptance and one
+ * "changed meanwhile", on FerretDB as on MongoDB. A claim lost to a different kind of move (the volunteer
+ * accepting while the coordinator accepts) is re-evaluated on the new state, so both acceptances land.
+ */
+export async function moveMatch(
+  matchId: string,
+  actor: Actor,
+  action: MatchAction,
+  details: MoveDetails = {},
+): Promise<{ outcome: MoveOutcome; match?: StoredMatch; states: MatchState[] }> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const current = await rollForward(matchId);
+    if (!current) return { outcome: 'not-allowed', states: [] };
+    const result = transition(current.state as MatchState, action, actor.role, {
+      org: Boolean(current.acceptedByOrg),
+      own: Boolean(current.acceptedByVolunteer),
+    });
+    // Someone else having answered for this side, or anything lost to a racing claim, changed under the person.
+    if (!result.ok)
+      return { outcome: attempt === 0 && result.why !== 'already' ? 'not-allowed' : 'changed', states: [] };
+    const patch = patchFor(current, actor, action, result.states, details);
+    try {
+      await MatchStepModel.create({
+        matchId,
+        step: current.steps,
+        action,
+        by: actor.userId,
+        at: new Date(),
+        patch,
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) continue;
+      throw error;
+    }
+    await applyStep(matchId, current.steps, patch);
+    return { outcome: 'done', match: (await readMatch(matchId)) ?? undefined, states: result.states };
+  }
+  return { outcome: 'changed', states: [] };
+}

@@ -1,0 +1,33 @@
+import { trusted } from 'mongoose';
+import { MatchModel } from './match-model.js';
+import { PLACE_HOLDING_STATES } from './match-rules.js';
+
+async function countBy(field: 'offerId' | 'volunteerId', ids: string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (ids.length === 0) return counts;
+  // Counted from the matches themselves (no counter: concurrent writers on FerretDB would make one drift).
+  const matches = await MatchModel.find(
+    { [field]: trusted({ $in: [...new Set(ids)] }), state: trusted({ $in: PLACE_HOLDING_STATES }) },
+    { offerId: 1, volunteerId: 1 },
+  )
+    .limit(20_000)
+    .lean<Array<{ offerId?: string; volunteerId: string }>>();
+  for (const match of matches) {
+    const key = match[field];
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Places in use per offer: matches accepted, awaiting consent, active or paused (offers' provider). */
+export function placesInUseByOffer(offerIds: string[]): Promise<Map<string, number>> {
+  return countBy('offerId', offerIds);
+}
+
+/**
+ * Children each volunteer has now (accepted, awaiting consent, active or paused), for capacity
+ * (volunteers' canTakeChild). A proposal still waiting for answers does not hold a place.
+ */
+export function activeMatchCountsByVolunteer(userIds: string[]): Promise<Map<string, number>> {
+  return countBy('volunteerId', userIds);
+}

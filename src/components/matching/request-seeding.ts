@@ -1,0 +1,86 @@
+import { findPostcode } from '../geography/index.js';
+import { MatchModel } from './match-model.js';
+import type { MatchState } from './match-rules.js';
+import { RequestModel } from './request-model.js';
+import type { PreventsStep } from './request-rules.js';
+
+/** A request as demo content and the bench describe it: no form, no actor, no audit. */
+export interface RequestSeed {
+  municipalityCode: string;
+  responsibleId: string;
+  caseRef: string;
+  birthYear: number;
+  birthMonth: number;
+  postcode: string;
+  preventsStep: PreventsStep;
+  interests?: string[];
+  needTags?: string[];
+  needsText?: string;
+  homeLanguages?: string[];
+  windows?: Array<{ weekday: number; from: string; to: string }>;
+  status?: 'open' | 'matched';
+}
+
+/** Creates or replaces the municipality's request with this case reference; returns its id. */
+export async function upsertRequest(seed: RequestSeed): Promise<string> {
+  const place = findPostcode(seed.postcode);
+  if (!place) throw new Error(`Unknown postcode ${seed.postcode}`);
+  const filter = { municipalityCode: seed.municipalityCode, caseRef: seed.caseRef };
+  await RequestModel.updateOne(
+    filter,
+    {
+      $set: { ...seed, areaMunicipalityCode: place.municipalityCode, lat: place.lat, lon: place.lon },
+      $setOnInsert: { createdBy: seed.responsibleId },
+    },
+    { upsert: true, runValidators: true },
+  );
+  return String((await RequestModel.findOne(filter, { _id: 1 }).lean())!._id);
+}
+
+export interface MatchSeed {
+  requestId: string;
+  municipalityCode: string;
+  organisationId: string;
+  volunteerId: string;
+  offerId?: string;
+  proposedBy: string;
+  childAlias: string;
+  askText: string;
+  /** 'proposed' (waiting for both answers) or 'active' (accepted, consent confirmed by hand). */
+  state: Extract<MatchState, 'proposed' | 'active'>;
+  at: Date;
+}
+
+/** Puts a match in place once: a live match of the same adult for the same child is left as it is. */
+export async function seedMatch(seed: MatchSeed): Promise<void> {
+  const { state, at, ...rest } = seed;
+  const event = (to: MatchState, by: string, role: string) => ({ state: to, by, role, at });
+  const active = state === 'active';
+  try {
+    await MatchModel.create({
+      ...rest,
+      state,
+      history: [
+        event('proposed', seed.proposedBy, 'social-worker'),
+        ...(active
+          ? [
+              event('accepted', seed.volunteerId, 'volunteer'),
+              event('awaiting-consent', seed.volunteerId, 'volunteer'),
+              event('active', seed.proposedBy, 'social-worker'),
+            ]
+          : []),
+      ],
+      ...(active
+        ? {
+            acceptedByOrg: { by: seed.proposedBy, at },
+            acceptedByVolunteer: { by: seed.volunteerId, at },
+            consent: { confirmedBy: seed.proposedBy, confirmedAt: at, how: 'signed-form' },
+          }
+        : {}),
+      liveKey: `${seed.requestId}:${seed.volunteerId}`,
+      createdAt: at,
+    });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+  }
+}
