@@ -102,20 +102,22 @@ export const DEMO_OFFERS: Record<string, OfferSeed[]> = {
 
 /**
  * Puts the demo offers in place for the demo organisations that exist (name → id); running it again
- * changes nothing, as each offer is upserted by organisation and title.
+ * changes nothing, as each offer is upserted by organisation and title. Returns the ids by title.
  */
 export async function seedDemoOffers(
   organisationIds: Map<string, string>,
   adultsByTitle: ReadonlyMap<string, string[]> = new Map(),
-): Promise<number> {
-  let seeded = 0;
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
   for (const [name, offers] of Object.entries(DEMO_OFFERS)) {
     const organisationId = organisationIds.get(name);
     if (!organisationId) continue;
     for (const offer of offers) {
-      await upsertOffer(organisationId, { ...offer, adultIds: adultsByTitle.get(offer.title) ?? [] });
-      seeded += 1;
+      ids.set(
+        offer.title,
+        await upsertOffer(organisationId, { ...offer, adultIds: adultsByTitle.get(offer.title) ?? [] }),
+      );
     }
   }
-  return seeded;
+  return ids;
 }

@@ -24,6 +24,7 @@ const profile = (input: Partial<ProfileInput> & Pick<ProfileInput, 'postcode'>):
   frequency: 'weekly',
   maxChildren: 1,
   presentation: '',
+  gender: undefined,
   availability: [],
   ...input,
 });

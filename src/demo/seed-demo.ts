@@ -3,6 +3,7 @@ import { createDemoUser } from '../components/accounts/index.js';
 import { isActiveMember, moveMembership, upsertOrganisation } from '../components/organisations/index.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
 import { seedDemoOffers } from './demo-offers.js';
+import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoVetting, type DemoVettingState } from './demo-vetting.js';
 import { seedDemoVolunteers } from './demo-volunteers.js';
 
@@ -95,7 +96,26 @@ export async function seedDemo(): Promise<SeedSummary> {
     );
     if (entry.offer) adultsByTitle.set(entry.offer, [...(adultsByTitle.get(entry.offer) ?? []), userId]);
   }
-  await seedDemoOffers(organisationIds, adultsByTitle);
+  const offerIds = await seedDemoOffers(organisationIds, adultsByTitle);
+  const adult = (email: string, organisation: string, offer: string) => ({
+    volunteerId: volunteers.get(email)!,
+    organisationId: organisationIds.get(organisation)!,
+    offerId: offerIds.get(offer),
+  });
+  await seedDemoRequests({
+    municipalityCode: DEMO_MUNICIPALITY_CODE,
+    socialWorkerId: people.get('socialraadgiver@demo.brobygning.dk')!,
+    proposed: adult(
+      'mads.kjaer@demo.brobygning.dk',
+      'Nordstrand Gymnastikforening (demo)',
+      'Tirsdagsgymnastik for 7–10-årige',
+    ),
+    matched: adult(
+      'peter.noergaard@demo.brobygning.dk',
+      'Snedkerværkstedet Høvlen ApS (demo)',
+      'Værkstedseftermiddag med en svend',
+    ),
+  });
   return {
     municipalitiesImported,
     organisations: DEMO_ORGANISATIONS.length,

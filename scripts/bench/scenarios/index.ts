@@ -1,9 +1,10 @@
 import { frontPage } from './front-page.js';
+import { candidates } from './candidates.js';
 import { marketplace } from './marketplace.js';
 import type { Scenario } from './types.js';
 
 /** Every scenario, in the order they run. Add new ones (marketplace, ranking) here. */
-export const scenarios: Scenario[] = [frontPage, marketplace];
+export const scenarios: Scenario[] = [frontPage, marketplace, candidates];
 
 /** The scenarios named on the command line, or all of them; unknown names are an error. */
 export function selectScenarios(names: string[]): Scenario[] {

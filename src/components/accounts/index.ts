@@ -18,7 +18,7 @@ export { can, POLICY, isAction, type Action, type PolicyTarget } from './policy.
 export { ROLES, STAFF_ROLES, isStaffRole, type Actor, type Role, type RoleGrant } from './roles.js';
 export type { SessionUser } from './actor.js';
 export { invite, type InvitationInput } from './invitation-service.js';
-export { grantRole, revokeRole, coordinatorsOf } from './role-grant-service.js';
+export { grantRole, revokeRole, coordinatorsOf, socialWorkersOf } from './role-grant-service.js';
 export { deleteOwnAccount, DELETED_NAME } from './account-deletion-service.js';
 export { refreshSessionEpoch } from './complete-login.js';
 export { onInvitationAccepted, onAccountDeleting, type AcceptedInvitation } from './account-events.js';

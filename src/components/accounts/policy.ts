@@ -37,6 +37,14 @@ export const POLICY = {
   'vetting:declare': { anonymous: false, roles: ['coordinator'] },
   /** Which associations in the own municipality have declared this year. */
   'vetting:declarations': { anonymous: false, roles: ['municipal-admin'] },
+  /** Children's requests and their matches in the own municipality: caseload, create, read (the team), change (the responsible worker). */
+  'requests:work': { anonymous: false, roles: ['social-worker'] },
+  /** Proposals and matches of the own organisation: see them (never the case), accept or decline for the organisation. */
+  'matches:answer-org': { anonymous: false, roles: ['coordinator'] },
+  /** A volunteer's own proposals and matches: see them, accept or decline for themself. */
+  'matches:answer-own': { anonymous: false, roles: ['volunteer'] },
+  /** The own municipality's weights for ranking candidates (matching). */
+  'matching:configure': { anonymous: false, roles: ['municipal-admin'] },
   /** Municipalities on the platform: onboard and invite their first administrator. */
   'platform:manage': { anonymous: false, roles: ['platform-admin'] },
 } as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;

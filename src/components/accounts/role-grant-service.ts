@@ -107,3 +107,25 @@ export async function coordinatorsOf(organisationId: string): Promise<PersonSumm
       active: true,
     }));
 }
+
+/** Active people with an active social-worker grant in the municipality (a request's team, for transfer). */
+export async function socialWorkersOf(municipalityCode: string): Promise<PersonSummary[]> {
+  const users = await UserModel.find({ 'roles.municipalityCode': municipalityCode, status: 'active' })
+    .limit(500)
+    .lean();
+  return users
+    .filter((user) =>
+      (user.roles ?? []).some(
+        (grant) =>
+          grant.role === 'social-worker' && grant.municipalityCode === municipalityCode && grant.active,
+      ),
+    )
+    .map((user) => ({
+      id: String(user._id),
+      name: user.name,
+      email: user.email,
+      language: user.language === 'en' ? ('en' as const) : ('da' as const),
+      active: true,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+}

@@ -68,6 +68,9 @@ export function sessionGuards(settings: SessionGuardSettings): RequestHandler {
           ...(can(actor, 'municipality:configure')
             ? [{ href: '/kommune/indstillinger', labelKey: 'layout.navSettings' }]
             : []),
+          ...(can(actor, 'matching:configure')
+            ? [{ href: '/kommune/matchvaegte', labelKey: 'layout.navWeights' }]
+            : []),
           ...(can(actor, 'members:invite')
             ? [{ href: '/forening/medlemmer', labelKey: 'layout.navMembers' }]
             : []),
@@ -82,6 +85,13 @@ export function sessionGuards(settings: SessionGuardSettings): RequestHandler {
             : []),
           ...(can(actor, 'volunteer:manage-own')
             ? [{ href: '/frivillig', labelKey: 'layout.navVolunteer' }]
+            : []),
+          ...(can(actor, 'requests:work') ? [{ href: '/sager', labelKey: 'layout.navRequests' }] : []),
+          ...(can(actor, 'matches:answer-org')
+            ? [{ href: '/forening/forslag', labelKey: 'layout.navProposals' }]
+            : []),
+          ...(can(actor, 'matches:answer-own')
+            ? [{ href: '/frivillig/forslag', labelKey: 'layout.navOwnProposals' }]
             : []),
           ...(can(actor, 'platform:manage')
             ? [{ href: '/platform/kommuner', labelKey: 'layout.navMunicipalities' }]

@@ -10,6 +10,11 @@ export { offerDocument, upsertOffer, type OfferSeed } from './offer-seeding.js';
 export { registerPlacesInUse, type PlacesInUseProvider } from './places-in-use.js';
 export { freePlaces, OFFER_CATEGORIES, type OfferCategory } from './offer-rules.js';
 export { OFFER_STATUSES, type OfferStatus } from './offer-model.js';
+// What matching's candidate search reads (it keeps them in its own snapshot, refreshed on "offers").
+export { runningOffersOf, runningOffer, type MatchingOffer } from './offer-matching-read.js';
+export { OFFERS_TOPIC } from './marketplace-snapshot.js';
+export { placesInUse } from './places-in-use.js';
+export { distanceKm, boundingBox, type Point } from './offer-rules.js';
 
 /** Concrete offers (capacity) of organisations, and the public marketplace where anyone can browse them. */
 export function offersComponent(config: AppConfig): Component {

@@ -1,4 +1,8 @@
+import { announceWrite, createReadSnapshot } from '../../shared/db/index.js';
 import { OfferModel } from './offer-model.js';
+
+/** The topic local writes to offers announce (matching's candidate snapshot listens too). */
+export const OFFERS_TOPIC = 'offers';
 
 // What a marketplace row needs. The address and the adults are never read for the marketplace at all.
 const LIST_FIELDS = {
@@ -49,28 +53,14 @@ export const SNAPSHOT_FRESH_MS = 15_000;
 /** Bounds memory whatever the data: far above what one platform holds (the page says when it is reached). */
 export const MAX_SNAPSHOT = 20_000;
 
-let settled: { loadedAt: number; rows: ListedOffer[] } | undefined;
-let loading: Promise<ListedOffer[]> | undefined;
-// Bumped by every local write, so a read that started before the write cannot overwrite what follows it.
-let generation = 0;
-
-function load(): Promise<ListedOffer[]> {
-  if (loading) return loading;
-  const started = generation;
-  const pending = OfferModel.find({ status: 'active' }, LIST_FIELDS)
-    .limit(MAX_SNAPSHOT)
-    .lean<ListedOffer[]>()
-    .exec()
-    .then((rows) => {
-      if (started === generation) settled = { loadedAt: Date.now(), rows };
-      return rows;
-    })
-    .finally(() => {
-      if (loading === pending) loading = undefined;
-    });
-  loading = pending;
-  return pending;
-}
+// Every local write to offers announces "offers" (invalidateMarketplace), which empties this snapshot.
+const snapshot = createReadSnapshot<ListedOffer[]>({
+  load: () =>
+    OfferModel.find({ status: 'active' }, LIST_FIELDS).limit(MAX_SNAPSHOT).lean<ListedOffer[]>().exec(),
+  freshMs: SNAPSHOT_FRESH_MS,
+  maxKeys: 1,
+  topics: [OFFERS_TOPIC],
+});
 
 /**
  * The active offers, as rows for the marketplace, read once and refreshed in the background every
@@ -83,15 +73,11 @@ function load(): Promise<ListedOffer[]> {
  * organisation's approval, free places; and the details page reads the offer itself. Another instance's
  * changes show within SNAPSHOT_FRESH_MS plus one read; this instance's own writes show at once.
  */
-export async function activeOffers(now = Date.now()): Promise<ListedOffer[]> {
-  if (!settled) return load();
-  if (now - settled.loadedAt > SNAPSHOT_FRESH_MS) load().catch(() => undefined);
-  return settled.rows;
+export function activeOffers(now = Date.now()): Promise<ListedOffer[]> {
+  return snapshot.get('all', now);
 }
 
-/** Called after every write to offers in this instance: the next search waits for a fresh read. */
+/** Called after every write to offers in this instance: every snapshot of offers waits for a fresh read. */
 export function invalidateMarketplace(): void {
-  generation += 1;
-  settled = undefined;
-  loading = undefined;
+  announceWrite(OFFERS_TOPIC);
 }

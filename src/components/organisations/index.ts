@@ -20,6 +20,12 @@ export {
 } from './organisation-service.js';
 export type { OrganisationInput } from './organisation-service.js';
 export { ORGANISATION_KINDS } from './organisation-model.js';
+export {
+  organisationsActiveIn,
+  activeMembershipsOf,
+  MEMBERSHIPS_TOPIC,
+  ORGANISATIONS_TOPIC,
+} from './organisation-matching-read.js';
 export { isValidCvr } from './organisation-rules.js';
 export {
   isActiveMember,

@@ -1,7 +1,9 @@
 // trusted(): operators built here from server values; sanitizeFilter would neutralise them.
 import { trusted } from 'mongoose';
 import { describePeople, type AcceptedInvitation } from '../accounts/index.js';
+import { announceWrite } from '../../shared/db/index.js';
 import { ConflictError } from '../../shared/errors/index.js';
+import { MEMBERSHIPS_TOPIC } from './organisation-matching-read.js';
 import { MembershipModel } from './membership-model.js';
 import { MembershipStepModel } from './membership-step-model.js';
 import { mayMoveMembership, type MembershipStatus } from './membership-rules.js';
@@ -30,6 +32,7 @@ async function applyStep(
       // Someone rolled this very step forward first: the same membership exists.
       if ((error as { code?: number }).code !== 11000) throw error;
     }
+    announceWrite(MEMBERSHIPS_TOPIC);
     return;
   }
   const step = current.history.length;
@@ -42,6 +45,7 @@ async function applyStep(
       },
     },
   );
+  announceWrite(MEMBERSHIPS_TOPIC);
 }
 
 /** A step claimed but never applied (the process died in between) is applied now, before anything else. */

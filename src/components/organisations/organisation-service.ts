@@ -1,4 +1,5 @@
-import { claimNextVersion } from '../../shared/db/index.js';
+import { announceWrite, claimNextVersion } from '../../shared/db/index.js';
+import { ORGANISATIONS_TOPIC } from './organisation-matching-read.js';
 import { trusted } from 'mongoose';
 import { grantRole, can, type Actor, type RequestContext } from '../accounts/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
@@ -32,6 +33,7 @@ export async function upsertOrganisation(input: OrganisationInput): Promise<stri
     { $set: { ...input, approvals, status: overallStatus(approvals), activeIn: activeIn(approvals) } },
     { upsert: true, runValidators: true },
   );
+  announceWrite(ORGANISATIONS_TOPIC);
   const saved = await OrganisationModel.findOne(filter, { _id: 1 }).lean();
   return String(saved!._id);
 }
@@ -182,6 +184,7 @@ export async function decideOrganisation(
       $set: { approvals, status: overallStatus(approvals), activeIn: activeIn(approvals), writeVersion },
     },
   );
+  announceWrite(ORGANISATIONS_TOPIC);
   await recordAudit(
     {
       action: `organisation.${to}`,

@@ -11,7 +11,14 @@ import { VettingClaimModel, VettingPolicyModel, VettingRecordModel } from './vet
 import { anonymiseVettingOf } from './vetting-service.js';
 import { volunteerRoutes } from './volunteer-routes.js';
 
-export { vettingStatusFor, isVetted, type VettingStatus } from './vetting-status.js';
+export {
+  vettingStatusFor,
+  isVetted,
+  vettedPeriodsOf,
+  type VettingStatus,
+  type VettedPeriod,
+} from './vetting-status.js';
+export { VETTING_TOPIC } from './vetting-service.js';
 export { remindConsentWindows } from './vetting-jobs.js';
 export { putVettingFacts } from './vetting-service.js';
 export {

@@ -1,5 +1,5 @@
 // trusted(): the operators below are built from server values; sanitizeFilter would neutralise them.
-import { claimNextVersion } from '../../shared/db/index.js';
+import { announceWrite, claimNextVersion } from '../../shared/db/index.js';
 import { trusted, type Types } from 'mongoose';
 import { findOrganisation } from '../organisations/index.js';
 import { settingsOf } from '../municipalities/index.js';
@@ -12,6 +12,9 @@ import {
   type VettingFacts,
   type VettingSettings,
 } from './vetting-rules.js';
+
+/** Announced after local writes to vetting records (matching's candidate snapshot listens). */
+export const VETTING_TOPIC = 'vetting';
 
 /** What one organisation's vetting follows: its municipalities' settings, shortened by its own choice. */
 export interface OrganisationVettingSettings extends VettingSettings {
@@ -108,6 +111,7 @@ export async function saveRecord(
         throw new ConflictError('The record was created meanwhile');
       throw error;
     }
+    announceWrite(VETTING_TOPIC);
     return;
   }
   const writeVersion = await claimNextVersion(
@@ -120,6 +124,7 @@ export async function saveRecord(
     { $set: { ...fields, writeVersion } },
     { runValidators: true },
   );
+  announceWrite(VETTING_TOPIC);
 }
 
 /** The organisation's own, shorter validity (undefined: follow the municipalities). */
@@ -172,4 +177,5 @@ export async function putVettingFacts(
     options.keep ? { $setOnInsert: fields } : { $set: fields },
     { upsert: true, runValidators: true },
   );
+  announceWrite(VETTING_TOPIC);
 }

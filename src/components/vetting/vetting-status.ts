@@ -1,6 +1,8 @@
 import { trusted } from 'mongoose';
 import { VettingRecordModel } from './vetting-model.js';
-import { isVettedThrough, missingSteps, type VettingStep } from './vetting-rules.js';
+import { findOrganisation } from '../organisations/index.js';
+import { settingsOf } from '../municipalities/index.js';
+import { isVettedThrough, minimumTrainingHours, missingSteps, type VettingStep } from './vetting-rules.js';
 import { organisationSettings, toStored, type OrganisationVettingSettings } from './vetting-service.js';
 
 export interface VettingStatus {
@@ -50,4 +52,63 @@ export async function vettingStatusFor(
 export async function isVetted(userId: string, organisationId: string, throughDate: Date): Promise<boolean> {
   const [status] = await vettingStatusFor([userId], organisationId, throughDate);
   return Boolean(status?.vetted);
+}
+
+export interface VettedPeriod {
+  userId: string;
+  organisationId: string;
+  /**
+   * The last day the person counts as vetted by the organisation, or undefined when a step is missing now.
+   * Only the certificate's validity depends on the date (isVettedThrough), so "vetted through D" is
+   * exactly "vettedUntil ≥ D": one date serves every request's expected duration.
+   */
+  vettedUntil?: Date;
+}
+
+/**
+ * The minimum training hours each organisation's vetting follows (the strictest of its municipalities):
+ * one `_id` read per organisation and one settings read per municipality, in parallel, instead of
+ * organisationSettings' three reads per organisation in turn (seconds for a hundred organisations on FerretDB).
+ */
+async function trainingHoursOf(organisationIds: readonly string[]): Promise<Map<string, number>> {
+  const organisations = await Promise.all(organisationIds.map((id) => findOrganisation(id)));
+  const codes = [...new Set(organisations.flatMap((organisation) => organisation?.municipalityCodes ?? []))];
+  const settings = new Map(
+    await Promise.all(codes.map(async (code) => [code, await settingsOf(code)] as const)),
+  );
+  return new Map(
+    organisationIds.map((id, index) => [
+      id,
+      minimumTrainingHours(
+        (organisations[index]?.municipalityCodes ?? []).map(
+          (code) => settings.get(code)!.minimumTrainingHours,
+        ),
+      ),
+    ]),
+  );
+}
+
+/** Every vetting record of these organisations as a vetted period, for matching's candidate read model. */
+export async function vettedPeriodsOf(
+  organisationIds: readonly string[],
+  now = new Date(),
+): Promise<VettedPeriod[]> {
+  const ids = [...new Set(organisationIds)];
+  if (ids.length === 0) return [];
+  const [records, hours] = await Promise.all([
+    VettingRecordModel.find({ organisationId: trusted({ $in: ids }) })
+      .limit(500_000)
+      .lean(),
+    trainingHoursOf(ids),
+  ]);
+  return records.map(toStored).map((record) => {
+    const rules = { minimumTrainingHours: hours.get(record.organisationId) ?? 2 };
+    return {
+      userId: record.userId,
+      organisationId: record.organisationId,
+      vettedUntil: isVettedThrough(record.facts, rules, now)
+        ? record.facts.childCertificate?.validUntil
+        : undefined,
+    };
+  });
 }

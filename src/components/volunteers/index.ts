@@ -14,6 +14,8 @@ export {
   listProfiles,
   saveProfile,
   setProfileStatus,
+  profilesOf,
+  PROFILES_TOPIC,
   type ProfileFilter,
   type StoredProfile,
 } from './volunteer-service.js';
@@ -23,6 +25,8 @@ export {
   overlapMinutes,
   FREQUENCIES,
   LANGUAGES,
+  VOLUNTEER_GENDERS,
+  type VolunteerGender,
   type Frequency,
   type LanguageCode,
   type ProfileStatus,

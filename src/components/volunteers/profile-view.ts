@@ -1,6 +1,12 @@
 import { findMunicipality, findPostcode } from '../geography/index.js';
 import type { StoredProfile } from './volunteer-service.js';
-import { FREQUENCIES, LANGUAGES, MAX_CHILDREN, type TimeWindow } from './volunteer-rules.js';
+import {
+  FREQUENCIES,
+  LANGUAGES,
+  MAX_CHILDREN,
+  VOLUNTEER_GENDERS,
+  type TimeWindow,
+} from './volunteer-rules.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -14,6 +20,7 @@ export function profileValues(profile: StoredProfile | undefined): Record<string
     frequency: profile.frequency,
     maxChildren: String(profile.maxChildren),
     presentation: profile.presentation ?? '',
+    gender: profile.gender ?? '',
   };
   profile.availability.forEach((window, index) => {
     values[`weekday${index + 1}`] = String(window.weekday);
@@ -34,6 +41,10 @@ export function profileChoices(values: Record<string, string>, chosenLanguages: 
     maxChildrenChoices: Array.from({ length: MAX_CHILDREN }, (_, index) => ({
       value: String(index + 1),
       selected: (values.maxChildren ?? '1') === String(index + 1),
+    })),
+    genderChoices: ['', ...VOLUNTEER_GENDERS].map((gender) => ({
+      gender,
+      selected: (values.gender ?? '') === gender,
     })),
     rows: [1, 2, 3].map((row) => ({
       row,

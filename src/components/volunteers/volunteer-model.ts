@@ -5,6 +5,7 @@ import {
   MAX_CHILDREN,
   PRESENTATION_MAX,
   PROFILE_STATUSES,
+  VOLUNTEER_GENDERS,
 } from './volunteer-rules.js';
 
 const windowSchema = new Schema(
@@ -35,6 +36,8 @@ const volunteerProfileSchema = new Schema(
     availability: { type: [windowSchema], default: [] },
     frequency: { type: String, required: true, enum: FREQUENCIES },
     maxChildren: { type: Number, required: true, min: 1, max: MAX_CHILDREN, default: 1 },
+    // Unset means "not stated" (matching then cannot meet a hard wish about the adult's gender).
+    gender: { type: String, enum: VOLUNTEER_GENDERS },
     presentation: { type: String, maxlength: PRESENTATION_MAX, default: '' },
     status: { type: String, required: true, enum: PROFILE_STATUSES, default: 'active' },
     pausedAt: { type: Date },

@@ -29,6 +29,10 @@ export const LANGUAGES = [
 ] as const;
 export type LanguageCode = (typeof LANGUAGES)[number];
 
+/** Self-described and optional: only a family's hard wish for a female or male adult reads it. */
+export const VOLUNTEER_GENDERS = ['female', 'male', 'other'] as const;
+export type VolunteerGender = (typeof VOLUNTEER_GENDERS)[number];
+
 export const MAX_CHILDREN = 3;
 export const MAX_TAGS = 10;
 export const MAX_TAG_LENGTH = 40;

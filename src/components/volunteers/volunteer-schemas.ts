@@ -8,6 +8,7 @@ import {
   MAX_TAG_LENGTH,
   normaliseTags,
   PRESENTATION_MAX,
+  VOLUNTEER_GENDERS,
 } from './volunteer-rules.js';
 
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
@@ -56,6 +57,10 @@ export const profileSchema = z
           .min(1, 'volunteers.profile.maxChildrenInvalid')
           .max(MAX_CHILDREN, 'volunteers.profile.maxChildrenInvalid'),
       ),
+    gender: z
+      .union([z.enum(VOLUNTEER_GENDERS), z.literal('')], 'forms.errors.invalid')
+      .optional()
+      .transform((value) => value || undefined),
     presentation: z
       .string('forms.errors.invalid')
       .trim()

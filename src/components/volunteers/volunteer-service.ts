@@ -1,10 +1,14 @@
 import { trusted } from 'mongoose';
 import { can, type Actor } from '../accounts/index.js';
 import { findPostcode } from '../geography/index.js';
+import { announceWrite } from '../../shared/db/index.js';
 import { NotFoundError, ValidationError } from '../../shared/errors/index.js';
 import { VolunteerProfileModel } from './volunteer-model.js';
 import type { ProfileStatus } from './volunteer-rules.js';
 import type { ProfileInput } from './volunteer-schemas.js';
+
+/** Announced after every local write to profiles (matching's candidate snapshot listens). */
+export const PROFILES_TOPIC = 'volunteer-profiles';
 
 function ownerOnly(actor: Actor): string {
   if (!can(actor, 'volunteer:manage-own', { ownerId: actor.userId })) throw new NotFoundError();
@@ -31,9 +35,12 @@ export async function saveProfile(actor: Actor, input: ProfileInput): Promise<vo
     {
       $set: { ...input, municipalityCode: place.municipalityCode, lat: place.lat, lon: place.lon },
       $setOnInsert: { userId, status: 'active' },
+      // "Not stated" is no field at all.
+      ...(input.gender ? {} : { $unset: { gender: 1 } }),
     },
     { upsert: true, runValidators: true },
   );
+  announceWrite(PROFILES_TOPIC);
 }
 
 export type PauseOutcome = 'done' | 'no-profile' | 'unchanged';
@@ -50,6 +57,7 @@ export async function setProfileStatus(actor: Actor, status: ProfileStatus): Pro
       ? { $set: { status, pausedAt: new Date() } }
       : { $set: { status }, $unset: { pausedAt: 1 } },
   );
+  announceWrite(PROFILES_TOPIC);
   return 'done';
 }
 
@@ -76,7 +84,21 @@ export async function listProfiles(filter: ProfileFilter = {}) {
     .lean();
 }
 
+/**
+ * Profiles of these people, for matching's candidate read model. A short list is one indexed `$in`; a
+ * long one reads every profile once and picks in TypeScript, because FerretDB 1.24 decodes the whole
+ * collection for an `$in` anyway and then also compares each document against the whole list.
+ */
+export async function profilesOf(userIds: readonly string[]): Promise<StoredProfile[]> {
+  const wanted = new Set(userIds);
+  if (wanted.size === 0) return [];
+  if (wanted.size <= 500) return VolunteerProfileModel.find({ userId: trusted({ $in: [...wanted] }) }).lean();
+  const all = await VolunteerProfileModel.find({}).limit(200_000).lean();
+  return all.filter((profile) => wanted.has(profile.userId));
+}
+
 /** Account deletion: the profile goes entirely (nothing in it is needed for documentation). Repeatable. */
 export async function deleteProfileOf(userId: string): Promise<void> {
   await VolunteerProfileModel.deleteOne({ userId });
+  announceWrite(PROFILES_TOPIC);
 }

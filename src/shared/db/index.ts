@@ -11,3 +11,4 @@ export {
   WriteClaimModel,
   STRANDED_CLAIM_MS,
 } from './write-claim.js';
+export { createReadSnapshot, announceWrite, type ReadSnapshot } from './read-snapshot.js';

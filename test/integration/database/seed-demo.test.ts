@@ -53,5 +53,12 @@ describe('demo content', () => {
     const sofie = await idOf('frivillig@demo.brobygning.dk');
     assert.equal(await db.collection('memberships').countDocuments({ userId: sofie }), 0);
     assert.equal(await db.collection('volunteerprofiles').countDocuments({ userId: sofie }), 1);
+    // Three requests of the demo social worker: one open, one proposed to a vetted adult, one active.
+    const worker = await idOf('socialraadgiver@demo.brobygning.dk');
+    assert.equal(await db.collection('child_requests').countDocuments({ responsibleId: worker }), 3);
+    const states = (await db.collection('matches').find().toArray()).map((match) => match.state).sort();
+    assert.deepEqual(states, ['active', 'proposed']);
+    const proposal = await db.collection('matches').findOne({ state: 'proposed' });
+    assert.equal(proposal?.volunteerId, await idOf('mads.kjaer@demo.brobygning.dk'));
   });
 });

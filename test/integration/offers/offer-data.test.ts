@@ -22,7 +22,7 @@ describe('offers: indexes and demo data', () => {
     for (const organisation of DEMO_ORGANISATIONS)
       ids.set(organisation.name, await upsertOrganisation(organisation));
     const expected = Object.values(DEMO_OFFERS).flat().length;
-    assert.equal(await seedDemoOffers(ids), expected);
+    assert.equal((await seedDemoOffers(ids)).size, expected);
     await seedDemoOffers(ids);
     assert.equal(await OfferModel.countDocuments(), expected);
     for (const [name, offers] of Object.entries(DEMO_OFFERS)) {

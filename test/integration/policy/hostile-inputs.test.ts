@@ -38,6 +38,10 @@ const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pendin
   'vetting:declarations': 'municipal-admin',
   'organisations:register': 'volunteer',
   'organisations:approve': 'municipal-admin',
+  'requests:work': 'social-worker',
+  'matches:answer-org': 'coordinator',
+  'matches:answer-own': 'volunteer',
+  'matching:configure': 'municipal-admin',
   'platform:manage': 'platform-admin',
 };
 
@@ -96,7 +100,8 @@ function pathFor(routePath: string, target: TestUser, organisationId = '0'.repea
 }
 
 describe('hostile input on every form (generated from the route table)', function () {
-  this.timeout(180_000);
+  // Every POST route × four payloads, each with a fresh login (argon2 + TOTP): minutes on a shared machine.
+  this.timeout(360_000);
   useTestDatabase();
   let app: Express;
 

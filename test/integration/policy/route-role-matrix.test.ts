@@ -5,6 +5,7 @@ import { isAction, POLICY, type Action, type Role } from '../../../src/component
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { listRoutes } from '../../../src/shared/http/index.js';
 import { createUser, csrfFrom, loginAs, type Agent, type TestUser } from '../../helpers/accounts.js';
+import { createMatch, createRequest } from '../../helpers/matching.js';
 import { createOffer } from '../../helpers/offers.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
@@ -114,6 +115,15 @@ describe('route × role matrix (generated from the route table and the policy)',
     }
     // The volunteer's own vetting pages (/frivillig/godkendelse/:organisationId/…) need a membership there.
     await addMember(organisationId, agents.get('volunteer')!.user!.id);
+    // A child's request of the social-worker persona (0849), proposed to the coordinator persona's
+    // organisation and the volunteer persona, so each of them reaches it as their own.
+    const requestId = await createRequest(agents.get('social worker (A)')!.user!.id);
+    const matchId = await createMatch({
+      requestId,
+      organisationId,
+      volunteerId: agents.get('volunteer')!.user!.id,
+      proposedBy: agents.get('social worker (A)')!.user!.id,
+    });
 
     const failures: string[] = [];
     for (const route of listRoutes()) {
@@ -129,7 +139,9 @@ describe('route × role matrix (generated from the route table and the policy)',
           .replace(':personId', person.id)
           .replace(':code', '0849')
           .replace(':organisationId', organisation)
-          .replace(':offerId', organisation === organisationB ? offerB : offerA);
+          .replace(':offerId', organisation === organisationB ? offerB : offerA)
+          .replace(':requestId', requestId)
+          .replace(':matchId', matchId);
         const response =
           route.method === 'get'
             ? await agent.get(path).redirects(0)

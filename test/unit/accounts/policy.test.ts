@@ -28,6 +28,10 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
     'platform-admin',
   ],
   'organisations:approve': ['municipal-admin'],
+  'requests:work': ['social-worker'],
+  'matches:answer-org': ['coordinator'],
+  'matches:answer-own': ['volunteer'],
+  'matching:configure': ['municipal-admin'],
   'platform:manage': ['platform-admin'],
 };
 

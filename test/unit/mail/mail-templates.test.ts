@@ -36,6 +36,39 @@ const samples: Record<string, Record<string, string>> = {
     daysLeft: '4',
     link: 'https://x.dk/forening/godkendelse/abc',
   },
+  'match-proposal': {
+    name: 'Kim',
+    childAlias: 'E.',
+    age: '11',
+    interests: 'fodbold, tegning',
+    needTags: 'en fast voksen',
+    askText: 'Tag E. med til træning om tirsdagen.',
+    organisationName: 'Nordstrand IF',
+    link: 'https://x.dk/forening/forslag',
+  },
+  'match-reminder': {
+    name: 'Kim',
+    childAlias: 'E.',
+    age: '11',
+    interests: 'fodbold, tegning',
+    needTags: 'en fast voksen',
+    askText: 'Tag E. med til træning om tirsdagen.',
+    organisationName: 'Nordstrand IF',
+    link: 'https://x.dk/forening/forslag',
+  },
+  'match-accepted': {
+    name: 'Sara',
+    childAlias: 'E.',
+    organisationName: 'Nordstrand IF',
+    link: 'https://x.dk/sager/abc',
+  },
+  'match-declined': {
+    name: 'Sara',
+    childAlias: 'E.',
+    organisationName: 'Nordstrand IF',
+    reason: 'Ingen plads i efteråret',
+    link: 'https://x.dk/sager/abc',
+  },
 };
 
 describe('mail templates', () => {

@@ -1,0 +1,151 @@
+import { OFFERS_TOPIC, runningOffersOf, type MatchingOffer } from '../offers/index.js';
+import {
+  activeMembershipsOf,
+  MEMBERSHIPS_TOPIC,
+  organisationsActiveIn,
+  ORGANISATIONS_TOPIC,
+} from '../organisations/index.js';
+import { VETTING_TOPIC, vettedPeriodsOf } from '../vetting/index.js';
+import { profilesOf, PROFILES_TOPIC, type StoredProfile, type TimeWindow } from '../volunteers/index.js';
+import { createReadSnapshot } from '../../shared/db/index.js';
+
+/** One possible adult for a child before any request is known: a member, with one offer or none. */
+export interface BaseCandidate {
+  volunteerId: string;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: string;
+  offerId?: string;
+  offerTitle?: string;
+  offerPlaces?: number;
+  ageMin?: number;
+  ageMax?: number;
+  vettedUntil?: Date;
+  status: string;
+  maxChildren: number;
+  gender?: string;
+  languages: string[];
+  interests: string[];
+  windows: TimeWindow[];
+  lat: number;
+  lon: number;
+  postcode: string;
+}
+
+export interface CandidateBase {
+  municipalityCode: string;
+  candidates: BaseCandidate[];
+  loadedAt: Date;
+}
+
+const plainWindows = (windows: readonly TimeWindow[]) =>
+  windows.map(({ weekday, from, to }) => ({ weekday, from, to }));
+
+function fromOffer(offer: MatchingOffer, adult: Omit<BaseCandidate, 'offerId'>): BaseCandidate {
+  return {
+    ...adult,
+    offerId: String(offer._id),
+    offerTitle: offer.title,
+    offerPlaces: offer.places,
+    ageMin: offer.ageMin,
+    ageMax: offer.ageMax,
+    // The offer says where and when; the adult's own languages and interests add to the offer's.
+    windows: plainWindows(offer.schedule),
+    lat: offer.lat,
+    lon: offer.lon,
+    postcode: offer.postcode,
+    languages: [...new Set([...adult.languages, ...offer.languages])],
+    interests: [...new Set([...adult.interests, ...offer.tags, offer.category])],
+  };
+}
+
+/**
+ * The candidate base of a municipality, read from the database: organisations active there, their
+ * active members with a profile (and the adults of their running offers), and each person's vetting by
+ * that organisation. This is the pre-filter read the snapshot keeps; on FerretDB each of these
+ * queries decodes its whole collection, so it runs in the background, never on a page's critical path.
+ */
+export async function loadCandidateBase(municipalityCode: string): Promise<CandidateBase> {
+  const organisations = await organisationsActiveIn(municipalityCode);
+  const ids = organisations.map((organisation) => organisation.id);
+  const [memberships, offers, periods] = await Promise.all([
+    activeMembershipsOf(ids),
+    runningOffersOf(ids),
+    vettedPeriodsOf(ids),
+  ]);
+  const userIds = [...new Set(memberships.map((membership) => membership.userId))];
+  // Names are not read here: an `$in` over every member would cost minutes on FerretDB; the page reads
+  // the first names of the twenty it shows, one by one (see candidate-service.ts).
+  const profiles = await profilesOf(userIds);
+  const profileOf = new Map<string, StoredProfile>(profiles.map((profile) => [profile.userId, profile]));
+  const vetted = new Map(
+    periods.map((period) => [`${period.userId}:${period.organisationId}`, period.vettedUntil]),
+  );
+  const organisationOf = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+  const member = new Set(
+    memberships.map((membership) => `${membership.userId}:${membership.organisationId}`),
+  );
+
+  const adultIn = (userId: string, organisationId: string): Omit<BaseCandidate, 'offerId'> | undefined => {
+    const profile = profileOf.get(userId);
+    const organisation = organisationOf.get(organisationId);
+    if (!profile || !organisation || !member.has(`${userId}:${organisationId}`)) return undefined;
+    return {
+      volunteerId: userId,
+      organisationId,
+      organisationName: organisation.name,
+      organisationKind: organisation.kind,
+      vettedUntil: vetted.get(`${userId}:${organisationId}`),
+      status: profile.status,
+      maxChildren: profile.maxChildren,
+      gender: profile.gender ?? undefined,
+      languages: [...profile.languages],
+      interests: [...profile.interests, ...profile.skills],
+      windows: plainWindows(profile.availability),
+      lat: profile.lat,
+      lon: profile.lon,
+      postcode: profile.postcode,
+    };
+  };
+
+  const candidates: BaseCandidate[] = [];
+  for (const { userId, organisationId } of memberships) {
+    const adult = adultIn(userId, organisationId);
+    if (adult) candidates.push(adult);
+  }
+  for (const offer of offers) {
+    for (const adultId of new Set(offer.adultIds)) {
+      const adult = adultIn(adultId, offer.organisationId);
+      if (adult) candidates.push(fromOffer(offer, adult));
+    }
+  }
+  return { municipalityCode, candidates, loadedAt: new Date() };
+}
+
+/** How long a read model serves before a background refresh starts. */
+export const CANDIDATE_FRESH_MS = 60_000;
+
+/**
+ * Per instance and per municipality: the candidate base, stale-while-revalidate (see read-snapshot.ts).
+ * At most 20 municipalities are kept in memory; this instance's own writes to any source start a reload.
+ * Eligibility is checked again against the database when a proposal is made (candidate-eligibility.ts),
+ * so a stale snapshot can rank a candidate but never produce an ineligible proposal. On real MongoDB the
+ * same code runs and this is merely a cache.
+ */
+const snapshot = createReadSnapshot<CandidateBase>({
+  load: loadCandidateBase,
+  freshMs: CANDIDATE_FRESH_MS,
+  maxKeys: 20,
+  topics: [OFFERS_TOPIC, MEMBERSHIPS_TOPIC, ORGANISATIONS_TOPIC, VETTING_TOPIC, PROFILES_TOPIC],
+  // A load takes seconds at 10,000 volunteers: after a local write the page keeps answering from the old
+  // base while the new one loads (the proposal's exact check covers what changed meanwhile).
+  onWrite: 'refresh',
+});
+
+export function candidateBase(municipalityCode: string, now?: number): Promise<CandidateBase> {
+  return snapshot.get(municipalityCode, now);
+}
+
+export function forgetCandidateBase(municipalityCode?: string): void {
+  snapshot.invalidate(municipalityCode);
+}

@@ -1,0 +1,78 @@
+import { describePeople } from '../accounts/index.js';
+import type { Candidate } from './candidate-facts.js';
+import { candidateKey } from './candidate-facts.js';
+import type { RankedCandidate } from './candidate-ranking.js';
+import type { RequestFacts } from './candidate-rules.js';
+
+// First names seen lately, per instance: on FerretDB even a read by `_id` scans the users table until the
+// row is found (≈15 ms each at 10,000 users), so twenty of them would cost a page ~300 ms every time.
+// Bounded, and forgotten after NAME_TTL_MS so a changed name shows within minutes.
+const NAME_TTL_MS = 10 * 60_000;
+const MAX_NAMES = 50_000;
+const names = new Map<string, { firstName: string; at: number }>();
+
+/** First names only: candidates never show e-mail, phone or full name. */
+export async function firstNamesOf(ids: readonly string[], now = Date.now()): Promise<Map<string, string>> {
+  const missing = ids.filter((id) => {
+    const known = names.get(id);
+    return !known || now - known.at > NAME_TTL_MS;
+  });
+  if (missing.length > 0) {
+    const people = await describePeople(missing);
+    for (const [id, person] of people) {
+      names.delete(id);
+      names.set(id, { firstName: person.name.split(/\s+/)[0] ?? '', at: now });
+    }
+    while (names.size > MAX_NAMES) names.delete(names.keys().next().value as string);
+  }
+  return new Map(ids.flatMap((id) => (names.has(id) ? [[id, names.get(id)!.firstName] as const] : [])));
+}
+
+/** What the page shows of one ranked candidate: name, organisation, offer, and why (factor by factor). */
+export function candidateView(
+  ranked: RankedCandidate<Candidate>,
+  rank: number,
+  names: Map<string, string>,
+  bookmarks: Set<string>,
+) {
+  const { base } = ranked.candidate;
+  const key = candidateKey(base);
+  return {
+    key,
+    rank,
+    firstName: names.get(base.volunteerId) ?? '–',
+    organisationName: base.organisationName,
+    offerTitle: base.offerTitle,
+    postcode: base.postcode,
+    volunteerId: base.volunteerId,
+    organisationId: base.organisationId,
+    offerId: base.offerId ?? '',
+    vettedUntil: base.vettedUntil,
+    score: ranked.score,
+    factors: ranked.factors.map((factor) => ({
+      factor: factor.factor,
+      points: factor.points,
+      key: `candidates.why.${factor.key}`,
+      params: factor.params,
+    })),
+    bookmarked: bookmarks.has(key),
+  };
+}
+
+export type CandidateView = ReturnType<typeof candidateView>;
+
+/** The criteria a listing used, for the audit log: the request's matching wishes, never its needs text. */
+export function auditCriteria(facts: RequestFacts, request: { postcode: string; expectedMonths: number }) {
+  return {
+    age: facts.age,
+    postcode: request.postcode,
+    interests: facts.interests,
+    homeLanguages: facts.homeLanguages,
+    windows: facts.windows.length,
+    maxTravelKm: facts.maxTravelKm,
+    adultGender: facts.adultGender,
+    noFaithCommunity: facts.noFaithCommunity,
+    network: facts.networkOrganisationIds.length,
+    expectedMonths: request.expectedMonths,
+  };
+}

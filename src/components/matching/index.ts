@@ -1,0 +1,84 @@
+import { Router } from 'express';
+import type { AppConfig } from '../../config/index.js';
+import { accountsSettings } from '../accounts/index.js';
+import { registerPlacesInUse } from '../offers/index.js';
+import type { Component } from '../../shared/http/index.js';
+import { MatchModel } from './match-model.js';
+import { matchRoutes } from './match-routes.js';
+import { MatchClaimModel, MatchStepModel } from './match-step-model.js';
+import { matchingJobs } from './matching-jobs.js';
+import { placesInUseByOffer } from './places.js';
+import { proposalRoutes } from './proposal-routes.js';
+import { RequestModel } from './request-model.js';
+import { requestRoutes } from './request-routes.js';
+import { BookmarkModel } from './bookmark-model.js';
+import { candidateRoutes } from './candidate-routes.js';
+import { RankingWeightsModel } from './ranking-weights-model.js';
+import { rankingWeightsRoutes } from './ranking-weights-routes.js';
+import { searchRoutes } from './search-routes.js';
+
+// What candidate search (inside this component, by another engineer) and demo seeding build on.
+export {
+  proposeMatch,
+  confirmConsentByHand,
+  type ProposalInput,
+  type ProposeOutcome,
+} from './match-service.js';
+export { proposalSchema, type ProposalForm } from './match-schemas.js';
+export {
+  registerEligibilityCheck,
+  registerOfferOwnerLookup,
+  type EligibilityCheck,
+  type OfferOwnerLookup,
+  type ProposalCandidate,
+} from './match-ports.js';
+export { activeMatchCountsByVolunteer, placesInUseByOffer } from './places.js';
+export { loadRequest, type StoredRequest } from './request-access.js';
+export { remindWaitingProposals } from './matching-jobs.js';
+export { upsertRequest, seedMatch, type RequestSeed, type MatchSeed } from './request-seeding.js';
+export {
+  MATCH_STATES,
+  MATCH_ACTIONS,
+  CLOSE_REASONS,
+  LIVE_STATES,
+  PLACE_HOLDING_STATES,
+  transition,
+  type MatchState,
+  type MatchAction,
+  type CloseReason,
+} from './match-rules.js';
+export { ageFrom, PREVENTS_STEPS, type PreventsStep } from './request-rules.js';
+// Candidate search: the rules, the read model and the exact check (for the bench and the demo).
+export { DEFAULT_WEIGHTS, FACTORS, EXCLUSION_REASONS, type Weights } from './candidate-rules.js';
+export { loadCandidateBase, candidateBase, forgetCandidateBase } from './candidate-base.js';
+export { rankedFor } from './candidate-ranked.js';
+export { candidatesPage } from './candidate-service.js';
+export { checkEligibility } from './candidate-eligibility.js';
+
+/** Children's requests and their matches: the social worker's caseload, proposals, and answers to them. */
+export function matchingComponent(config: AppConfig): Component {
+  const settings = accountsSettings(config);
+  // Offers sits below matching and cannot import it: its places in use are counted here, from matches.
+  registerPlacesInUse(placesInUseByOffer);
+  return {
+    name: 'matching',
+    // searchRoutes first: /sager/soeg must not be taken for a request id.
+    router: Router().use(
+      searchRoutes(settings),
+      candidateRoutes(settings),
+      rankingWeightsRoutes(settings),
+      requestRoutes(settings),
+      matchRoutes(settings),
+      proposalRoutes(settings),
+    ),
+    models: [
+      RequestModel,
+      MatchModel,
+      MatchStepModel,
+      MatchClaimModel,
+      RankingWeightsModel,
+      BookmarkModel,
+    ] as never[],
+    jobs: matchingJobs(settings.baseUrl),
+  };
+}

@@ -1,0 +1,91 @@
+import type { Actor, RequestContext } from '../accounts/index.js';
+import { findPostcode } from '../geography/index.js';
+import { distanceKm } from '../offers/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
+import { candidateBase, type BaseCandidate } from './candidate-base.js';
+import { candidateKey } from './candidate-facts.js';
+import { DEFAULT_TRAVEL_KM } from './candidate-rules.js';
+import { firstNamesOf } from './candidate-view.js';
+import { CASEWORK, ownMunicipality } from './request-access.js';
+import type { SearchQuery } from './search-schemas.js';
+
+export const SEARCH_PAGE_SIZE = 20;
+
+function fits(candidate: BaseCandidate, query: SearchQuery): boolean {
+  if (
+    query.interesse &&
+    !candidate.interests.some((tag) => tag.toLocaleLowerCase('da-DK').includes(query.interesse!))
+  )
+    return false;
+  if (query.ugedag && !candidate.windows.some((window) => window.weekday === query.ugedag)) return false;
+  return true;
+}
+
+/**
+ * A social worker searches the own municipality's offers and volunteers directly (from the same read
+ * model as the candidates). Volunteers are shown by first name, organisation and vetting state, never
+ * with contact details. Every search is audited with its criteria.
+ */
+export async function searchCandidates(
+  actor: Actor,
+  query: SearchQuery,
+  context: RequestContext,
+  now = new Date(),
+) {
+  const municipalityCode = ownMunicipality(actor);
+  const base = await candidateBase(municipalityCode);
+  const place = query.postnummer ? findPostcode(query.postnummer) : undefined;
+  const maxKm = query.afstand ?? DEFAULT_TRAVEL_KM;
+  const found = base.candidates
+    .filter((candidate) => fits(candidate, query))
+    .map((candidate) => ({ candidate, km: place ? distanceKm(place, candidate) : undefined }))
+    .filter(({ km }) => km === undefined || km <= maxKm)
+    .sort(
+      (a, b) =>
+        (a.km ?? 0) - (b.km ?? 0) ||
+        a.candidate.organisationName.localeCompare(b.candidate.organisationName, 'da'),
+    );
+  const pages = Math.max(1, Math.ceil(found.length / SEARCH_PAGE_SIZE));
+  const page = Math.min(query.side, pages);
+  const shown = found.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
+  const names = await firstNamesOf(shown.map(({ candidate }) => candidate.volunteerId));
+  await recordAudit(
+    {
+      action: 'candidates.search',
+      outcome: 'success',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      municipalityCode,
+      objectType: 'candidate-search',
+      purpose: CASEWORK,
+      details: {
+        criteria: {
+          interest: query.interesse,
+          postcode: query.postnummer,
+          distanceKm: place ? maxKm : undefined,
+          weekday: query.ugedag,
+        },
+        page,
+        found: found.length,
+      },
+    },
+    context.origin,
+  );
+  return {
+    total: found.length,
+    page,
+    pages,
+    results: shown.map(({ candidate, km }) => ({
+      key: candidateKey(candidate),
+      firstName: names.get(candidate.volunteerId) ?? '–',
+      organisationName: candidate.organisationName,
+      offerTitle: candidate.offerTitle,
+      postcode: candidate.postcode,
+      interests: candidate.interests.slice(0, 8),
+      weekdays: [...new Set(candidate.windows.map((window) => window.weekday))].sort(),
+      vetted: Boolean(candidate.vettedUntil && candidate.vettedUntil >= now),
+      vettedUntil: candidate.vettedUntil,
+      km: km === undefined ? undefined : Math.round(km * 10) / 10,
+    })),
+  };
+}
