@@ -84,26 +84,3 @@ export function mayChangeRequest(
   if (authority.actorId === authority.responsibleId) return true;
   return change === 'transfer' && !authority.responsibleActive;
 }
-
-export const MAX_TAGS = 10;
-export const MAX_TAG_LENGTH = 40;
-
-/** Tags as people type them: split on commas, trimmed, NFC, lower case, without duplicates, at most 10. */
-export function normaliseTags(input: string): string[] {
-  const tags = input
-    .split(',')
-    .map((tag) => tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK'))
-    .filter(Boolean);
-  return [...new Set(tags)].slice(0, MAX_TAGS);
-}
-
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** A preferred time: a weekday (1 = Monday) and two clock times, ending after it starts. */
-export function isValidWindow(window: { weekday: number; from: string; to: string }): boolean {
-  const from = TIME.exec(window.from);
-  const to = TIME.exec(window.to);
-  if (!from || !to || !Number.isInteger(window.weekday) || window.weekday < 1 || window.weekday > 7)
-    return false;
-  return Number(from[1]) * 60 + Number(from[2]) < Number(to[1]) * 60 + Number(to[2]);
-}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findPostcode } from '../geography/index.js';
-import { LANGUAGES } from '../volunteers/index.js';
+import { isValidWindow, LANGUAGES } from '../volunteers/index.js';
+import { hasControlCharacters, tagListField } from '../../shared/http/index.js';
 import {
   ADULT_GENDERS,
   CASE_REF_MAX,
@@ -8,24 +9,12 @@ import {
   CHILD_GENDERS,
   EXPECTED_MONTHS,
   isChildBirth,
-  isValidWindow,
-  MAX_TAG_LENGTH,
   MAX_TRAVEL_KM,
   NEEDS_TEXT_MAX,
-  normaliseTags,
   PREVENTS_STEPS,
 } from './request-rules.js';
 
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-const tags = z
-  .string('forms.errors.invalid')
-  .max(400, 'forms.errors.tooLong')
-  .refine((value) => !CONTROL.test(value), 'forms.errors.invalid')
-  .optional()
-  .transform((value) => normaliseTags(value ?? ''))
-  .refine((list) => list.every((tag) => tag.length <= MAX_TAG_LENGTH), 'matching.request.tagTooLong');
+const tags = tagListField('matching.request.tagTooLong');
 
 // Checkboxes: one ticked box is a string, several an array, none is absent.
 const manyOf = (max: number) =>
@@ -58,7 +47,7 @@ export const requestSchema = z
       .trim()
       .min(1, 'matching.request.caseRefRequired')
       .max(CASE_REF_MAX, 'forms.errors.tooLong')
-      .refine((value) => !CONTROL.test(value), 'forms.errors.invalid')
+      .refine((value) => !hasControlCharacters(value), 'forms.errors.invalid')
       .refine((value) => caseRefProblem(value) !== 'cpr', 'matching.request.caseRefCpr')
       .refine((value) => caseRefProblem(value) !== 'name', 'matching.request.caseRefName'),
     birthYear: number(/^\d{4}$/, 'matching.request.birthInvalid'),

@@ -22,6 +22,7 @@ export {
 export type { ProfileInput } from './volunteer-schemas.js';
 export {
   canTakeChild,
+  isValidWindow,
   overlapMinutes,
   FREQUENCIES,
   LANGUAGES,

@@ -34,8 +34,6 @@ export const VOLUNTEER_GENDERS = ['female', 'male', 'other'] as const;
 export type VolunteerGender = (typeof VOLUNTEER_GENDERS)[number];
 
 export const MAX_CHILDREN = 3;
-export const MAX_TAGS = 10;
-export const MAX_TAG_LENGTH = 40;
 export const MAX_WINDOWS = 3;
 export const PRESENTATION_MAX = 1000;
 
@@ -79,18 +77,6 @@ export function overlapMinutes(a: readonly TimeWindow[], b: readonly TimeWindow[
     }
   }
   return best;
-}
-
-/**
- * Tags as people type them ("Håndbold, fodbold , HÅNDBOLD"): split on commas, trimmed, NFC (so a "å"
- * typed as a + ring equals the composed one), lower case, without duplicates, at most MAX_TAGS.
- */
-export function normaliseTags(input: string): string[] {
-  const tags = input
-    .split(',')
-    .map((tag) => tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK'))
-    .filter(Boolean);
-  return [...new Set(tags)].slice(0, MAX_TAGS);
 }
 
 /** May this profile be proposed for a child now: not paused, and places left. */

@@ -1,26 +1,16 @@
 import { z } from 'zod';
 import { findPostcode } from '../geography/index.js';
+import { tagListField } from '../../shared/http/index.js';
 import {
   FREQUENCIES,
   isValidWindow,
   LANGUAGES,
   MAX_CHILDREN,
-  MAX_TAG_LENGTH,
-  normaliseTags,
   PRESENTATION_MAX,
   VOLUNTEER_GENDERS,
 } from './volunteer-rules.js';
 
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-const tags = z
-  .string('forms.errors.invalid')
-  .max(400, 'forms.errors.tooLong')
-  .refine((value) => !CONTROL.test(value), 'forms.errors.invalid')
-  .optional()
-  .transform((value) => normaliseTags(value ?? ''))
-  .refine((list) => list.every((tag) => tag.length <= MAX_TAG_LENGTH), 'volunteers.profile.tagTooLong');
+const tags = tagListField('volunteers.profile.tagTooLong');
 
 // Checkboxes: one ticked box is a string, several an array, none is absent.
 const languages = z

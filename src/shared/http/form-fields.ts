@@ -37,3 +37,37 @@ export function optionalText(max: number) {
     .optional()
     .transform((value) => value || undefined);
 }
+
+export const MAX_TAGS = 10;
+export const MAX_TAG_LENGTH = 40;
+
+/**
+ * Tags as people type them ("Håndbold, fodbold , HÅNDBOLD"): split on commas, trimmed, NFC (so an "å"
+ * typed as a + ring equals the composed one), lower case, without duplicates, at most MAX_TAGS.
+ */
+export function normaliseTags(input: string): string[] {
+  const tags = input
+    .split(',')
+    .map((tag) => tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK'))
+    .filter(Boolean);
+  return [...new Set(tags)].slice(0, MAX_TAGS);
+}
+
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** Control characters (other than tab and line breaks) have no place in what a person types. */
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL.test(value);
+}
+
+/** A comma-separated tag field (may be empty); `tooLongMessage` is the form's own catalog key. */
+export function tagListField(tooLongMessage: string) {
+  return z
+    .string('forms.errors.invalid')
+    .max(400, 'forms.errors.tooLong')
+    .refine((value) => !CONTROL.test(value), 'forms.errors.invalid')
+    .optional()
+    .transform((value) => normaliseTags(value ?? ''))
+    .refine((list) => list.every((tag) => tag.length <= MAX_TAG_LENGTH), tooLongMessage);
+}

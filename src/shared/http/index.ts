@@ -15,4 +15,14 @@ export { parseForm, type FormResult } from './parse-form.js';
 export { flash, exposeFlash, type FlashKind } from './flash.js';
 export { defineRoute, listRoutes, type RouteEntry, type HttpMethod } from './route-table.js';
 export { rateLimitJobs } from './rate-limit-jobs.js';
-export { requiredEmail, optionalEmail, optionalPhone, optionalText } from './form-fields.js';
+export {
+  requiredEmail,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  normaliseTags,
+  tagListField,
+  hasControlCharacters,
+  MAX_TAGS,
+  MAX_TAG_LENGTH,
+} from './form-fields.js';

@@ -5,8 +5,8 @@ import {
   isChildBirth,
   looksLikeCpr,
   mayChangeRequest,
-  normaliseTags,
 } from '../../../src/components/matching/request-rules.js';
+import { normaliseTags } from '../../../src/shared/http/index.js';
 import { requestSchema } from '../../../src/components/matching/request-schemas.js';
 
 describe('request rules', () => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import {
   canTakeChild,
   isValidWindow,
-  normaliseTags,
   overlapMinutes,
 } from '../../../src/components/volunteers/volunteer-rules.js';
+import { normaliseTags } from '../../../src/shared/http/index.js';
 
 describe('volunteer rules', () => {
   const windows: Array<[string, { weekday: number; from: string; to: string }, boolean]> = [
