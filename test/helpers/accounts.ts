@@ -74,7 +74,7 @@ export async function submitForm(
   agent: Agent,
   pagePath: string,
   postPath: string,
-  fields: Record<string, string>,
+  fields: Record<string, string> = {},
 ) {
   const page = await agent.get(pagePath);
   return agent

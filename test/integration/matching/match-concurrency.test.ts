@@ -3,19 +3,11 @@ import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { MatchStepModel } from '../../../src/components/matching/match-step-model.js';
-import { createUser, csrfFrom, loginAs, type Agent, type TestUser } from '../../helpers/accounts.js';
+import { createUser, csrfFrom, loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
-
-async function post(agent: Agent, tokenPage: string, path: string, fields: Record<string, string> = {}) {
-  const token = csrfFrom((await agent.get(tokenPage)).text);
-  return agent
-    .post(path)
-    .type('form')
-    .send({ _csrf: token, ...fields });
-}
 
 describe('matches under concurrency (claimed step by step)', function () {
   this.timeout(30_000);
@@ -107,7 +99,7 @@ describe('matches under concurrency (claimed step by step)', function () {
       patch: { state: 'proposed', history: proposed, acceptedByOrg: { by: karin.id, at } },
     });
     const volunteer = await loginAs(app, bo);
-    await post(volunteer, '/frivillig/forslag', `/frivillig/forslag/${matchId}/accepter`);
+    await submitForm(volunteer, '/frivillig/forslag', `/frivillig/forslag/${matchId}/accepter`);
     const match = await MatchModel.findById(matchId).lean();
     assert.equal(match?.state, 'awaiting-consent');
     assert.equal(match?.acceptedByOrg?.by, karin.id);

@@ -6,20 +6,12 @@ import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
-import { createUser, csrfFrom, loginAs, type Agent, type TestUser } from '../../helpers/accounts.js';
+import { createUser, loginAs, submitForm, type Agent, type TestUser } from '../../helpers/accounts.js';
 import { latestMailTo } from '../../helpers/mail.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
-
-async function post(agent: Agent, tokenPage: string, path: string, fields: Record<string, string> = {}) {
-  const token = csrfFrom((await agent.get(tokenPage)).text);
-  return agent
-    .post(path)
-    .type('form')
-    .send({ _csrf: token, ...fields });
-}
 
 describe('matches: proposal, answers and the social worker’s moves', function () {
   this.timeout(30_000);
@@ -51,7 +43,7 @@ describe('matches: proposal, answers and the social worker’s moves', function 
   });
 
   const propose = (fields: Record<string, string> = {}) =>
-    post(worker, `/sager/${requestId}`, `/sager/${requestId}/foreslaa`, {
+    submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/foreslaa`, {
       volunteerId: bo.id,
       organisationId: clubId,
       childAlias: 'Emma',
@@ -108,12 +100,12 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     assert.match(page.text, /Emma/);
     assert.match(page.text, /Tag Emma med til gymnastik/);
     assert.doesNotMatch(page.text, /SAG-HEMMELIG-1|Mor er syg/);
-    await post(coordinator, '/forening/forslag', `/forening/forslag/${matchId}/accepter`);
+    await submitForm(coordinator, '/forening/forslag', `/forening/forslag/${matchId}/accepter`);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'proposed');
     const volunteer = await loginAs(app, bo);
     const own = await volunteer.get('/frivillig/forslag');
     assert.doesNotMatch(own.text, /SAG-HEMMELIG-1|Mor er syg/);
-    await post(volunteer, '/frivillig/forslag', `/frivillig/forslag/${matchId}/accepter`);
+    await submitForm(volunteer, '/frivillig/forslag', `/frivillig/forslag/${matchId}/accepter`);
     const accepted = await MatchModel.findById(matchId).lean();
     assert.equal(accepted?.state, 'awaiting-consent');
     assert.deepEqual(
@@ -122,7 +114,7 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     );
     assert.equal((await latestMailTo(sara.email))?.template, 'match-accepted');
 
-    await post(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/samtykke`, {
+    await submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/samtykke`, {
       how: 'signed-form',
     });
     const active = await MatchModel.findById(matchId).lean();
@@ -130,11 +122,11 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     assert.equal(active?.consent?.confirmedBy, sara.id);
     assert.equal((await RequestModel.findById(requestId).lean())?.status, 'matched');
 
-    await post(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/pause`);
+    await submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/pause`);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'paused');
-    await post(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/genoptag`);
+    await submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/genoptag`);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'active');
-    await post(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/luk`, {
+    await submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/luk`, {
       closeReason: 'goal-reached',
     });
     const closed = await MatchModel.findById(matchId).lean();
@@ -149,11 +141,11 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     await propose();
     const matchId = String((await MatchModel.findOne({ requestId }).lean())?._id);
     const volunteer = await loginAs(app, bo);
-    const missing = await post(volunteer, '/frivillig/forslag', `/frivillig/forslag/${matchId}/afvis`, {
+    const missing = await submitForm(volunteer, '/frivillig/forslag', `/frivillig/forslag/${matchId}/afvis`, {
       reason: '',
     });
     assert.equal(missing.status, 400);
-    await post(volunteer, '/frivillig/forslag', `/frivillig/forslag/${matchId}/afvis`, {
+    await submitForm(volunteer, '/frivillig/forslag', `/frivillig/forslag/${matchId}/afvis`, {
       reason: 'Ingen tid i år',
     });
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'declined');
@@ -169,7 +161,11 @@ describe('matches: proposal, answers and the social worker’s moves', function 
       volunteerId: bo.id,
       proposedBy: sara.id,
     });
-    const response = await post(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/pause`);
+    const response = await submitForm(
+      worker,
+      `/sager/${requestId}`,
+      `/sager/${requestId}/match/${matchId}/pause`,
+    );
     assert.equal(response.status, 303);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'proposed');
     assert.match((await worker.get(`/sager/${requestId}`)).text, /Det kan ikke lade sig gøre/);
@@ -199,14 +195,14 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     const otherVolunteer = await loginAs(app, await createUser({}));
     const otherWorker = await loginAs(app, await createSocialWorker('0101'));
     for (const segment of ['accepter', 'afvis']) {
-      const org = await post(
+      const org = await submitForm(
         otherCoordinator,
         '/forening/forslag',
         `/forening/forslag/${matchId}/${segment}`,
         { reason: 'x y' },
       );
       assert.equal(org.status, 404);
-      const own = await post(
+      const own = await submitForm(
         otherVolunteer,
         '/frivillig/forslag',
         `/frivillig/forslag/${matchId}/${segment}`,
@@ -222,7 +218,7 @@ describe('matches: proposal, answers and the social worker’s moves', function 
       ['genoptag', {}],
       ['luk', { closeReason: 'other' }],
     ] as const) {
-      const response = await post(
+      const response = await submitForm(
         otherWorker,
         '/sager',
         `/sager/${requestId}/match/${matchId}/${segment}`,
@@ -230,7 +226,7 @@ describe('matches: proposal, answers and the social worker’s moves', function 
       );
       assert.equal(response.status, 404, segment);
     }
-    const response = await post(otherWorker, '/sager', `/sager/${requestId}/foreslaa`, {
+    const response = await submitForm(otherWorker, '/sager', `/sager/${requestId}/foreslaa`, {
       volunteerId: bo.id,
       organisationId: clubId,
       childAlias: 'X',
