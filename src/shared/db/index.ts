@@ -12,3 +12,5 @@ export {
   STRANDED_CLAIM_MS,
 } from './write-claim.js';
 export { createReadSnapshot, announceWrite, type ReadSnapshot } from './read-snapshot.js';
+export { isDuplicateKeyError } from './duplicate-key.js';
+export { databaseNow } from './database-time.js';

@@ -2,6 +2,28 @@ import type { RequestHandler, Router } from 'express';
 import type { Model } from 'mongoose';
 import type { JobDefinition } from '../jobs/index.js';
 
+/** The logged-in person's active role, as a home item provider needs it (structurally the accounts Actor). */
+export interface HomeActor {
+  userId: string;
+  role: string;
+  municipalityCode?: string;
+  organisationId?: string;
+}
+
+/** One line on a person's home page: what needs them now, how many, and where it is done. */
+export interface HomeItem {
+  /** i18n key of the label; `count` is passed to it, so it can use plurals. */
+  labelKey: string;
+  count: number;
+  /** A local path where the work is done. */
+  href: string;
+  /** Something needs attention now (overdue, a worry): listed first and marked. */
+  attention?: boolean;
+}
+
+/** A component's items for the active role (none for roles it has nothing for). */
+export type HomeItemsProvider = (actor: HomeActor) => Promise<HomeItem[]>;
+
 /** What a domain component contributes: its routes, the models whose indexes it needs, its scheduled jobs. */
 export interface Component {
   name: string;
@@ -10,4 +32,6 @@ export interface Component {
   router?: Router;
   models?: ReadonlyArray<Model<never>>;
   jobs?: JobDefinition[];
+  /** What this component puts on the home page (/overblik) of the active role. */
+  homeItems?: HomeItemsProvider;
 }
