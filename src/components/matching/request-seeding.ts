@@ -1,3 +1,4 @@
+import { upsertThroughModel } from '../../shared/db/index.js';
 import { findPostcode } from '../geography/index.js';
 import { MatchModel } from './match-model.js';
 import type { MatchState } from './match-rules.js';
@@ -21,20 +22,19 @@ export interface RequestSeed {
   status?: 'open' | 'matched';
 }
 
-/** Creates or replaces the municipality's request with this case reference; returns its id. */
+/**
+ * Creates or replaces the municipality's request with this case reference; returns its id. The document is
+ * built and validated by the model, so it holds every default a request made through the form has.
+ */
 export async function upsertRequest(seed: RequestSeed): Promise<string> {
   const place = findPostcode(seed.postcode);
   if (!place) throw new Error(`Unknown postcode ${seed.postcode}`);
-  const filter = { municipalityCode: seed.municipalityCode, caseRef: seed.caseRef };
-  await RequestModel.updateOne(
-    filter,
-    {
-      $set: { ...seed, areaMunicipalityCode: place.municipalityCode, lat: place.lat, lon: place.lon },
-      $setOnInsert: { createdBy: seed.responsibleId },
-    },
-    { upsert: true, runValidators: true },
+  return upsertThroughModel(
+    RequestModel,
+    { municipalityCode: seed.municipalityCode, caseRef: seed.caseRef },
+    { ...seed, areaMunicipalityCode: place.municipalityCode, lat: place.lat, lon: place.lon },
+    { onInsert: { createdBy: seed.responsibleId } },
   );
-  return String((await RequestModel.findOne(filter, { _id: 1 }).lean())!._id);
 }
 
 export interface MatchSeed {

@@ -1,3 +1,4 @@
+import { upsertThroughModel } from '../../shared/db/index.js';
 import { findPostcode } from '../geography/index.js';
 import { invalidateMarketplace } from './marketplace-snapshot.js';
 import { OfferModel } from './offer-model.js';
@@ -40,15 +41,16 @@ export function offerDocument(organisationId: string, seed: OfferSeed) {
   };
 }
 
-/** Demo and test data: creates or replaces the organisation's offer with this title; returns its id. */
+/**
+ * Demo and test data: creates or replaces the organisation's offer with this title; returns its id. Built
+ * and validated by the model, so it holds every default an offer made through the form has.
+ */
 export async function upsertOffer(organisationId: string, seed: OfferSeed): Promise<string> {
-  const filter = { organisationId, title: seed.title };
-  await OfferModel.updateOne(
-    filter,
-    { $set: offerDocument(organisationId, seed) },
-    { upsert: true, runValidators: true },
+  const id = await upsertThroughModel(
+    OfferModel,
+    { organisationId, title: seed.title },
+    offerDocument(organisationId, seed),
   );
   invalidateMarketplace();
-  const saved = await OfferModel.findOne(filter, { _id: 1 }).lean();
-  return String(saved!._id);
+  return id;
 }

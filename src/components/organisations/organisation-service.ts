@@ -1,4 +1,4 @@
-import { announceWrite, claimNextVersion } from '../../shared/db/index.js';
+import { announceWrite, claimNextVersion, upsertThroughModel } from '../../shared/db/index.js';
 import { ORGANISATIONS_TOPIC } from './organisation-matching-read.js';
 import { trusted } from 'mongoose';
 import { grantRole, can, type Actor, type RequestContext } from '../accounts/index.js';
@@ -27,15 +27,15 @@ export async function upsertOrganisation(input: OrganisationInput): Promise<stri
     municipalityCode,
     decision: input.status,
   }));
-  const filter = { name: input.name, municipalityCodes: input.municipalityCodes[0] };
-  await OrganisationModel.updateOne(
-    filter,
-    { $set: { ...input, approvals, status: overallStatus(approvals), activeIn: activeIn(approvals) } },
-    { upsert: true, runValidators: true },
+  // Built and validated by the model (every default, e.g. the write version guarded writes rely on).
+  const id = await upsertThroughModel(
+    OrganisationModel,
+    { name: input.name, municipalityCodes: input.municipalityCodes[0] },
+    { ...input, approvals, status: overallStatus(approvals), activeIn: activeIn(approvals) },
+    { onInsert: { writeVersion: 0 } },
   );
   announceWrite(ORGANISATIONS_TOPIC);
-  const saved = await OrganisationModel.findOne(filter, { _id: 1 }).lean();
-  return String(saved!._id);
+  return id;
 }
 
 export async function countApprovedOrganisations(municipalityCode: string): Promise<number> {

@@ -1,5 +1,5 @@
 // trusted(): the operators below are built from server values; sanitizeFilter would neutralise them.
-import { announceWrite, claimNextVersion } from '../../shared/db/index.js';
+import { announceWrite, claimNextVersion, upsertThroughModel } from '../../shared/db/index.js';
 import { trusted, type Types } from 'mongoose';
 import { findOrganisation } from '../organisations/index.js';
 import { settingsOf } from '../municipalities/index.js';
@@ -172,10 +172,10 @@ export async function putVettingFacts(
     ...(facts.interview ? { interview: defined(facts.interview) } : {}),
     ...(facts.training ? { training: defined(facts.training) } : {}),
   };
-  await VettingRecordModel.updateOne(
-    { organisationId, userId },
-    options.keep ? { $setOnInsert: fields } : { $set: fields },
-    { upsert: true, runValidators: true },
-  );
+  // Built and validated by the model, so the record has every default a recorded one has.
+  await upsertThroughModel(VettingRecordModel, { organisationId, userId }, fields, {
+    keepExisting: options.keep,
+    onInsert: { writeVersion: 0 },
+  });
   announceWrite(VETTING_TOPIC);
 }

@@ -14,3 +14,4 @@ export {
 export { createReadSnapshot, announceWrite, type ReadSnapshot } from './read-snapshot.js';
 export { isDuplicateKeyError } from './duplicate-key.js';
 export { databaseNow } from './database-time.js';
+export { upsertThroughModel, type UpsertThroughModelOptions } from './upsert-through-model.js';

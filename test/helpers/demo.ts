@@ -1,0 +1,28 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import { DEMO_PASSWORD } from '../../src/demo/demo-content.js';
+import { submitForm, type Agent } from './accounts.js';
+import { buildTestApp } from './test-app.js';
+import { testConfig } from './test-config.js';
+
+/** The app as `npm start` runs it for a newcomer: demo mode on (staff may skip the second factor). */
+export function buildDemoApp(): Express {
+  return buildTestApp({ config: testConfig({ DEMO_MODE: 'true' }) });
+}
+
+/**
+ * Logs a seeded demo person in through the real forms, skipping the second factor as demo staff may.
+ * Returns the agent and where the login led (the page the person sees first).
+ */
+export async function loginAsDemo(app: Express, email: string): Promise<{ agent: Agent; landing: string }> {
+  const agent = request.agent(app);
+  const response = await submitForm(agent, '/log-ind', '/log-ind', { email, password: DEMO_PASSWORD });
+  if (response.status !== 303) throw new Error(`demo login failed for ${email}: ${response.status}`);
+  let landing = response.headers.location as string;
+  if (landing === '/konto/totp/opsaet') {
+    const skipped = await submitForm(agent, '/konto/totp/opsaet', '/konto/totp/spring-over');
+    if (skipped.status !== 303) throw new Error(`skipping the second factor failed: ${skipped.status}`);
+    landing = skipped.headers.location as string;
+  }
+  return { agent, landing };
+}
