@@ -34,6 +34,19 @@ export const secondFactorSchema = z.strictObject({
     .min(1, 'forms.errors.required')
     .max(20, 'accounts.totp.wrongCode'),
 });
+/** The first code from the authenticator app: six digits; spaces (as apps show "123 456") are ignored. */
+export const enrolmentCodeSchema = z.strictObject({
+  code: z
+    .string('forms.errors.invalid')
+    .max(40, 'accounts.totp.codeFormat')
+    .transform((value) => value.replace(/\s+/g, ''))
+    .pipe(
+      z
+        .string()
+        .min(1, 'forms.errors.required')
+        .regex(/^\d{6}$/, 'accounts.totp.codeFormat'),
+    ),
+});
 export const profileSchema = z.strictObject({
   name,
   phone: optionalPhone,

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { recordAudit } from '../../shared/audit/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken, safeLocalPath } from '../../shared/http/index.js';
-import { emptySchema, secondFactorSchema } from './accounts-schemas.js';
+import { emptySchema, enrolmentCodeSchema, secondFactorSchema } from './accounts-schemas.js';
 import { authorize, currentUser } from './authorize.js';
 import { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
 import { requiresSecondFactor } from './roles.js';
@@ -94,7 +94,7 @@ export function secondFactorRoutes(settings: AccountsSettings): Router {
       if (user.hasTotp || !sealed) return res.redirect(303, '/konto/totp/opsaet');
       const enrolment = await describeEnrolment(sealed, user.email, key);
       const model = enrolmentModel(enrolment, settings.demoMode && requiresSecondFactor(user.grants));
-      const form = parseForm(secondFactorSchema, req.body);
+      const form = parseForm(enrolmentCodeSchema, req.body);
       if (!form.ok) return renderForm(res, 'accounts/totp-enrol', model, form.fieldErrors);
       const codes = await confirmTotpEnrolment(
         user.id,

@@ -1,16 +1,18 @@
 /** The four audiences the front page speaks to, in the order a visitor most often comes. */
 export interface AudienceSection {
   key: 'volunteers' | 'associations' | 'socialWorkers' | 'municipalities';
-  /** Where the call to action leads; absent until the feature behind it exists (shown as "coming soon"). */
-  ctaHref?: string;
+  /** Where the call to action leads: the first step for that audience. */
+  ctaHref: string;
 }
 
 export function frontPageAudiences(): AudienceSection[] {
   return [
-    { key: 'volunteers' },
-    { key: 'associations' },
-    { key: 'socialWorkers' },
-    { key: 'municipalities' },
+    { key: 'volunteers', ctaHref: '/tilmeld' },
+    // Registering needs an account; the login page offers signing up first.
+    { key: 'associations', ctaHref: '/forening/ny' },
+    { key: 'socialWorkers', ctaHref: '/log-ind' },
+    // A municipality starts from the invitation its first administrator receives, then logs in.
+    { key: 'municipalities', ctaHref: '/log-ind' },
   ];
 }
 

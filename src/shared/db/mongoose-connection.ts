@@ -1,8 +1,11 @@
+import { ConnectionString } from 'mongodb-connection-string-url';
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../logging/logger.js';
 
 export interface ConnectOptions {
   uri: string;
+  /** The database to use when the URI names none (the driver would otherwise pick `test`). */
+  defaultDbName?: string;
   serverSelectionTimeoutMs: number;
   logger?: Logger;
 }
@@ -30,7 +33,9 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
   });
   connection.on('reconnected', () => options.logger?.info('database reconnected'));
   connection.on('connected', () => options.logger?.info('database connected'));
+  const dbName = databaseNameFor(options.uri, options.defaultDbName);
   await mongoose.connect(options.uri, {
+    ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMs,
     // Notice an outage and a recovery within a couple of seconds rather than the default 10 s.
     heartbeatFrequencyMS: 1000,
@@ -39,6 +44,12 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
     maxPoolSize: 20,
   });
   return connection;
+}
+
+/** The URI's own database name when it has one, otherwise the fallback (undefined: the driver's default). */
+export function databaseNameFor(uri: string, fallback?: string): string | undefined {
+  const own = decodeURIComponent(new ConnectionString(uri).pathname.replace(/^\//, ''));
+  return own || fallback;
 }
 
 export async function disconnectDatabase(): Promise<void> {

@@ -52,6 +52,30 @@ describe('second factor (TOTP) for staff', () => {
     assert.equal((await agent.get('/konto')).status, 200);
   });
 
+  it('when the first code is mistyped (too short, too long, letters), then the form says so; with a space it is accepted', async () => {
+    const user = await createUser({ roles: SOCIAL_WORKER });
+    const agent = request.agent(buildTestApp());
+    await submitForm(agent, '/log-ind', '/log-ind', { email: user.email, password: user.password });
+    const enrolPage = await agent.get('/konto/totp/opsaet');
+    const secret = secretFromEnrolmentPage(enrolPage.text);
+    for (const code of ['12345', '1234567', '12a456', '']) {
+      const answer = await agent
+        .post('/konto/totp/opsaet')
+        .type('form')
+        .send({ _csrf: csrfFrom(enrolPage.text), code });
+      assert.equal(answer.status, 400, `"${code}" answered ${answer.status}`);
+      assert.match(answer.text, code ? /Skriv de seks cifre, som appen viser/ : /id="code-error"/);
+      assert.match(answer.text, /aria-invalid="true"/);
+    }
+    const spaced = totpCode(secret).replace(/^(\d{3})/, '$1 ');
+    const right = await agent
+      .post('/konto/totp/opsaet')
+      .type('form')
+      .send({ _csrf: csrfFrom(enrolPage.text), code: spaced });
+    assert.equal(right.status, 200);
+    assert.ok((await UserModel.findById(user.id).lean())?.totp?.sealedSecret);
+  });
+
   it('when a user with TOTP logs in, then the code is asked for, and the same code cannot be used twice', async () => {
     const user = await createUser({ roles: SOCIAL_WORKER, totp: true });
     const app = buildTestApp();

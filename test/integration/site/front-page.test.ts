@@ -43,6 +43,27 @@ describe('front page', () => {
     }
   });
 
+  it('when rendered, then each audience card leads somewhere real and nothing says "coming soon"', async () => {
+    const app = buildTestApp();
+    const { text } = await request(app).get('/');
+    assert.ok(!text.includes('Kommer snart'));
+    const cards = [...text.matchAll(/<a class="button" href="([^"]+)">([^<]+)<\/a>/g)];
+    assert.deepEqual(
+      cards.map(([, href, label]) => [href, label]),
+      [
+        ['/tilmeld', 'Bliv frivillig'],
+        ['/forening/ny', 'Registrér jeres organisation'],
+        ['/log-ind', 'Log ind som socialrådgiver'],
+        ['/log-ind', 'Log ind som kommune'],
+      ],
+    );
+    for (const [, href] of cards) {
+      const response = await request(app).get(href);
+      // Registering an organisation needs an account: a visitor is sent to log in (or sign up) first.
+      assert.ok([200, 302, 303].includes(response.status), `${href} answered ${response.status}`);
+    }
+  });
+
   it('when rendered, then the footer links to the accessibility statement', async () => {
     const { text } = await request(buildTestApp()).get('/');
     assert.match(text, /<a href="\/tilgaengelighed">Tilgængelighedserklæring<\/a>/);
