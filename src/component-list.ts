@@ -1,5 +1,6 @@
 import type { AppConfig } from './config/index.js';
 import { accountsComponent } from './components/accounts/index.js';
+import { homeComponent } from './components/home/index.js';
 import { matchingComponent } from './components/matching/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
 import { offersComponent } from './components/offers/index.js';
@@ -16,7 +17,7 @@ import { SessionRecordModel, sessionJobs } from './shared/session/index.js';
 
 /** Every component, in mounting order. Their models are the ones whose indexes start-up creates. */
 export function defaultComponents(config: AppConfig): Component[] {
-  return [
+  const components = [
     siteComponent(config.env === 'production'),
     accountsComponent(config),
     municipalitiesComponent(config),
@@ -26,6 +27,8 @@ export function defaultComponents(config: AppConfig): Component[] {
     volunteersComponent(config),
     matchingComponent(config),
   ];
+  // The home sits on top: it shows what every component above puts on it for the active role.
+  return [...components, homeComponent(components.flatMap((c) => (c.homeItems ? [c.homeItems] : [])))];
 }
 
 /** Every model whose indexes start-up creates: the components' and the infrastructure's own. */

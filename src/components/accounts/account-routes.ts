@@ -3,7 +3,7 @@ import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/ht
 import { changePasswordSchema, emptySchema, profileSchema, switchRoleSchema } from './accounts-schemas.js';
 import { activeGrants } from './actor.js';
 import { authorize, currentUser } from './authorize.js';
-import { refreshSessionEpoch } from './complete-login.js';
+import { HOME_PATH, refreshSessionEpoch } from './complete-login.js';
 import { changePassword } from './password-service.js';
 import { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
 import { listMySessions, logOutEverywhereElse, updateProfile } from './session-service.js';
@@ -121,7 +121,8 @@ export function accountRoutes(settings: AccountsSettings): Router {
         req.session.activeGrant = form.data.grant;
         flash(req, 'info', 'accounts.account.roleSwitched');
       }
-      res.redirect(303, '/konto');
+      // The new role's home: what needs the person in that role.
+      res.redirect(303, HOME_PATH);
     },
   );
 

@@ -10,7 +10,7 @@ import {
   emptySchema,
 } from './accounts-schemas.js';
 import { authorize } from './authorize.js';
-import { completeLogin } from './complete-login.js';
+import { completeLogin, HOME_PATH } from './complete-login.js';
 import { loginRateLimit } from './login-rate-limit.js';
 import { isResetLinkValid, requestPasswordReset, resetPassword } from './password-service.js';
 import { contextFor, echo, renderForm, withFieldErrors, type AccountsSettings } from './route-helpers.js';
@@ -80,7 +80,7 @@ export function authRoutes(settings: AccountsSettings, auth: typeof passport, pr
     open,
     provideCsrfToken,
     (req, res) => {
-      if (req.user && !req.session.secondFactorPending) return res.redirect(303, '/konto');
+      if (req.user && !req.session.secondFactorPending) return res.redirect(303, HOME_PATH);
       renderForm(res, 'accounts/login', { titleKey: 'accounts.login.title' });
     },
   );

@@ -2,6 +2,9 @@ import type { Request } from 'express';
 import type { SessionUser } from './actor.js';
 import { requiresSecondFactor } from './roles.js';
 
+/** Where a person lands after logging in, switching role or following the logo: their role's home. */
+export const HOME_PATH = '/overblik';
+
 /**
  * Logs the user in on a fresh session id (passport ≥ 0.6 regenerates the session, which also drops any
  * CSRF token from before login). Only the page they were heading for survives the switch.
@@ -20,7 +23,7 @@ export function completeLogin(req: Request, user: SessionUser): Promise<string> 
         req.session.returnTo = returnTo;
         return resolve(user.hasTotp ? '/log-ind/totp' : '/konto/totp/opsaet');
       }
-      resolve(returnTo ?? '/konto');
+      resolve(returnTo ?? HOME_PATH);
     });
   });
 }

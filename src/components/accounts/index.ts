@@ -12,10 +12,11 @@ import { secondFactorRoutes } from './second-factor-routes.js';
 import { sessionGuards } from './session-guards.js';
 import { staffRoutes } from './staff-routes.js';
 import { UserModel } from './user-model.js';
+import { accountsHomeItems } from './accounts-home.js';
 
 export { authorize, currentActor, currentUser } from './authorize.js';
 export { can, POLICY, isAction, type Action, type PolicyTarget } from './policy.js';
-export { ROLES, STAFF_ROLES, isStaffRole, type Actor, type Role, type RoleGrant } from './roles.js';
+export { ROLES, STAFF_ROLES, isRole, isStaffRole, type Actor, type Role, type RoleGrant } from './roles.js';
 export type { SessionUser } from './actor.js';
 export { invite, type InvitationInput } from './invitation-service.js';
 export { grantRole, revokeRole, coordinatorsOf, socialWorkersOf } from './role-grant-service.js';
@@ -26,6 +27,7 @@ export { describePeople, type PersonSummary } from './user-service.js';
 export { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
 export type { RequestContext } from './request-context.js';
 export { createPlatformAdmin, createDemoUser } from './admin-service.js';
+export { municipalitiesWithAdministrator } from './accounts-home.js';
 
 export function accountsSettings(config: AppConfig): AccountsSettings {
   return {
@@ -60,6 +62,7 @@ export function accountsComponent(config: AppConfig): Component {
   router.use(staffRoutes(settings));
   return {
     name: 'accounts',
+    homeItems: (actor) => accountsHomeItems(actor),
     middleware,
     router,
     models: [UserModel, OneTimeTokenModel, TokenUseModel] as never[],

@@ -47,6 +47,8 @@ export const POLICY = {
   'matching:configure': { anonymous: false, roles: ['municipal-admin'] },
   /** Municipalities on the platform: onboard and invite their first administrator. */
   'platform:manage': { anonymous: false, roles: ['platform-admin'] },
+  /** One's own home (/overblik): what needs the active role now; each item is counted within its tenant. */
+  'home:view': { anonymous: false, roles: 'any' },
 } as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;
 
 export type Action = keyof typeof POLICY;

@@ -3,6 +3,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken, safeLocalPath } from '../../shared/http/index.js';
 import { emptySchema, enrolmentCodeSchema, secondFactorSchema } from './accounts-schemas.js';
 import { authorize, currentUser } from './authorize.js';
+import { HOME_PATH } from './complete-login.js';
 import { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
 import { requiresSecondFactor } from './roles.js';
 import {
@@ -18,7 +19,7 @@ export function secondFactorRoutes(settings: AccountsSettings): Router {
   const key = settings.encryptionKey;
 
   const finish = (req: Request, res: Response) => {
-    const target = safeLocalPath(req.session.returnTo, '/konto');
+    const target = safeLocalPath(req.session.returnTo, HOME_PATH);
     delete req.session.returnTo;
     req.session.secondFactorPending = false;
     req.session.secondFactorAt = Date.now();
@@ -110,7 +111,7 @@ export function secondFactorRoutes(settings: AccountsSettings): Router {
       res.render('accounts/recovery-codes', {
         titleKey: 'accounts.totp.recoveryTitle',
         codes,
-        continueTo: safeLocalPath(req.session.returnTo, '/konto'),
+        continueTo: safeLocalPath(req.session.returnTo, HOME_PATH),
       });
     },
   );

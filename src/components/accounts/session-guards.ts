@@ -4,6 +4,7 @@ import { csrfTokenFor, flash } from '../../shared/http/index.js';
 import { activeGrants } from './actor.js';
 import { currentActor, currentUser } from './authorize.js';
 import { can } from './policy.js';
+import { HOME_PATH } from './complete-login.js';
 import { findMunicipality } from '../geography/index.js';
 
 export interface SessionGuardSettings {
@@ -58,6 +59,7 @@ export function sessionGuards(settings: SessionGuardSettings): RequestHandler {
     res.locals.navigation = req.session.secondFactorPending
       ? []
       : [
+          { href: HOME_PATH, labelKey: 'home.title' },
           { href: '/konto', labelKey: 'layout.navAccount' },
           ...(can(actor, 'staff:manage')
             ? [{ href: '/kommune/medarbejdere', labelKey: 'layout.navStaff' }]

@@ -16,6 +16,7 @@ import { candidateRoutes } from './candidate-routes.js';
 import { RankingWeightsModel } from './ranking-weights-model.js';
 import { rankingWeightsRoutes } from './ranking-weights-routes.js';
 import { searchRoutes } from './search-routes.js';
+import { matchingHomeItems } from './matching-home.js';
 
 // What candidate search (inside this component, by another engineer) and demo seeding build on.
 export {
@@ -62,6 +63,7 @@ export function matchingComponent(config: AppConfig): Component {
   registerPlacesInUse(placesInUseByOffer);
   return {
     name: 'matching',
+    homeItems: (actor) => matchingHomeItems(actor),
     // searchRoutes first: /sager/soeg must not be taken for a request id.
     router: Router().use(
       searchRoutes(settings),

@@ -5,6 +5,7 @@ import { MunicipalityModel } from './municipality-model.js';
 import { platformRoutes } from './platform-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { Router } from 'express';
+import { municipalitiesHomeItems } from './municipalities-home.js';
 
 export {
   importMunicipalities,
@@ -18,6 +19,7 @@ export type { Municipality } from './municipality-model.js';
 export function municipalitiesComponent(config: AppConfig): Component {
   return {
     name: 'municipalities',
+    homeItems: (actor) => municipalitiesHomeItems(actor),
     router: Router().use(platformRoutes(accountsSettings(config)), settingsRoutes(accountsSettings(config))),
     models: [MunicipalityModel as never],
   };

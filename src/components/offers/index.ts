@@ -5,6 +5,7 @@ import type { Component } from '../../shared/http/index.js';
 import { marketplaceRoutes } from './marketplace-routes.js';
 import { OfferModel } from './offer-model.js';
 import { offerRoutes } from './offer-routes.js';
+import { offersHomeItems } from './offers-home.js';
 
 export { offerDocument, upsertOffer, type OfferSeed } from './offer-seeding.js';
 export { registerPlacesInUse, type PlacesInUseProvider } from './places-in-use.js';
@@ -20,6 +21,7 @@ export { distanceKm, boundingBox, type Point } from './offer-rules.js';
 export function offersComponent(config: AppConfig): Component {
   return {
     name: 'offers',
+    homeItems: (actor) => offersHomeItems(actor),
     router: Router().use(offerRoutes(accountsSettings(config)), marketplaceRoutes()),
     // Listed so that start-up creates (and verifies) the offer indexes the marketplace depends on.
     models: [OfferModel] as never[],

@@ -11,6 +11,7 @@ import { OrganisationModel } from './organisation-model.js';
 import { MembershipModel } from './membership-model.js';
 import { MembershipStepModel } from './membership-step-model.js';
 import { admitInvitedMember } from './membership-service.js';
+import { organisationsHomeItems } from './organisations-home.js';
 
 export {
   upsertOrganisation,
@@ -50,6 +51,7 @@ export function organisationsComponent(config: AppConfig): Component {
   onAccountDeleting(leaveAllOnDeletion);
   return {
     name: 'organisations',
+    homeItems: (actor) => organisationsHomeItems(actor),
     router: Router().use(
       memberRoutes(accountsSettings(config)),
       memberActionRoutes(accountsSettings(config)),

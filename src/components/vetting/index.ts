@@ -10,6 +10,7 @@ import { vettingJobs } from './vetting-jobs.js';
 import { VettingClaimModel, VettingPolicyModel, VettingRecordModel } from './vetting-model.js';
 import { anonymiseVettingOf } from './vetting-service.js';
 import { volunteerRoutes } from './volunteer-routes.js';
+import { vettingHomeItems } from './vetting-home.js';
 
 export {
   vettingStatusFor,
@@ -38,6 +39,7 @@ export function vettingComponent(config: AppConfig): Component {
   const settings = accountsSettings(config);
   return {
     name: 'vetting',
+    homeItems: (actor) => vettingHomeItems(actor),
     router: Router().use(
       volunteerRoutes(settings),
       coordinatorRoutes(settings),

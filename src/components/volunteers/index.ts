@@ -7,6 +7,7 @@ import { organisationBrowseRoutes } from './organisation-browse-routes.js';
 import { VolunteerProfileModel } from './volunteer-model.js';
 import { volunteerRoutes } from './volunteer-routes.js';
 import { deleteProfileOf } from './volunteer-service.js';
+import { volunteersHomeItems } from './volunteers-home.js';
 
 // What matching (the next issue) reads: profiles by municipality, status and area, and the rules.
 export {
@@ -41,6 +42,7 @@ export function volunteersComponent(config: AppConfig): Component {
   onAccountDeleting(deleteProfileOf);
   return {
     name: 'volunteers',
+    homeItems: (actor) => volunteersHomeItems(actor),
     router: Router().use(volunteerRoutes(), organisationBrowseRoutes(settings), deletionRoutes(settings)),
     models: [VolunteerProfileModel] as never[],
   };

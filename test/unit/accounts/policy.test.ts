@@ -33,6 +33,7 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'matches:answer-own': ['volunteer'],
   'matching:configure': ['municipal-admin'],
   'platform:manage': ['platform-admin'],
+  'home:view': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
 };
 
 describe('policy', () => {

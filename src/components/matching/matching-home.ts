@@ -1,0 +1,80 @@
+import { trusted } from 'mongoose';
+import { can, type Actor } from '../accounts/index.js';
+import type { HomeActor, HomeItem } from '../../shared/http/index.js';
+import { MatchModel } from './match-model.js';
+import { RequestModel } from './request-model.js';
+
+/** An answer this recent counts as new on the social worker's home. */
+export const NEW_ANSWER_DAYS = 14;
+const DAY = 86_400_000;
+
+interface AnsweredMatch {
+  state: string;
+  acceptedByOrg?: { at: Date } | null;
+  acceptedByVolunteer?: { at: Date } | null;
+  history: Array<{ state: string; at: Date }>;
+}
+
+/** Someone answered the proposal (accepted for their side, or declined) within the last NEW_ANSWER_DAYS. */
+export function hasNewAnswer(match: AnsweredMatch, now: Date): boolean {
+  const since = now.getTime() - NEW_ANSWER_DAYS * DAY;
+  const answeredAt = [
+    match.acceptedByOrg?.at,
+    match.acceptedByVolunteer?.at,
+    ...match.history.filter((event) => event.state === 'declined').map((event) => event.at),
+  ];
+  return answeredAt.some((at) => at !== undefined && at.getTime() >= since);
+}
+
+async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
+  const municipalityCode = actor.municipalityCode!;
+  const requests = await RequestModel.find(
+    { municipalityCode, responsibleId: actor.userId, status: trusted({ $in: ['open', 'matched'] }) },
+    { status: 1 },
+  )
+    .limit(500)
+    .lean();
+  const openIds = new Set(requests.filter((r) => r.status === 'open').map((r) => String(r._id)));
+  const matches = await MatchModel.find(
+    { requestId: trusted({ $in: requests.map((request) => String(request._id)) }) },
+    { requestId: 1, state: 1, acceptedByOrg: 1, acceptedByVolunteer: 1, history: 1 },
+  )
+    .limit(2000)
+    .lean();
+  const answered = new Set(
+    matches
+      .filter((match) => openIds.has(match.requestId) && hasNewAnswer(match as AnsweredMatch, now))
+      .map((match) => match.requestId),
+  );
+  const inState = (...states: string[]) => matches.filter((match) => states.includes(match.state)).length;
+  return [
+    { labelKey: 'home.matching.newAnswers', count: answered.size, href: '/sager', attention: true },
+    { labelKey: 'home.matching.awaitingConsent', count: inState('awaiting-consent'), href: '/sager' },
+    { labelKey: 'home.matching.activeMatches', count: inState('active', 'paused'), href: '/sager' },
+  ];
+}
+
+/** Proposals where this side has not answered yet. */
+async function unansweredProposals(filter: Record<string, string>, answered: string): Promise<number> {
+  const proposals = await MatchModel.find({ ...filter, state: 'proposed' }, { [answered]: 1 })
+    .limit(2000)
+    .lean();
+  return proposals.filter((match) => !(match as Record<string, unknown>)[answered]).length;
+}
+
+/** Matching's lines on the home: the social worker's cases, and the proposals waiting for an answer. */
+export async function matchingHomeItems(homeActor: HomeActor, now = new Date()): Promise<HomeItem[]> {
+  const actor = homeActor as Actor;
+  if (actor.municipalityCode && can(actor, 'requests:work', { municipalityCode: actor.municipalityCode })) {
+    return socialWorkerItems(actor, now);
+  }
+  if (actor.organisationId && can(actor, 'matches:answer-org', { organisationId: actor.organisationId })) {
+    const count = await unansweredProposals({ organisationId: actor.organisationId }, 'acceptedByOrg');
+    return [{ labelKey: 'home.matching.orgProposals', count, href: '/forening/forslag', attention: true }];
+  }
+  if (can(actor, 'matches:answer-own', { ownerId: actor.userId })) {
+    const count = await unansweredProposals({ volunteerId: actor.userId }, 'acceptedByVolunteer');
+    return [{ labelKey: 'home.matching.ownProposals', count, href: '/frivillig/forslag', attention: true }];
+  }
+  return [];
+}

@@ -1,0 +1,30 @@
+import { can, type Actor } from '../accounts/index.js';
+import type { HomeActor, HomeItem } from '../../shared/http/index.js';
+import { overviewModel } from './coordinator-views.js';
+import { currentYear, declarationsModel } from './declaration-service.js';
+import { volunteerModel } from './volunteer-service.js';
+
+/** Vetting's lines on the home: members to vet, one's own steps left, associations yet to declare. */
+export async function vettingHomeItems(homeActor: HomeActor, now = new Date()): Promise<HomeItem[]> {
+  const actor = homeActor as Actor;
+  if (actor.organisationId && can(actor, 'vetting:record', { organisationId: actor.organisationId })) {
+    const { rows } = await overviewModel(actor, now);
+    const count = rows.filter((row) => !row.vetted || row.expiresSoon).length;
+    return [
+      { labelKey: 'home.vetting.membersNeedingVetting', count, href: '/forening/godkendelse', attention: true },
+    ];
+  }
+  if (can(actor, 'vetting:own', { ownerId: actor.userId })) {
+    const { organisations } = await volunteerModel(actor, now);
+    const count = organisations.reduce((sum, organisation) => sum + organisation.missing.length, 0);
+    return [{ labelKey: 'home.vetting.stepsLeft', count, href: '/frivillig/godkendelse' }];
+  }
+  const code = actor.municipalityCode;
+  if (code && can(actor, 'vetting:declarations', { municipalityCode: code })) {
+    const { rows, declaredCount } = await declarationsModel(actor, currentYear(now));
+    return [
+      { labelKey: 'home.vetting.declarationsMissing', count: rows.length - declaredCount, href: '/kommune/erklaeringer' },
+    ];
+  }
+  return [];
+}
