@@ -71,7 +71,10 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.goto(baseUrl + '/log-ind');
   await page.fill('#email', email);
   await page.fill('#password', password);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/konto'), page.press('#password', 'Enter')]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/overblik'),
+    page.press('#password', 'Enter'),
+  ]);
 }
 
 /** Clicks something that submits a form and waits for the page that answers (same address or not). */

@@ -11,7 +11,9 @@ export async function organisationsHomeItems(homeActor: HomeActor): Promise<Home
       organisationId: actor.organisationId,
       status: 'requested',
     });
-    return [{ labelKey: 'home.organisations.joinRequests', count, href: '/forening/medlemmer', attention: true }];
+    return [
+      { labelKey: 'home.organisations.joinRequests', count, href: '/forening/medlemmer', attention: true },
+    ];
   }
   if (can(actor, 'volunteer:manage-own', { ownerId: actor.userId })) {
     const count = await MembershipModel.countDocuments({ userId: actor.userId, status: 'active' });
@@ -25,7 +27,14 @@ export async function organisationsHomeItems(homeActor: HomeActor): Promise<Home
     const count = organisations.filter((organisation) =>
       organisation.approvals.some((a) => a.municipalityCode === code && a.decision === 'pending'),
     ).length;
-    return [{ labelKey: 'home.organisations.awaitingApproval', count, href: '/kommune/foreninger', attention: true }];
+    return [
+      {
+        labelKey: 'home.organisations.awaitingApproval',
+        count,
+        href: '/kommune/foreninger',
+        attention: true,
+      },
+    ];
   }
   return [];
 }

@@ -11,7 +11,12 @@ export async function vettingHomeItems(homeActor: HomeActor, now = new Date()): 
     const { rows } = await overviewModel(actor, now);
     const count = rows.filter((row) => !row.vetted || row.expiresSoon).length;
     return [
-      { labelKey: 'home.vetting.membersNeedingVetting', count, href: '/forening/godkendelse', attention: true },
+      {
+        labelKey: 'home.vetting.membersNeedingVetting',
+        count,
+        href: '/forening/godkendelse',
+        attention: true,
+      },
     ];
   }
   if (can(actor, 'vetting:own', { ownerId: actor.userId })) {
@@ -23,7 +28,11 @@ export async function vettingHomeItems(homeActor: HomeActor, now = new Date()): 
   if (code && can(actor, 'vetting:declarations', { municipalityCode: code })) {
     const { rows, declaredCount } = await declarationsModel(actor, currentYear(now));
     return [
-      { labelKey: 'home.vetting.declarationsMissing', count: rows.length - declaredCount, href: '/kommune/erklaeringer' },
+      {
+        labelKey: 'home.vetting.declarationsMissing',
+        count: rows.length - declaredCount,
+        href: '/kommune/erklaeringer',
+      },
     ];
   }
   return [];

@@ -7,5 +7,7 @@ export async function volunteersHomeItems(homeActor: HomeActor): Promise<HomeIte
   const actor = homeActor as Actor;
   if (!can(actor, 'volunteer:manage-own', { ownerId: actor.userId })) return [];
   if (await findProfile(actor.userId)) return [];
-  return [{ labelKey: 'home.volunteers.profileMissing', count: 1, href: '/frivillig/profil', attention: true }];
+  return [
+    { labelKey: 'home.volunteers.profileMissing', count: 1, href: '/frivillig/profil', attention: true },
+  ];
 }

@@ -61,7 +61,7 @@ describe('volunteer sign-up and e-mail verification', () => {
       password: TEST_PASSWORD,
     });
     assert.equal(login.status, 303);
-    assert.equal(login.headers.location, '/konto');
+    assert.equal(login.headers.location, '/overblik');
   });
 
   it('when a verification link is used twice, then the second time it is refused', async () => {

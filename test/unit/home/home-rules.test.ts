@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { arrangeHomeItems, firstStepFor, isQuietHome } from '../../../src/components/home/index.js';
+import { hasNewAnswer, NEW_ANSWER_DAYS } from '../../../src/components/matching/matching-home.js';
+
+const item = (labelKey: string, count: number, attention = false) => ({
+  labelKey,
+  count,
+  href: '/x',
+  attention,
+});
+
+describe('home rules', () => {
+  it('when items are arranged, then attention with a count comes first, then counts, then zeros, each in given order', () => {
+    const arranged = arrangeHomeItems([
+      item('zero', 0, true),
+      item('some', 2),
+      item('urgent', 1, true),
+      item('more', 5),
+      item('none', 0),
+    ]);
+    assert.deepEqual(
+      arranged.map((entry) => entry.labelKey),
+      ['urgent', 'some', 'more', 'zero', 'none'],
+    );
+  });
+
+  it('when every count is zero (or there are no items), then the home is quiet; one count makes it not', () => {
+    assert.equal(isQuietHome([]), true);
+    assert.equal(isQuietHome([item('a', 0), item('b', 0)]), true);
+    assert.equal(isQuietHome([item('a', 0), item('b', 1)]), false);
+  });
+
+  it('when a role has nothing waiting, then its first step is its own starting point', () => {
+    assert.equal(firstStepFor('volunteer').href, '/frivillig/foreninger');
+    assert.equal(firstStepFor('coordinator').href, '/forening/tilbud');
+    assert.equal(firstStepFor('social-worker').href, '/sager/ny');
+    assert.equal(firstStepFor('municipal-admin').href, '/kommune/foreninger');
+    assert.equal(firstStepFor('platform-admin').href, '/platform/kommuner');
+    assert.equal(firstStepFor('none').href, '/konto');
+    assert.equal(firstStepFor('social-worker').textKey, 'home.firstStep.socialWorker.text');
+  });
+
+  it(`when a proposal was answered within ${NEW_ANSWER_DAYS} days, then the answer is new; older or none is not`, () => {
+    const now = new Date('2026-12-01T12:00:00Z');
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const proposed = { state: 'proposed', history: [{ state: 'proposed', at: daysAgo(30) }] };
+    assert.equal(hasNewAnswer(proposed, now), false);
+    assert.equal(hasNewAnswer({ ...proposed, acceptedByOrg: { at: daysAgo(2) } }, now), true);
+    assert.equal(
+      hasNewAnswer({ ...proposed, acceptedByVolunteer: { at: daysAgo(NEW_ANSWER_DAYS + 1) } }, now),
+      false,
+    );
+    const declined = {
+      state: 'declined',
+      history: [...proposed.history, { state: 'declined', at: daysAgo(1) }],
+    };
+    assert.equal(hasNewAnswer(declined, now), true);
+  });
+});
