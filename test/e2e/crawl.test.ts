@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import mongoose from 'mongoose';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/demo-content.js';
+import { seedDemo } from '../../src/demo/seed-demo.js';
+import { launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
+import { crawl } from '../helpers/crawl.js';
+import { buildDemoApp } from '../helpers/demo.js';
+
+// Every demo role (as a newcomer tries them after `npm start`); a page joins the crawl by being linked.
+const PEOPLE: Array<{ who: string; email?: string }> = [
+  { who: 'anonymous' },
+  { who: 'volunteer (new)', email: 'frivillig@demo.brobygning.dk' },
+  { who: 'volunteer (vetted, proposed)', email: 'mads.kjaer@demo.brobygning.dk' },
+  { who: 'coordinator (gymnastics)', email: 'koordinator@demo.brobygning.dk' },
+  { who: 'coordinator (carpentry)', email: 'koordinator.snedker@demo.brobygning.dk' },
+  { who: 'coordinator (football)', email: 'koordinator.fodbold@demo.brobygning.dk' },
+  { who: 'social worker', email: 'socialraadgiver@demo.brobygning.dk' },
+  { who: 'municipal administrator', email: 'kommuneadmin@demo.brobygning.dk' },
+  { who: 'platform administrator', email: 'platformadmin@demo.brobygning.dk' },
+];
+
+const ERROR_TEXTS = {
+  da: ['Der opstod en fejl', 'Forespørgslen kunne ikke behandles', 'Brobygning er midlertidigt utilgængelig'],
+  en: ['Something went wrong', 'The request could not be processed', 'Brobygning is temporarily unavailable'],
+};
+
+// Danish: every role, up to three pages of each kind, axe at phone width. English: every kind of role
+// (one coordinator, one volunteer), one page of each kind, axe at desktop width. Within minutes on 2 cores.
+const LANGUAGES = [
+  { language: 'da' as const, perPattern: 3, axeWidth: 390, people: PEOPLE },
+  {
+    language: 'en' as const,
+    perPattern: 1,
+    axeWidth: 1280,
+    people: PEOPLE.filter(({ who }) => !/carpentry|football|vetted/.test(who)),
+  },
+];
+
+describe('crawl: every page each demo role can reach (status, error text, lang, axe, 390/320 px)', function () {
+  this.timeout(240_000);
+  let browser: Browser;
+  let server: RunningServer;
+
+  before(async function () {
+    browser = await launchBrowser(this);
+    const db = mongoose.connection.db!;
+    await Promise.all((await db.collections()).map((collection) => collection.deleteMany({})));
+    await seedDemo();
+    server = await serve(buildDemoApp());
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const { language, perPattern, axeWidth, people } of LANGUAGES) {
+    for (const { who, email } of people) {
+      it(`when the ${who} follows every link in ${language === 'da' ? 'Danish' : 'English'}, then every page works`, async () => {
+        const context = await browser.newContext({ locale: language === 'da' ? 'da-DK' : 'en-GB' });
+        await context.addCookies([{ name: 'lang', value: language, url: server.baseUrl }]);
+        const page = await context.newPage();
+        try {
+          const start = ['/'];
+          if (email) {
+            await page.goto(server.baseUrl + '/log-ind');
+            await page.fill('#email', email);
+            await page.fill('#password', DEMO_PASSWORD);
+            await Promise.all([
+              page.waitForURL((url) => url.pathname !== '/log-ind'),
+              page.press('#password', 'Enter'),
+            ]);
+            if (new URL(page.url()).pathname === '/konto/totp/opsaet') {
+              // Demo staff may skip the second factor, as a newcomer trying the demo does.
+              await Promise.all([
+                page.waitForURL((url) => url.pathname !== '/konto/totp/opsaet'),
+                page.click('form[action="/konto/totp/spring-over"] button'),
+              ]);
+            }
+            assert.equal(new URL(page.url()).pathname, '/overblik', `${who} lands on the home page`);
+            start.unshift('/overblik');
+          }
+          const { visited, problems } = await crawl(page, {
+            baseUrl: server.baseUrl,
+            start,
+            perPattern,
+            language,
+            errorTexts: ERROR_TEXTS[language],
+            axeWidth,
+          });
+          console.log(`      ${who} (${language}): ${visited.length} pages visited`);
+          assert.ok(visited.length >= (email ? 4 : 3), `${who} reached only ${visited.join(', ')}`);
+          assert.deepEqual(
+            problems.map((entry) => `${entry.url}: ${entry.problem}`),
+            [],
+          );
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
