@@ -30,6 +30,8 @@ export interface CrawlOptions {
   errorTexts: string[];
   /** The width axe scans at (a phone shows scroll regions a desktop does not). */
   axeWidth: number;
+  /** Patterns already checked for everyone (the public pages, by the anonymous crawl): not visited again. */
+  skipPatterns?: ReadonlySet<string>;
 }
 
 /** Elements sticking out past the viewport's right edge at the current width (for a readable report). */
@@ -75,6 +77,7 @@ export async function crawl(page: Page, options: CrawlOptions) {
     const url = new URL(href);
     const pattern = pathPattern(url);
     if ((perPattern.get(pattern) ?? 0) >= options.perPattern) continue;
+    if (options.skipPatterns?.has(pattern) && !options.start.includes(url.pathname)) continue;
     perPattern.set(pattern, (perPattern.get(pattern) ?? 0) + 1);
     const report = (problem: string) => problems.push({ url: url.pathname + url.search, problem });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -103,5 +106,5 @@ export async function crawl(page: Page, options: CrawlOptions) {
       queue.push(next.href);
     }
   }
-  return { visited, problems };
+  return { visited, patterns: new Set(perPattern.keys()), problems };
 }
