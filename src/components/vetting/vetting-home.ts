@@ -1,16 +1,30 @@
 import { can, type Actor } from '../accounts/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
 import { overviewModel } from './coordinator-views.js';
-import { currentYear, declarationsModel } from './declaration-service.js';
+import { currentYear, declarationModel, declarationsModel } from './declaration-service.js';
 import { volunteerModel } from './volunteer-service.js';
 
 /** Vetting's lines on the home: members to vet, one's own steps left, associations yet to declare. */
 export async function vettingHomeItems(homeActor: HomeActor, now = new Date()): Promise<HomeItem[]> {
   const actor = homeActor as Actor;
   if (actor.organisationId && can(actor, 'vetting:record', { organisationId: actor.organisationId })) {
-    const { rows } = await overviewModel(actor, now);
+    const [{ rows }, declaration] = await Promise.all([
+      overviewModel(actor, now),
+      declarationModel(actor, now),
+    ]);
     const count = rows.filter((row) => !row.vetted || row.expiresSoon).length;
+    // Only associations declare each year that they ask for børneattester.
+    const undeclared = declaration.isAssociation && !declaration.declaration ? 1 : 0;
     return [
+      ...(declaration.isAssociation
+        ? [
+            {
+              labelKey: 'home.vetting.ownDeclarationMissing',
+              count: undeclared,
+              href: '/forening/erklaering',
+            },
+          ]
+        : []),
       {
         labelKey: 'home.vetting.membersNeedingVetting',
         count,
