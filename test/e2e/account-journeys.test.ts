@@ -95,7 +95,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
 
     await typeInto(page, '#email', 'frida@example.dk');
     await typeInto(page, '#password', TEST_PASSWORD);
-    await submitAndExpect(page, '/konto');
+    await submitAndExpect(page, '/overblik');
     assert.match((await page.textContent('.user-bar')) ?? '', /Frida Fjord · Frivillig/);
     await expectNoAxeViolations(page);
   });
@@ -120,7 +120,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await expectNoAxeViolations(page);
 
     await tabTo(page, 'main a.button');
-    await submitAndExpect(page, '/konto');
+    await submitAndExpect(page, '/overblik');
     await expectNoAxeViolations(page);
 
     // Log out by keyboard and back in: now the code is asked for.
@@ -132,7 +132,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await submitAndExpect(page, '/log-ind/totp');
     await expectNoAxeViolations(page);
     await typeInto(page, '#code', totpCode(secret, 1));
-    await submitAndExpect(page, '/konto');
+    await submitAndExpect(page, '/overblik');
     assert.match((await page.textContent('.user-bar')) ?? '', /Socialrådgiver/);
   });
 
@@ -152,7 +152,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await submitAndExpect(page, '/log-ind/totp');
     await page.fill('#code', totpCode(adminUser.totpSecret!));
     await page.focus('#code');
-    await submitAndExpect(page, '/konto');
+    await submitAndExpect(page, '/overblik');
     await expectNoAxeViolations(page);
     await page.goto(server.baseUrl + '/kommune/medarbejdere');
     assert.match((await page.textContent('main')) ?? '', /Kollega Karlsen/);
@@ -177,7 +177,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await page.fill('#email', coordinator.email);
     await page.fill('#password', coordinator.password);
     await page.focus('#password');
-    await submitAndExpect(page, '/konto');
+    await submitAndExpect(page, '/overblik');
     await page.goto(server.baseUrl + '/forening/medlemmer');
     assert.match((await page.textContent('h1')) ?? '', /Nordstrand Gymnastikforening/);
     await expectNoAxeViolations(page);

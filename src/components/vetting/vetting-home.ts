@@ -4,7 +4,7 @@ import { overviewModel } from './coordinator-views.js';
 import { currentYear, declarationModel, declarationsModel } from './declaration-service.js';
 import { volunteerModel } from './volunteer-service.js';
 
-/** Vetting's lines on the home: members to vet, one's own steps left, associations yet to declare. */
+/** Vetting's lines on the home: members to vet and this year's declaration, one's own steps left, associations yet to declare. */
 export async function vettingHomeItems(homeActor: HomeActor, now = new Date()): Promise<HomeItem[]> {
   const actor = homeActor as Actor;
   if (actor.organisationId && can(actor, 'vetting:record', { organisationId: actor.organisationId })) {
