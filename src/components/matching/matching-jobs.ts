@@ -4,6 +4,7 @@ import { notifyProposal } from './match-mail.js';
 import { MatchModel } from './match-model.js';
 import { MatchClaimModel } from './match-step-model.js';
 import { REMINDER_AFTER_DAYS } from './match-rules.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 /**
  * Reminds the coordinators and the volunteer who have not yet answered a proposal that has waited more
@@ -23,7 +24,7 @@ export async function remindWaitingProposals(now: Date, baseUrl: string): Promis
     try {
       await MatchClaimModel.create({ kind: 'proposal-reminder', matchId: String(match._id), claimedAt: now });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue;
+      if (isDuplicateKeyError(error)) continue;
       throw error;
     }
     await notifyProposal(String(match._id), baseUrl, 'match-reminder');

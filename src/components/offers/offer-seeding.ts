@@ -1,5 +1,5 @@
 import { findPostcode } from '../geography/index.js';
-import { invalidateMarketplace } from './marketplace-snapshot.js';
+import { announceOfferWrite } from './marketplace-read-model.js';
 import { OfferModel } from './offer-model.js';
 import { weekdaysOf, type OfferCategory, type TimeWindow } from './offer-rules.js';
 
@@ -43,12 +43,9 @@ export function offerDocument(organisationId: string, seed: OfferSeed) {
 /** Demo and test data: creates or replaces the organisation's offer with this title; returns its id. */
 export async function upsertOffer(organisationId: string, seed: OfferSeed): Promise<string> {
   const filter = { organisationId, title: seed.title };
-  await OfferModel.updateOne(
-    filter,
-    { $set: offerDocument(organisationId, seed) },
-    { upsert: true, runValidators: true },
-  );
-  invalidateMarketplace();
+  const document = offerDocument(organisationId, seed);
+  await OfferModel.updateOne(filter, { $set: document }, { upsert: true, runValidators: true });
+  announceOfferWrite(document.municipalityCode);
   const saved = await OfferModel.findOne(filter, { _id: 1 }).lean();
   return String(saved!._id);
 }

@@ -6,11 +6,22 @@ export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded-datab
 export { openDatabase, type OpenDatabase } from './open-database.js';
 export {
   claimNextVersion,
+  writeNextVersion,
+  retryOnConflict,
   deleteOldWriteClaims,
   writeClaimJobs,
   WriteClaimModel,
   STRANDED_CLAIM_MS,
 } from './write-claim.js';
-export { createReadSnapshot, announceWrite, type ReadSnapshot } from './read-snapshot.js';
+export {
+  createReadModel,
+  announceWrite,
+  readModelErrors,
+  forgetAllReadModels,
+  useReadModelLogger,
+  type BoundedReadModel,
+  type Loaded,
+} from './read-model.js';
+export { READ_BOUNDS, type ReadBoundName } from './read-bounds.js';
 export { isDuplicateKeyError } from './duplicate-key.js';
 export { databaseNow } from './database-time.js';
