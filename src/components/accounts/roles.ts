@@ -37,7 +37,3 @@ export function isStaffRole(role: Role): boolean {
 export function requiresSecondFactor(grants: readonly RoleGrant[]): boolean {
   return grants.some((grant) => grant.active && isStaffRole(grant.role));
 }
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

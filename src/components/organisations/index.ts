@@ -12,12 +12,7 @@ import { MembershipModel } from './membership-model.js';
 import { MembershipStepModel } from './membership-step-model.js';
 import { admitInvitedMember } from './membership-service.js';
 
-export {
-  upsertOrganisation,
-  countApprovedOrganisations,
-  findOrganisation,
-  describeOrganisations,
-} from './organisation-service.js';
+export { upsertOrganisation, findOrganisation, describeOrganisations } from './organisation-service.js';
 export type { OrganisationInput } from './organisation-service.js';
 export { ORGANISATION_KINDS } from './organisation-model.js';
 export {

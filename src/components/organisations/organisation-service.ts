@@ -38,10 +38,6 @@ export async function upsertOrganisation(input: OrganisationInput): Promise<stri
   return String(saved!._id);
 }
 
-export async function countApprovedOrganisations(municipalityCode: string): Promise<number> {
-  return OrganisationModel.countDocuments({ activeIn: municipalityCode });
-}
-
 export async function findOrganisation(id: string | undefined) {
   if (!id || !/^[0-9a-f]{24}$/.test(id)) return undefined;
   return (await OrganisationModel.findById(id).lean()) ?? undefined;
