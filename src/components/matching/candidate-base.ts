@@ -63,7 +63,7 @@ function fromOffer(offer: MatchingOffer, adult: Omit<BaseCandidate, 'offerId'>):
 /**
  * The candidate base of a municipality, read from the database: organisations active there, their
  * active members with a profile (and the adults of their running offers), and each person's vetting by
- * that organisation. This is the pre-filter read the snapshot keeps; on FerretDB each of these
+ * that organisation. This is the pre-filter read the read model keeps; on FerretDB each of these
  * queries decodes its whole collection, so it runs in the background, never on a page's critical path.
  */
 export async function loadCandidateBase(municipalityCode: string): Promise<CandidateBase> {

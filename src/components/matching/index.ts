@@ -17,7 +17,7 @@ import { RankingWeightsModel } from './ranking-weights-model.js';
 import { rankingWeightsRoutes } from './ranking-weights-routes.js';
 import { searchRoutes } from './search-routes.js';
 
-// What candidate search (inside this component, by another engineer) and demo seeding build on.
+// What candidate search and demo seeding build on.
 export {
   proposeMatch,
   confirmConsentByHand,

@@ -4,7 +4,7 @@ import { announceWrite, createReadModel, type Loaded } from '../../shared/db/ind
 import { OfferModel } from './offer-model.js';
 import { placesInUse } from './places-in-use.js';
 
-/** The topic local writes to offers announce (matching's candidate snapshot listens too). */
+/** The topic local writes to offers announce (matching's candidate read model listens too). */
 export const OFFERS_TOPIC = 'offers';
 
 // What a marketplace row needs. The address and the adults are never read for the marketplace at all.

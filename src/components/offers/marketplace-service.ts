@@ -113,7 +113,7 @@ export async function searchMarketplace(query: MarketplaceQuery, now = new Date(
 /** One offer as the marketplace shows it, or undefined when it is not (or no longer) visible there. */
 export async function findMarketplaceOffer(offerId: string, now = new Date()) {
   if (!/^[0-9a-f]{24}$/.test(offerId) || !Types.ObjectId.isValid(offerId)) return undefined;
-  // Read from the database, not the shared snapshot: a paused offer's page is gone at once.
+  // Read from the database, not the read model: a paused offer's page is gone at once.
   const offer = await OfferModel.findById(offerId, { adultIds: 0, address: 0 }).lean<ListedOffer>();
   if (!offer || !isRunning(offer, now)) return undefined;
   // The details page reads exactly: the organisation's approval and the free places as they are now.

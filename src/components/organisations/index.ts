@@ -38,7 +38,7 @@ export {
   type JoinOutcome,
 } from './join-service.js';
 
-/** Clubs, businesses and faith communities, and their members (grows with the civil-society issue). */
+/** Clubs, businesses and faith communities, and their members. */
 export function organisationsComponent(config: AppConfig): Component {
   onInvitationAccepted(admitInvitedMember);
   // A deleted account's open memberships end as "left"; their history stays for the documentation.

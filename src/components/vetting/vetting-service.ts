@@ -18,7 +18,7 @@ import {
   type VettingSettings,
 } from './vetting-rules.js';
 
-/** Announced after local writes to vetting records (matching's candidate snapshot listens). */
+/** Announced after local writes to vetting records (matching's candidate read model listens). */
 export const VETTING_TOPIC = 'vetting';
 
 /** What one organisation's vetting follows: its municipalities' settings, shortened by its own choice. */

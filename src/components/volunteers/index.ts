@@ -8,7 +8,7 @@ import { VolunteerProfileModel } from './volunteer-model.js';
 import { volunteerRoutes } from './volunteer-routes.js';
 import { deleteProfileOf } from './volunteer-service.js';
 
-// What matching (the next issue) reads: profiles by municipality, status and area, and the rules.
+// What matching reads: profiles by municipality, status and area, and the rules.
 export {
   findProfile,
   listProfiles,
