@@ -1,6 +1,12 @@
 import { listOnboardedMunicipalities } from '../municipalities/index.js';
 import { describeOrganisations, ORGANISATIONS_TOPIC } from '../organisations/index.js';
-import { announceWrite, createReadModel, type Loaded } from '../../shared/db/index.js';
+import {
+  announceWrite,
+  changeToken,
+  createReadModel,
+  markChanged,
+  type Loaded,
+} from '../../shared/db/index.js';
 import { OfferModel } from './offer-model.js';
 import { placesInUse } from './places-in-use.js';
 
@@ -63,22 +69,44 @@ export interface ListedOrganisation {
 /** Everything the marketplace list shows, read together so that one request reads nothing else. */
 export interface MarketplaceData {
   offers: ListedOffer[];
+  /** The offers' change token when they were read, and when that was (see loadOffers). */
+  offersToken: string;
+  offersReadAt: number;
   organisations: Map<string, ListedOrganisation>;
   placesInUse: Map<string, number>;
   municipalities: Array<{ code: string; name: string }>;
 }
 
-async function loadMarketplace(): Promise<MarketplaceData> {
-  const [offers, municipalities] = await Promise.all([
-    OfferModel.find({ status: 'active' }, LIST_FIELDS).limit(MAX_LISTED).lean<ListedOffer[]>().exec(),
-    listOnboardedMunicipalities(),
-  ]);
+// Even without a change marker moving, the offers are read in full this often.
+const FULL_READ_MS = 5 * 60_000;
+
+/**
+ * The active offers: re-read only when their change marker moved since the last read (every write to
+ * offers moves it, on any instance, after writing), or in full every FULL_READ_MS. Reading 5,000 offers
+ * decodes the whole collection on FerretDB (seconds); checking the marker is one `_id` read.
+ */
+async function loadOffers(previous: MarketplaceData | undefined) {
+  const token = await changeToken(OFFERS_TOPIC);
+  if (previous && previous.offersToken === token && Date.now() - previous.offersReadAt < FULL_READ_MS) {
+    return { offers: previous.offers, offersToken: token, offersReadAt: previous.offersReadAt };
+  }
+  const readAt = Date.now();
+  const offers = await OfferModel.find({ status: 'active' }, LIST_FIELDS)
+    .limit(MAX_LISTED)
+    .lean<ListedOffer[]>()
+    .exec();
+  return { offers, offersToken: token, offersReadAt: readAt };
+}
+
+/** Organisations, free places and municipalities are small reads: they are read on every load. */
+async function loadMarketplace(_key: string, previous?: MarketplaceData): Promise<MarketplaceData> {
+  const [offers, municipalities] = await Promise.all([loadOffers(previous), listOnboardedMunicipalities()]);
   const [organisations, inUse] = await Promise.all([
-    describeOrganisations(offers.map((offer) => offer.organisationId)),
-    placesInUse(offers.map((offer) => String(offer._id))),
+    describeOrganisations(offers.offers.map((offer) => offer.organisationId)),
+    placesInUse(offers.offers.map((offer) => String(offer._id))),
   ]);
   return {
-    offers,
+    ...offers,
     organisations,
     placesInUse: inUse,
     municipalities: municipalities.map(({ code, name }) => ({ code, name })),
@@ -106,7 +134,11 @@ export function marketplaceData(): Promise<Loaded<MarketplaceData>> {
   return readModel.get('all');
 }
 
-/** Called after every write to offers in this instance, with the offer's municipality. */
-export function announceOfferWrite(municipalityCode: string): void {
+/**
+ * Called after every write to offers, with the offer's municipality: moves the offers' change marker
+ * (so every instance re-reads them within its bound) and tells this instance's read models at once.
+ */
+export async function announceOfferWrite(municipalityCode: string): Promise<void> {
+  await markChanged(OFFERS_TOPIC);
   announceWrite(OFFERS_TOPIC, municipalityCode);
 }

@@ -45,7 +45,7 @@ export async function upsertOffer(organisationId: string, seed: OfferSeed): Prom
   const filter = { organisationId, title: seed.title };
   const document = offerDocument(organisationId, seed);
   await OfferModel.updateOne(filter, { $set: document }, { upsert: true, runValidators: true });
-  announceOfferWrite(document.municipalityCode);
+  await announceOfferWrite(document.municipalityCode);
   const saved = await OfferModel.findOne(filter, { _id: 1 }).lean();
   return String(saved!._id);
 }

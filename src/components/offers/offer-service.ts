@@ -96,7 +96,7 @@ export async function createOffer(actor: Actor, input: OfferInput, context: Requ
     createdBy: actor.userId,
   });
   const offerId = String(created._id);
-  announceOfferWrite(document.municipalityCode);
+  await announceOfferWrite(document.municipalityCode);
   await audit(actor, 'offer.created', offerId, context);
   return offerId;
 }
@@ -121,8 +121,9 @@ export async function updateOffer(
     { runValidators: true },
   );
   // A new postcode may move the offer to another municipality: both see the change.
-  announceOfferWrite(offer.municipalityCode);
-  if (document.municipalityCode !== offer.municipalityCode) announceOfferWrite(document.municipalityCode);
+  await announceOfferWrite(offer.municipalityCode);
+  if (document.municipalityCode !== offer.municipalityCode)
+    await announceOfferWrite(document.municipalityCode);
   await audit(actor, 'offer.updated', offerId, context);
 }
 
@@ -136,6 +137,6 @@ export async function setOfferStatus(
   const offer = await findOwnOffer(actor, offerId);
   if (offer.status === status) return;
   await OfferModel.updateOne({ _id: offer._id, organisationId: offer.organisationId }, { $set: { status } });
-  announceOfferWrite(offer.municipalityCode);
+  await announceOfferWrite(offer.municipalityCode);
   await audit(actor, status === 'paused' ? 'offer.paused' : 'offer.activated', offerId, context);
 }

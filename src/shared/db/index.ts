@@ -25,3 +25,4 @@ export {
 export { READ_BOUNDS, type ReadBoundName } from './read-bounds.js';
 export { isDuplicateKeyError } from './duplicate-key.js';
 export { databaseNow } from './database-time.js';
+export { markChanged, changeToken, ChangeMarkerModel } from './change-marker.js';

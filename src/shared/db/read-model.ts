@@ -40,7 +40,8 @@ export interface ReadModelOptions<T> {
   bound: ReadBoundName;
   /** Replaces the named bound's length: only tests, to see the bound kept within milliseconds. */
   boundMs?: number;
-  load: (key: string) => Promise<T>;
+  /** Reads the key; `previous` is the value it replaces, if any (to re-read only what changed). */
+  load: (key: string, previous?: T) => Promise<T>;
   /** How many keys are kept at most (e.g. every municipality). */
   capacity: number;
   /** Topics whose writes concern this read model (see announceWrite). */
@@ -99,11 +100,11 @@ export function createReadModel<T>(options: ReadModelOptions<T>): BoundedReadMod
     allowStale: true,
     // A failed refresh keeps the previous value (still checked against the bound by every reader).
     noDeleteOnFetchRejection: true,
-    fetchMethod: async (key) => {
+    fetchMethod: async (key, previous) => {
       const startedAt = Date.now();
       const seq = writeSeq.get(key) ?? 0;
       try {
-        const value = await options.load(key);
+        const value = await options.load(key, previous?.value);
         return { value, loadedAt: new Date(startedAt), writeSeq: seq };
       } catch (error) {
         errorCounts.set(options.bound, (errorCounts.get(options.bound) ?? 0) + 1);
