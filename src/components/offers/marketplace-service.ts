@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Types } from 'mongoose';
 import { findPostcode } from '../geography/index.js';
 import { describeOrganisations } from '../organisations/index.js';
@@ -9,7 +10,15 @@ import {
   type ListedOrganisation,
   type MarketplaceData,
 } from './marketplace-read-model.js';
-import { boundingBox, distanceKm, fitsAge, freePlaces, isRunning, type Point } from './offer-rules.js';
+import {
+  boundingBox,
+  distanceKm,
+  fitsAge,
+  freePlaces,
+  isRunning,
+  startOfDay,
+  type Point,
+} from './offer-rules.js';
 import type { MarketplaceQuery } from './offer-schemas.js';
 import { placesInUse } from './places-in-use.js';
 
@@ -97,9 +106,29 @@ export async function marketplaceMunicipalities() {
   return (await marketplaceData()).value.municipalities;
 }
 
+// The same search on the same read model gives the same page: kept per loaded value (a new load starts
+// afresh), for the searches people repeat (the unfiltered list, their own municipality).
+const searches = new WeakMap<MarketplaceData, LRUCache<string, ReturnType<typeof searchIn>>>();
+
 /** One page of the marketplace for the filters; pages past the end are the last page. */
 export async function searchMarketplace(query: MarketplaceQuery, now = new Date()) {
   const { value: data } = await marketplaceData();
+  let cached = searches.get(data);
+  if (!cached) {
+    cached = new LRUCache({ max: 500 });
+    searches.set(data, cached);
+  }
+  // Whether an offer still runs changes by the day, so the day is part of the search.
+  const key = JSON.stringify([startOfDay(now).getTime(), query]);
+  let result = cached.get(key);
+  if (!result) {
+    result = searchIn(data, query, now);
+    cached.set(key, result);
+  }
+  return result;
+}
+
+function searchIn(data: MarketplaceData, query: MarketplaceQuery, now: Date) {
   const place = query.postnummer ? findPostcode(query.postnummer) : undefined;
   const centre = place ? { lat: place.lat, lon: place.lon } : undefined;
   const visible = visibleOffers(data, query, centre, now);
