@@ -26,6 +26,11 @@ export default tseslint.config(
               regex: '^\\.\\./[^./][^/]*/(?!index\\.js$).+',
               message: 'Import another component only through its index.js.',
             },
+            {
+              // The same reach through the components folder (../../components/<x>/<file>.js).
+              regex: '(^|/)components/[^/]+/(?!index\\.js$).+',
+              message: 'Import another component only through its index.js.',
+            },
           ],
         },
       ],

@@ -4,7 +4,7 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { AppConfig } from './config/index.js';
 import { defaultComponents } from './component-list.js';
-import { isDatabaseConnected, pingDatabase } from './shared/db/index.js';
+import { isDatabaseConnected, pingDatabase, useReadModelLogger } from './shared/db/index.js';
 import {
   csrfProtection,
   databaseGuard,
@@ -39,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
   const production = config.env === 'production';
   configureMail(deps.mail ?? mailSettingsFor(config, logger));
+  useReadModelLogger(logger);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

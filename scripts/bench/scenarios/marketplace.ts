@@ -5,7 +5,10 @@ import { throughputRatio, type Scenario } from './types.js';
 // Aarhus C: the densest part of the seeded data after Copenhagen, so a 25 km search finds many offers.
 const POSTCODE = '8000';
 const DISTANCE_KM = 25;
-// The issue sets no throughput target for the marketplace: the ratios are reported, not judged.
+// The list is served from its read model, so it should keep pace with the front page: at least half
+// its throughput, and a p99 at most three times the front page's.
+const FRONT_PAGE_SHARE = 0.5;
+const P99_FACTOR = 3;
 const NO_TARGET = 0;
 
 async function resultLine(url: string): Promise<string> {
@@ -28,20 +31,28 @@ export const marketplace: Scenario = {
     const marketUrl = `${app.baseUrl}/tilbud?postnummer=${POSTCODE}&afstand=${DISTANCE_KM}`;
     const notes = [`seeded ${seeded} offers over Danish postcodes`, await resultLine(marketUrl)];
 
+    // Side by side: the front page right after the marketplace, under the same machine load.
     const market = await measure('marketplace by distance (app)', marketUrl);
     const front = await measure('front page (app)', `${app.baseUrl}/`);
     const ceiling = await measure('bare page', `${baseline.baseUrl}/`);
+    const p99Limit = front.latencyP99Ms * P99_FACTOR;
     return {
       measurements: [market, front, ceiling],
       comparisons: [
         throughputRatio('marketplace / bare', market, ceiling, NO_TARGET),
-        throughputRatio('marketplace / front page', market, front, NO_TARGET),
+        throughputRatio('marketplace / front page', market, front, FRONT_PAGE_SHARE),
       ],
       notes: [
         ...notes,
-        `p99: marketplace ${market.latencyP99Ms} ms, front page ${front.latencyP99Ms} ms, bare ${ceiling.latencyP99Ms} ms`,
+        `p99: marketplace ${market.latencyP99Ms} ms, front page ${front.latencyP99Ms} ms, bare ${ceiling.latencyP99Ms} ms` +
+          ` (target: marketplace ≤ ${P99_FACTOR}× the front page = ${p99Limit} ms)`,
       ],
-      warnings: [],
+      warnings:
+        market.latencyP99Ms > p99Limit
+          ? [
+              `marketplace p99 ${market.latencyP99Ms} ms is above ${P99_FACTOR}× the front page's (${p99Limit} ms)`,
+            ]
+          : [],
     };
   },
 };

@@ -1,5 +1,4 @@
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
-import type { Language } from '../../shared/i18n/index.js';
 
 type EnqueueInput = Parameters<typeof enqueueMail>[0];
 
@@ -10,8 +9,4 @@ type EnqueueInput = Parameters<typeof enqueueMail>[0];
 export async function sendAccountMail(input: EnqueueInput): Promise<void> {
   await enqueueMail(input);
   kickDelivery();
-}
-
-export function mailLanguage(value: string | undefined): Language {
-  return value === 'en' ? 'en' : 'da';
 }

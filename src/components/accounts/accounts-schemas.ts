@@ -64,4 +64,4 @@ export const inviteStaffSchema = z.strictObject({
 export const staffRoleSchema = z.strictObject({
   role: z.enum(MUNICIPAL_STAFF_ROLES, 'forms.errors.invalid'),
 });
-export const emptySchema = z.strictObject({});
+export { emptySchema } from '../../shared/http/index.js';

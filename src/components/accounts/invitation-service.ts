@@ -10,6 +10,7 @@ import { checkPassword } from './password-rules.js';
 import { can } from './policy.js';
 import type { RequestContext } from './request-context.js';
 import type { Actor, Role } from './roles.js';
+import { changeRoleGrants } from './role-grant-service.js';
 import { UserModel } from './user-model.js';
 import { findUserByEmail, newSessionEpoch } from './user-service.js';
 
@@ -154,17 +155,20 @@ export async function acceptInvitation(
   let userId: string;
   if (existing) {
     userId = String(existing._id);
-    const others = (existing.roles ?? []).filter(
-      (r) =>
-        !(
-          r.role === grant.role &&
-          r.municipalityCode === grant.municipalityCode &&
-          r.organisationId === grant.organisationId
+    await changeRoleGrants(
+      userId,
+      (roles) => [
+        ...roles.filter(
+          (r) =>
+            !(
+              r.role === grant.role &&
+              r.municipalityCode === grant.municipalityCode &&
+              r.organisationId === grant.organisationId
+            ),
         ),
-    );
-    await UserModel.updateOne(
-      { _id: existing._id },
-      { $set: { roles: [...others, grant], sessionEpoch: newSessionEpoch() } },
+        grant,
+      ],
+      { endSessions: true },
     );
   } else {
     const created = await UserModel.create({

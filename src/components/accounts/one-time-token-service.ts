@@ -6,6 +6,7 @@ import {
   type OneTimeToken,
   type TokenPurpose,
 } from './one-time-token-model.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   'verify-email': 24 * 3_600_000,
@@ -49,7 +50,7 @@ export async function consumeToken(token: string, purpose: TokenPurpose, now = n
   try {
     await TokenUseModel.create({ tokenHash: record.tokenHash, at: now });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return undefined;
+    if (isDuplicateKeyError(error)) return undefined;
     throw error;
   }
   await OneTimeTokenModel.updateOne({ _id: record._id }, { $set: { usedAt: now } });

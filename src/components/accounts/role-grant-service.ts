@@ -1,10 +1,38 @@
 import { recordAudit } from '../../shared/audit/index.js';
-import { ConflictError, NotFoundError } from '../../shared/errors/index.js';
+import { retryOnConflict, writeNextVersion } from '../../shared/db/index.js';
+import { NotFoundError } from '../../shared/errors/index.js';
 import { deleteSessionsOfUser } from '../../shared/session/index.js';
 import type { RequestContext } from './request-context.js';
 import type { RoleGrant } from './roles.js';
 import { UserModel } from './user-model.js';
 import { newSessionEpoch, type PersonSummary } from './user-service.js';
+
+/**
+ * Every change of a person's role grants: read, compute the new grants from what is stored, claim the
+ * next version and write guarded on it (no atomic array updates on FerretDB, and an updatedAt guard is
+ * not atomic there either). A lost race re-reads and computes again, so a grant on one instance and a
+ * revocation on another end in one consistent state. `compute` returns undefined for "nothing to change";
+ * `endSessions` also starts a new session epoch. Returns the grants before and after, or undefined.
+ */
+export async function changeRoleGrants(
+  userId: string,
+  compute: (roles: RoleGrant[]) => RoleGrant[] | undefined,
+  options: { endSessions: boolean },
+): Promise<{ before: RoleGrant[]; after: RoleGrant[]; sessionEpoch?: string } | undefined> {
+  return retryOnConflict(async () => {
+    const user = await UserModel.findById(userId, { roles: 1, writeVersion: 1 }).lean();
+    if (!user) throw new NotFoundError();
+    const before = (user.roles ?? []) as RoleGrant[];
+    const after = compute(before);
+    if (!after) return undefined;
+    const sessionEpoch = options.endSessions ? newSessionEpoch() : undefined;
+    await writeNextVersion(UserModel as never, userId, user.writeVersion ?? 0, {
+      roles: after,
+      ...(sessionEpoch ? { sessionEpoch } : {}),
+    });
+    return { before, after, sessionEpoch };
+  });
+}
 
 /**
  * Adds a role to a person (e.g. coordinator of the organisation they just registered). Adding rights
@@ -16,17 +44,13 @@ export async function grantRole(
   context: RequestContext,
   by: string = userId,
 ): Promise<void> {
-  const user = await UserModel.findById(userId).lean();
-  if (!user) throw new NotFoundError();
-  const same = (other: Pick<RoleGrant, 'role' | 'municipalityCode' | 'organisationId'>) =>
-    other.role === grant.role &&
-    (other.municipalityCode ?? undefined) === grant.municipalityCode &&
-    (other.organisationId ?? undefined) === grant.organisationId;
-  const others = (user.roles ?? []).filter((existing) => !same(existing as never));
-  // The whole array is written (no positional updates on FerretDB 1.x).
-  await UserModel.updateOne(
-    { _id: user._id },
-    { $set: { roles: [...others, { ...grant, active: true, grantedAt: new Date(), grantedBy: by }] } },
+  await changeRoleGrants(
+    userId,
+    (roles) => [
+      ...roles.filter((existing) => !sameGrant(existing as GrantKey, grant)),
+      { ...grant, active: true, grantedAt: new Date(), grantedBy: by },
+    ],
+    { endSessions: false },
   );
   await recordAudit(
     {
@@ -53,7 +77,6 @@ const sameGrant = (a: GrantKey, b: GrantKey) =>
  * Takes a role away (e.g. a coordinator handing over). Fewer rights must apply at once, so every session
  * of the person ends (a new epoch, and their stored sessions deleted), except `keepSessionId`: the
  * caller's own session when they revoke their own role (refreshSessionEpoch with the returned epoch).
- * The write lands only if the person was not changed meanwhile (no atomic array updates on FerretDB).
  */
 export async function revokeRole(
   userId: string,
@@ -62,16 +85,16 @@ export async function revokeRole(
   context: RequestContext,
   keepSessionId?: string,
 ): Promise<string | undefined> {
-  const user = await UserModel.findById(userId).lean();
-  if (!user) throw new NotFoundError();
-  const roles = (user.roles ?? []).filter((existing) => !sameGrant(existing as GrantKey, grant));
-  if (roles.length === (user.roles ?? []).length) return undefined;
-  const sessionEpoch = newSessionEpoch();
-  const result = await UserModel.updateOne(
-    { _id: user._id, updatedAt: user.updatedAt },
-    { $set: { roles, sessionEpoch } },
+  const changed = await changeRoleGrants(
+    userId,
+    (roles) => {
+      const kept = roles.filter((existing) => !sameGrant(existing as GrantKey, grant));
+      return kept.length === roles.length ? undefined : kept;
+    },
+    { endSessions: true },
   );
-  if (result.matchedCount === 0) throw new ConflictError('The person changed meanwhile');
+  if (!changed?.sessionEpoch) return undefined;
+  const { sessionEpoch } = changed;
   await deleteSessionsOfUser(userId, keepSessionId);
   await recordAudit(
     {

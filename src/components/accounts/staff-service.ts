@@ -4,8 +4,8 @@ import { deleteSessionsOfUser } from '../../shared/session/index.js';
 import { can } from './policy.js';
 import type { RequestContext } from './request-context.js';
 import { MUNICIPAL_STAFF_ROLES, type Actor, type MunicipalStaffRole } from './roles.js';
+import { changeRoleGrants } from './role-grant-service.js';
 import { UserModel } from './user-model.js';
-import { newSessionEpoch } from './user-service.js';
 
 export interface StaffMember {
   id: string;
@@ -67,13 +67,25 @@ export async function changeStaffGrant(
   if (!user || grantIndex < 0) throw new NotFoundError();
   if (userId === actor.userId) throw new ConflictError('You cannot change your own access');
 
-  const roles = user.roles.map((grant, index) => (index === grantIndex ? { ...grant, ...change } : grant));
   const wasAdmin = user.roles[grantIndex].role === 'municipal-admin' && user.roles[grantIndex].active;
-  const staysAdmin = roles[grantIndex].role === 'municipal-admin' && roles[grantIndex].active;
+  const staysAdmin =
+    (change.role ?? user.roles[grantIndex].role) === 'municipal-admin' &&
+    (change.active ?? user.roles[grantIndex].active);
   if (wasAdmin && !staysAdmin && (await countActiveAdmins(municipalityCode)) <= 1)
     throw new ConflictError('The last administrator cannot be removed');
 
-  await UserModel.updateOne({ _id: user._id }, { $set: { roles, sessionEpoch: newSessionEpoch() } });
+  // Computed again from the stored grants if another change landed between the read and the write.
+  await changeRoleGrants(
+    userId,
+    (stored) => {
+      const index = stored.findIndex(
+        (grant) => grant.municipalityCode === municipalityCode && isStaffGrant(grant),
+      );
+      if (index < 0) return undefined;
+      return stored.map((grant, at) => (at === index ? { ...grant, ...change } : grant));
+    },
+    { endSessions: true },
+  );
   await deleteSessionsOfUser(userId);
   await recordAudit(
     {

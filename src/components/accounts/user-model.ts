@@ -39,6 +39,8 @@ const userSchema = new Schema(
     recoveryCodeHashes: { type: [String], default: [] },
     passwordChangedAt: { type: Date },
     lastLoginAt: { type: Date },
+    // Bumped by every change of the role grants (see writeNextVersion in shared/db).
+    writeVersion: { type: Number, required: true, default: 0 },
   },
   { timestamps: true, strict: 'throw' },
 );

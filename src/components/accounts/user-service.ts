@@ -46,13 +46,6 @@ export async function loadSessionUser(id: string, epoch: string): Promise<Sessio
   return toSessionUser(user);
 }
 
-/** Ends every session of the user (they are checked against the epoch on each request). */
-export async function endAllSessions(userId: string): Promise<string> {
-  const sessionEpoch = newSessionEpoch();
-  await UserModel.updateOne({ _id: userId }, { $set: { sessionEpoch } });
-  return sessionEpoch;
-}
-
 export interface PersonSummary {
   id: string;
   name: string;

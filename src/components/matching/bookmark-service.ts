@@ -1,6 +1,7 @@
 import type { Actor, RequestContext } from '../accounts/index.js';
 import { BookmarkModel } from './bookmark-model.js';
 import { auditRequest, loadRequest } from './request-access.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 /** The request's bookmarked candidate keys (the request is the actor's municipality's, or a 404 first). */
 export async function bookmarksOf(requestId: string): Promise<Set<string>> {
@@ -26,7 +27,7 @@ export async function setBookmark(
         createdBy: actor.userId,
       });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
   } else {
     await BookmarkModel.deleteOne({ requestId, candidateKey });

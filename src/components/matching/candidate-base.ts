@@ -7,7 +7,7 @@ import {
 } from '../organisations/index.js';
 import { VETTING_TOPIC, vettedPeriodsOf } from '../vetting/index.js';
 import { profilesOf, PROFILES_TOPIC, type StoredProfile, type TimeWindow } from '../volunteers/index.js';
-import { createReadSnapshot } from '../../shared/db/index.js';
+import { createReadModel } from '../../shared/db/index.js';
 
 /** One possible adult for a child before any request is known: a member, with one offer or none. */
 export interface BaseCandidate {
@@ -35,6 +35,7 @@ export interface BaseCandidate {
 export interface CandidateBase {
   municipalityCode: string;
   candidates: BaseCandidate[];
+  /** When the read started: the data is at most this old (the pages show it as "updated hh:mm:ss"). */
   loadedAt: Date;
 }
 
@@ -62,10 +63,11 @@ function fromOffer(offer: MatchingOffer, adult: Omit<BaseCandidate, 'offerId'>):
 /**
  * The candidate base of a municipality, read from the database: organisations active there, their
  * active members with a profile (and the adults of their running offers), and each person's vetting by
- * that organisation. This is the pre-filter read the snapshot keeps; on FerretDB each of these
+ * that organisation. This is the pre-filter read the read model keeps; on FerretDB each of these
  * queries decodes its whole collection, so it runs in the background, never on a page's critical path.
  */
 export async function loadCandidateBase(municipalityCode: string): Promise<CandidateBase> {
+  const loadedAt = new Date();
   const organisations = await organisationsActiveIn(municipalityCode);
   const ids = organisations.map((organisation) => organisation.id);
   const [memberships, offers, periods] = await Promise.all([
@@ -119,33 +121,34 @@ export async function loadCandidateBase(municipalityCode: string): Promise<Candi
       if (adult) candidates.push(fromOffer(offer, adult));
     }
   }
-  return { municipalityCode, candidates, loadedAt: new Date() };
+  return { municipalityCode, candidates, loadedAt };
 }
 
-/** How long a read model serves before a background refresh starts. */
-export const CANDIDATE_FRESH_MS = 60_000;
+// Every municipality fits: Denmark has 98.
+const MUNICIPALITY_CAPACITY = 100;
 
 /**
- * Per instance and per municipality: the candidate base, stale-while-revalidate (see read-snapshot.ts).
- * At most 20 municipalities are kept in memory; this instance's own writes to any source start a reload.
- * Eligibility is checked again against the database when a proposal is made (candidate-eligibility.ts),
- * so a stale snapshot can rank a candidate but never produce an ineligible proposal. On real MongoDB the
- * same code runs and this is merely a cache.
+ * Per instance and per municipality: the candidate base, at most READ_BOUNDS.candidates old. A write
+ * scoped to one municipality (an offer, an organisation's decision) marks only that one for a newer
+ * load; writes to memberships, profiles and vetting concern every municipality the person's
+ * organisations work in, so they mark every key. Readers keep the value within its bound while the next
+ * load runs, because a load takes seconds at 10,000 volunteers; eligibility is checked again against the
+ * database when a proposal is made (candidate-eligibility.ts), so the read model can rank a candidate
+ * but never produce an ineligible proposal.
  */
-const snapshot = createReadSnapshot<CandidateBase>({
+const readModel = createReadModel<CandidateBase>({
+  bound: 'candidates',
   load: loadCandidateBase,
-  freshMs: CANDIDATE_FRESH_MS,
-  maxKeys: 20,
+  capacity: MUNICIPALITY_CAPACITY,
   topics: [OFFERS_TOPIC, MEMBERSHIPS_TOPIC, ORGANISATIONS_TOPIC, VETTING_TOPIC, PROFILES_TOPIC],
-  // A load takes seconds at 10,000 volunteers: after a local write the page keeps answering from the old
-  // base while the new one loads (the proposal's exact check covers what changed meanwhile).
-  onWrite: 'refresh',
+  afterWrite: 'refresh',
+  keyOfScope: (municipalityCode) => municipalityCode,
 });
 
-export function candidateBase(municipalityCode: string, now?: number): Promise<CandidateBase> {
-  return snapshot.get(municipalityCode, now);
+export async function candidateBase(municipalityCode: string): Promise<CandidateBase> {
+  return (await readModel.get(municipalityCode)).value;
 }
 
 export function forgetCandidateBase(municipalityCode?: string): void {
-  snapshot.invalidate(municipalityCode);
+  readModel.forget(municipalityCode);
 }

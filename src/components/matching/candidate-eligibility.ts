@@ -11,7 +11,7 @@ import { activeMatchCountsByVolunteer } from './places.js';
 
 /**
  * The exact check at proposal time (registered as matching's EligibilityCheck): every fact is read from
- * the database now, never from the candidate snapshot, so a stale snapshot can rank someone but never
+ * the database now, never from the candidate read model, so a read model within its bound can rank someone but never
  * produce an ineligible proposal: vetting valid through the expected duration, member active, profile
  * not paused and below its limit, free places on the offer, and the request's hard wishes. Resolves to
  * undefined when eligible, or a catalog key naming the first reason.

@@ -56,8 +56,3 @@ export const candidateKey = (c: { volunteerId: string; organisationId: string; o
   [c.volunteerId, c.organisationId, ...(c.offerId ? [c.offerId] : [])].join('_');
 
 export const CANDIDATE_KEY = /^[0-9a-f]{24}_[0-9a-f]{24}(_[0-9a-f]{24})?$/;
-
-export function parseCandidateKey(key: string) {
-  const [volunteerId, organisationId, offerId] = key.split('_') as [string, string, string | undefined];
-  return { volunteerId, organisationId, offerId };
-}

@@ -4,7 +4,7 @@ import { bookmarksOf } from './bookmark-service.js';
 import { candidateKey } from './candidate-facts.js';
 import { exclusionLines } from './candidate-ranking.js';
 import { rankedFor } from './candidate-ranked.js';
-import { auditCriteria, candidateView, firstNamesOf } from './candidate-view.js';
+import { auditCriteria, candidateView, firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
 import { auditRequest, type StoredRequest } from './request-access.js';
 import { mayChangeRequest } from './request-rules.js';
 
@@ -22,7 +22,7 @@ export async function candidatesPage(
   context: RequestContext,
 ) {
   const requestId = String(request._id);
-  const [{ ranked, excluded, facts, weights }, bookmarks] = await Promise.all([
+  const [{ ranked, excluded, facts, weights, loadedAt }, bookmarks] = await Promise.all([
     rankedFor(request),
     bookmarksOf(requestId),
   ]);
@@ -37,8 +37,9 @@ export async function candidatesPage(
   const current = Math.min(page, pages);
   const shown = ranked.slice((current - 1) * CANDIDATES_PAGE_SIZE, current * CANDIDATES_PAGE_SIZE);
   // The audit entry and the names in parallel: both are awaited before anything is shown.
-  const [names] = await Promise.all([
+  const [names, vetted] = await Promise.all([
     firstNamesOf(shown.map((item) => item.candidate.volunteerId)),
+    vettedNow(shown.map((item) => item.candidate.base)),
     auditRequest(actor, 'candidates.list', requestId, context, {
       criteria: auditCriteria(facts, request),
       weights,
@@ -49,10 +50,11 @@ export async function candidatesPage(
   ]);
   const base = `/sager/${requestId}/kandidater`;
   const candidates = shown.map((item, index) =>
-    candidateView(item, (current - 1) * CANDIDATES_PAGE_SIZE + index + 1, names, bookmarks),
+    candidateView(item, (current - 1) * CANDIDATES_PAGE_SIZE + index + 1, names, bookmarks, vetted),
   );
   return {
     titleKey: 'candidates.list.title',
+    updated: updatedAt(loadedAt),
     request: { id: requestId, caseRef: request.caseRef, isOpen: request.status !== 'closed' },
     editable: editable && request.status !== 'closed',
     candidates,
@@ -82,8 +84,11 @@ export async function comparePage(
     if (index < 0) throw new NotFoundError();
     return { item: ranked[index]!, rank: index + 1 };
   });
-  const names = await firstNamesOf(chosen.map(({ item }) => item.candidate.volunteerId));
-  const [a, b] = chosen.map(({ item, rank }) => candidateView(item, rank, names, bookmarks)) as [
+  const [names, vetted] = await Promise.all([
+    firstNamesOf(chosen.map(({ item }) => item.candidate.volunteerId)),
+    vettedNow(chosen.map(({ item }) => item.candidate.base)),
+  ]);
+  const [a, b] = chosen.map(({ item, rank }) => candidateView(item, rank, names, bookmarks, vetted)) as [
     ReturnType<typeof candidateView>,
     ReturnType<typeof candidateView>,
   ];

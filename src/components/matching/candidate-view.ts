@@ -1,4 +1,5 @@
 import { describePeople } from '../accounts/index.js';
+import { vettingStatusFor } from '../vetting/index.js';
 import type { Candidate } from './candidate-facts.js';
 import { candidateKey } from './candidate-facts.js';
 import type { RankedCandidate } from './candidate-ranking.js';
@@ -28,12 +29,52 @@ export async function firstNamesOf(ids: readonly string[], now = Date.now()): Pr
   return new Map(ids.flatMap((id) => (names.has(id) ? [[id, names.get(id)!.firstName] as const] : [])));
 }
 
+/**
+ * How old the read model behind a page is, as "hh:mm:ss" (Danish time) with its ISO form for <time>:
+ * the list may be up to READ_BOUNDS.candidates old, so the page says when it was read.
+ */
+export function updatedAt(loadedAt: Date) {
+  const clock = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Europe/Copenhagen',
+  }).format(loadedAt);
+  return { clock, iso: loadedAt.toISOString() };
+}
+
+/**
+ * "Godkendt" is shown only as it is now: the vetting of the people on the page is read exactly (one
+ * query for the page), not taken from the read model that ranked them. Keyed by "volunteer:organisation".
+ */
+export async function vettedNow(
+  rows: ReadonlyArray<{ volunteerId: string; organisationId: string }>,
+  now = new Date(),
+): Promise<Map<string, Date>> {
+  const statuses = await vettingStatusFor(
+    rows.map((row) => row.volunteerId),
+    undefined,
+    now,
+  );
+  const wanted = new Set(rows.map((row) => `${row.volunteerId}:${row.organisationId}`));
+  return new Map(
+    statuses
+      .filter(
+        (status) =>
+          status.vetted && status.validUntil && wanted.has(`${status.userId}:${status.organisationId}`),
+      )
+      .map((status) => [`${status.userId}:${status.organisationId}`, status.validUntil!]),
+  );
+}
+
 /** What the page shows of one ranked candidate: name, organisation, offer, and why (factor by factor). */
 export function candidateView(
   ranked: RankedCandidate<Candidate>,
   rank: number,
   names: Map<string, string>,
   bookmarks: Set<string>,
+  vetted: Map<string, Date>,
 ) {
   const { base } = ranked.candidate;
   const key = candidateKey(base);
@@ -47,7 +88,7 @@ export function candidateView(
     volunteerId: base.volunteerId,
     organisationId: base.organisationId,
     offerId: base.offerId ?? '',
-    vettedUntil: base.vettedUntil,
+    vettedUntil: vetted.get(`${base.volunteerId}:${base.organisationId}`),
     score: ranked.score,
     factors: ranked.factors.map((factor) => ({
       factor: factor.factor,

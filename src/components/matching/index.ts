@@ -18,7 +18,7 @@ import { rankingWeightsRoutes } from './ranking-weights-routes.js';
 import { searchRoutes } from './search-routes.js';
 import { matchingHomeItems } from './matching-home.js';
 
-// What candidate search (inside this component, by another engineer) and demo seeding build on.
+// What candidate search and demo seeding build on.
 export {
   proposeMatch,
   confirmConsentByHand,

@@ -1,9 +1,9 @@
-import { trusted } from 'mongoose';
 import type { JobDefinition } from '../../shared/jobs/index.js';
 import { notifyProposal } from './match-mail.js';
 import { MatchModel } from './match-model.js';
 import { MatchClaimModel } from './match-step-model.js';
-import { REMINDER_AFTER_DAYS } from './match-rules.js';
+import { isDueReminder } from './match-rules.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 /**
  * Reminds the coordinators and the volunteer who have not yet answered a proposal that has waited more
@@ -12,18 +12,15 @@ import { REMINDER_AFTER_DAYS } from './match-rules.js';
  * rather than sending two, the better failure for a nudge. Returns how many proposals were reminded.
  */
 export async function remindWaitingProposals(now: Date, baseUrl: string): Promise<number> {
-  const waiting = await MatchModel.find({
-    state: 'proposed',
-    createdAt: trusted({ $lt: new Date(now.getTime() - REMINDER_AFTER_DAYS * 86_400_000) }),
-  })
-    .limit(1000)
-    .lean();
+  // The rule decides which are due (isDueReminder); the query only narrows to proposals, oldest first.
+  const waiting = await MatchModel.find({ state: 'proposed' }).sort({ createdAt: 1 }).limit(1000).lean();
   let reminded = 0;
   for (const match of waiting) {
+    if (!isDueReminder({ state: match.state, proposedAt: match.createdAt }, now)) continue;
     try {
       await MatchClaimModel.create({ kind: 'proposal-reminder', matchId: String(match._id), claimedAt: now });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue;
+      if (isDuplicateKeyError(error)) continue;
       throw error;
     }
     await notifyProposal(String(match._id), baseUrl, 'match-reminder');

@@ -47,7 +47,34 @@ export async function mayChange(
   );
 }
 
-/** One audit entry about a child's request: who, in which role and tenant, what, and why. */
+/**
+ * One audit entry about a child's case (the request, or a match for it): who, in which role and tenant,
+ * what, and why. `purpose` defaults to casework.
+ */
+export async function auditCase(
+  actor: Actor,
+  entry: { action: string; objectType: 'child-request' | 'match'; objectId?: string; purpose?: string },
+  context: Pick<RequestContext, 'origin'>,
+  details?: object,
+): Promise<void> {
+  await recordAudit(
+    {
+      action: entry.action,
+      outcome: 'success',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      municipalityCode: actor.municipalityCode,
+      organisationId: actor.organisationId,
+      objectType: entry.objectType,
+      objectId: entry.objectId,
+      purpose: entry.purpose ?? CASEWORK,
+      details,
+    },
+    context.origin,
+  );
+}
+
+/** One audit entry about a child's request. */
 export async function auditRequest(
   actor: Actor,
   action: string,
@@ -55,19 +82,5 @@ export async function auditRequest(
   context: Pick<RequestContext, 'origin'>,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await recordAudit(
-    {
-      action,
-      outcome: 'success',
-      actorId: actor.userId,
-      actorRole: actor.role,
-      municipalityCode: actor.municipalityCode,
-      organisationId: actor.organisationId,
-      objectType: 'child-request',
-      objectId,
-      purpose: CASEWORK,
-      details,
-    },
-    context.origin,
-  );
+  await auditCase(actor, { action, objectType: 'child-request', objectId }, context, details);
 }

@@ -8,7 +8,7 @@ import { mayEdit, readRequest, transferChoices } from './request-service.js';
 /**
  * The request's detail page for its team: everything about the child the team may know (the needs text
  * included), the matches and their moves, and, for the responsible worker, edit, transfer and close.
- * The candidate section (another engineer's) renders only when a `candidates` model is given.
+ * The candidate section renders only when a `candidates` model is given.
  */
 export async function requestPageModel(actor: Actor, requestId: string, context: RequestContext) {
   const request = await readRequest(actor, requestId, context);

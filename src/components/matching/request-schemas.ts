@@ -149,4 +149,4 @@ export const transferSchema = z.strictObject({
   colleagueId: z.string('forms.errors.invalid').regex(/^[0-9a-f]{24}$/, 'matching.transfer.choose'),
 });
 
-export const emptySchema = z.strictObject({});
+export { emptySchema } from '../../shared/http/index.js';

@@ -4,6 +4,7 @@ import { MatchModel } from './match-model.js';
 import type { MatchState } from './match-rules.js';
 import { RequestModel } from './request-model.js';
 import type { PreventsStep } from './request-rules.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 /** A request as demo content and the bench describe it: no form, no actor, no audit. */
 export interface RequestSeed {
@@ -81,6 +82,6 @@ export async function seedMatch(seed: MatchSeed): Promise<void> {
       createdAt: at,
     });
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }

@@ -5,7 +5,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { candidateBase, type BaseCandidate } from './candidate-base.js';
 import { candidateKey } from './candidate-facts.js';
 import { DEFAULT_TRAVEL_KM } from './candidate-rules.js';
-import { firstNamesOf } from './candidate-view.js';
+import { firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
 import { CASEWORK, ownMunicipality } from './request-access.js';
 import type { SearchQuery } from './search-schemas.js';
 
@@ -48,7 +48,13 @@ export async function searchCandidates(
   const pages = Math.max(1, Math.ceil(found.length / SEARCH_PAGE_SIZE));
   const page = Math.min(query.side, pages);
   const shown = found.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
-  const names = await firstNamesOf(shown.map(({ candidate }) => candidate.volunteerId));
+  const [names, vetted] = await Promise.all([
+    firstNamesOf(shown.map(({ candidate }) => candidate.volunteerId)),
+    vettedNow(
+      shown.map(({ candidate }) => candidate),
+      now,
+    ),
+  ]);
   await recordAudit(
     {
       action: 'candidates.search',
@@ -72,6 +78,7 @@ export async function searchCandidates(
     context.origin,
   );
   return {
+    updated: updatedAt(base.loadedAt),
     total: found.length,
     page,
     pages,
@@ -83,8 +90,7 @@ export async function searchCandidates(
       postcode: candidate.postcode,
       interests: candidate.interests.slice(0, 8),
       weekdays: [...new Set(candidate.windows.map((window) => window.weekday))].sort(),
-      vetted: Boolean(candidate.vettedUntil && candidate.vettedUntil >= now),
-      vettedUntil: candidate.vettedUntil,
+      vettedUntil: vetted.get(`${candidate.volunteerId}:${candidate.organisationId}`),
       km: km === undefined ? undefined : Math.round(km * 10) / 10,
     })),
   };

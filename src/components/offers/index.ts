@@ -11,9 +11,9 @@ export { offerDocument, upsertOffer, type OfferSeed } from './offer-seeding.js';
 export { registerPlacesInUse, type PlacesInUseProvider } from './places-in-use.js';
 export { freePlaces, OFFER_CATEGORIES, type OfferCategory } from './offer-rules.js';
 export { OFFER_STATUSES, type OfferStatus } from './offer-model.js';
-// What matching's candidate search reads (it keeps them in its own snapshot, refreshed on "offers").
+// What matching's candidate search reads (it keeps them in its own read model, refreshed on "offers").
 export { runningOffersOf, runningOffer, type MatchingOffer } from './offer-matching-read.js';
-export { OFFERS_TOPIC } from './marketplace-snapshot.js';
+export { OFFERS_TOPIC } from './marketplace-read-model.js';
 export { placesInUse } from './places-in-use.js';
 export { distanceKm, boundingBox, type Point } from './offer-rules.js';
 

@@ -1,9 +1,13 @@
 import { Router, type Request } from 'express';
 import { authorize, renderForm } from '../accounts/index.js';
-import { listOnboardedMunicipalities } from '../municipalities/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import { defineRoute, parseForm } from '../../shared/http/index.js';
-import { DEFAULT_DISTANCE_KM, findMarketplaceOffer, searchMarketplace } from './marketplace-service.js';
+import {
+  DEFAULT_DISTANCE_KM,
+  findMarketplaceOffer,
+  marketplaceMunicipalities,
+  searchMarketplace,
+} from './marketplace-service.js';
 import { OFFER_CATEGORIES, WEEKDAYS } from './offer-rules.js';
 import { marketplaceSchema, type MarketplaceQuery } from './offer-schemas.js';
 
@@ -47,8 +51,8 @@ export function marketplaceRoutes(): Router {
 
   defineRoute(router, { method: 'get', path: '/tilbud', action: 'public' }, open, async (req, res) => {
     const base = { titleKey: 'offers.market.title' };
-    // Read once per request: the select shows them and a chosen municipality must be one of them.
-    const onboarded = await listOnboardedMunicipalities();
+    // The select shows them and a chosen municipality must be one of them (from the list's read model).
+    const onboarded = await marketplaceMunicipalities();
     const form = parseForm(marketplaceSchema, req.query);
     if (!form.ok) {
       const model = { ...base, ...filterModel(form.values, onboarded), searched: false };

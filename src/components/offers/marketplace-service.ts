@@ -1,9 +1,24 @@
+import { LRUCache } from 'lru-cache';
 import { Types } from 'mongoose';
 import { findPostcode } from '../geography/index.js';
 import { describeOrganisations } from '../organisations/index.js';
 import { OfferModel } from './offer-model.js';
-import { activeOffers, MAX_SNAPSHOT, type ListedOffer } from './marketplace-snapshot.js';
-import { boundingBox, distanceKm, fitsAge, freePlaces, isRunning, type Point } from './offer-rules.js';
+import {
+  marketplaceData,
+  MAX_LISTED,
+  type ListedOffer,
+  type ListedOrganisation,
+  type MarketplaceData,
+} from './marketplace-read-model.js';
+import {
+  boundingBox,
+  distanceKm,
+  fitsAge,
+  freePlaces,
+  isRunning,
+  startOfDay,
+  type Point,
+} from './offer-rules.js';
 import type { MarketplaceQuery } from './offer-schemas.js';
 import { placesInUse } from './places-in-use.js';
 
@@ -13,7 +28,7 @@ export const DEFAULT_DISTANCE_KM = 25;
 
 type Filters = Omit<MarketplaceQuery, 'side'>;
 type Box = ReturnType<typeof boundingBox>;
-type Organisations = Awaited<ReturnType<typeof describeOrganisations>>;
+type Organisations = Map<string, ListedOrganisation>;
 
 /** Every filter but distance and approval; the box is a cheap pre-check before the exact distance. */
 function matches(offer: ListedOffer, filters: Filters, box: Box | undefined, now: Date): boolean {
@@ -29,17 +44,17 @@ function matches(offer: ListedOffer, filters: Filters, box: Box | undefined, now
 
 /**
  * Running offers of organisations approved (and not suspended) in the offer's own municipality that fit
- * the filters: nearest first when measuring from a postcode, otherwise by title. The organisations come
- * fresh from the database for every search (one `$in` query), so a suspension hides its offers at once.
+ * the filters: nearest first when measuring from a postcode, otherwise by title. Everything comes from
+ * the marketplace read model (within its bound); nothing is read per request.
  */
-async function visibleOffers(filters: Filters, centre: Point | undefined, now: Date) {
+function visibleOffers(data: MarketplaceData, filters: Filters, centre: Point | undefined, now: Date) {
   const maxKm = filters.afstand ?? DEFAULT_DISTANCE_KM;
   const box = centre ? boundingBox(centre, maxKm) : undefined;
-  const rows = await activeOffers(now.getTime());
-  const candidates = rows.filter((offer) => matches(offer, filters, box, now));
-  const organisations = await describeOrganisations(candidates.map((offer) => offer.organisationId));
-  const visible = candidates
-    .filter((offer) => organisations.get(offer.organisationId)?.activeIn.includes(offer.municipalityCode))
+  return data.offers
+    .filter((offer) => matches(offer, filters, box, now))
+    .filter((offer) =>
+      data.organisations.get(offer.organisationId)?.activeIn.includes(offer.municipalityCode),
+    )
     .map((offer) => ({ offer, distance: centre ? distanceKm(centre, offer) : undefined }))
     .filter(({ distance }) => distance === undefined || distance <= maxKm)
     .sort((a, b) =>
@@ -47,15 +62,14 @@ async function visibleOffers(filters: Filters, centre: Point | undefined, now: D
         ? a.distance - b.distance
         : a.offer.title.localeCompare(b.offer.title, 'da'),
     );
-  return { visible, organisations, capped: rows.length >= MAX_SNAPSHOT };
 }
 
 /** What the marketplace shows of an offer: never the adults nor the address (only after a match). */
-async function describe(
+function describe(
   rows: Array<{ offer: ListedOffer; distance?: number }>,
   organisations: Organisations,
+  inUse: Map<string, number>,
 ) {
-  const inUse = await placesInUse(rows.map(({ offer }) => String(offer._id)));
   return rows.flatMap(({ offer, distance }) => {
     const id = String(offer._id);
     const organisation = organisations.get(offer.organisationId);
@@ -87,24 +101,55 @@ async function describe(
 
 export type MarketplaceOffer = Awaited<ReturnType<typeof describe>>[number];
 
+/** The onboarded municipalities for the filter's select, from the same read model as the list. */
+export async function marketplaceMunicipalities() {
+  return (await marketplaceData()).value.municipalities;
+}
+
+// The same search on the same read model gives the same page: kept per loaded value (a new load starts
+// afresh), for the searches people repeat (the unfiltered list, their own municipality).
+const searches = new WeakMap<MarketplaceData, LRUCache<string, ReturnType<typeof searchIn>>>();
+
 /** One page of the marketplace for the filters; pages past the end are the last page. */
 export async function searchMarketplace(query: MarketplaceQuery, now = new Date()) {
+  const { value: data } = await marketplaceData();
+  let cached = searches.get(data);
+  if (!cached) {
+    cached = new LRUCache({ max: 500 });
+    searches.set(data, cached);
+  }
+  // Whether an offer still runs changes by the day, so the day is part of the search.
+  const key = JSON.stringify([startOfDay(now).getTime(), query]);
+  let result = cached.get(key);
+  if (!result) {
+    result = searchIn(data, query, now);
+    cached.set(key, result);
+  }
+  return result;
+}
+
+function searchIn(data: MarketplaceData, query: MarketplaceQuery, now: Date) {
   const place = query.postnummer ? findPostcode(query.postnummer) : undefined;
   const centre = place ? { lat: place.lat, lon: place.lon } : undefined;
-  const { visible, organisations, capped } = await visibleOffers(query, centre, now);
+  const visible = visibleOffers(data, query, centre, now);
   const pages = Math.max(1, Math.ceil(visible.length / PAGE_SIZE));
   const page = Math.min(query.side, pages);
-  const offers = await describe(visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), organisations);
-  return { offers, total: visible.length, page, pages, capped };
+  const shown = visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const offers = describe(shown, data.organisations, data.placesInUse);
+  return { offers, total: visible.length, page, pages, capped: data.offers.length >= MAX_LISTED };
 }
 
 /** One offer as the marketplace shows it, or undefined when it is not (or no longer) visible there. */
 export async function findMarketplaceOffer(offerId: string, now = new Date()) {
   if (!/^[0-9a-f]{24}$/.test(offerId) || !Types.ObjectId.isValid(offerId)) return undefined;
-  // Read from the database, not the shared snapshot: a paused offer's page is gone at once.
+  // Read from the database, not the read model: a paused offer's page is gone at once.
   const offer = await OfferModel.findById(offerId, { adultIds: 0, address: 0 }).lean<ListedOffer>();
   if (!offer || !isRunning(offer, now)) return undefined;
-  const organisations = await describeOrganisations([offer.organisationId]);
+  // The details page reads exactly: the organisation's approval and the free places as they are now.
+  const [organisations, inUse] = await Promise.all([
+    describeOrganisations([offer.organisationId]),
+    placesInUse([offerId]),
+  ]);
   if (!organisations.get(offer.organisationId)?.activeIn.includes(offer.municipalityCode)) return undefined;
-  return (await describe([{ offer }], organisations))[0];
+  return describe([{ offer }], organisations, inUse)[0];
 }

@@ -45,7 +45,7 @@ export const MAX_MATCHING_OFFERS = 100_000;
 
 /**
  * The running offers of these organisations, with their adults, for matching's candidate read model.
- * (On FerretDB this decodes the offers collection once; matching keeps the result in a snapshot.)
+ * (On FerretDB this decodes the offers collection once; matching keeps the result in a bounded read model.)
  */
 export async function runningOffersOf(
   organisationIds: readonly string[],

@@ -46,7 +46,7 @@ const offerSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 
-// A coordinator's list, and the marketplace's read of the active offers (see marketplace-snapshot.ts for
+// A coordinator's list, and the marketplace's read of the active offers (see marketplace-read-model.ts for
 // why the marketplace filters in TypeScript rather than with lat/lon and category indexes).
 offerSchema.index({ organisationId: 1, status: 1 });
 offerSchema.index({ status: 1 });

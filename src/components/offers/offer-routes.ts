@@ -1,8 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
 import { ValidationError } from '../../shared/errors/index.js';
-import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
+import { defineRoute, emptySchema, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { chosenAdults, offerFormModel, valuesFromOffer } from './offer-form-model.js';
 import { offerSchema } from './offer-schemas.js';
 import {
@@ -15,7 +14,6 @@ import {
 } from './offer-service.js';
 
 // Pause and activate buttons send nothing but the CSRF token; anything else is a tampered form.
-const emptyForm = z.strictObject({});
 
 /** What was typed, to show again after a refusal from the service (the schema had accepted it). */
 function typedValues(body: unknown): Record<string, string> {
@@ -117,7 +115,7 @@ export function offerRoutes(settings: AccountsSettings): Router {
       async (req, res) => {
         const actor = currentActor(req)!;
         const offer = await findOwnOffer(actor, String(req.params.offerId));
-        parseForm(emptyForm, req.body);
+        parseForm(emptySchema, req.body);
         await setOfferStatus(actor, String(offer._id), status, contextFor(req, settings.baseUrl));
         flash(req, 'success', status === 'paused' ? 'offers.flash.paused' : 'offers.flash.activated');
         res.redirect(303, '/forening/tilbud');

@@ -1,3 +1,5 @@
+import type { TimeWindow } from '../../shared/time/index.js';
+
 export const OFFER_CATEGORIES = [
   'sport',
   'craft',
@@ -13,11 +15,7 @@ export type OfferCategory = (typeof OFFER_CATEGORIES)[number];
 /** ISO weekdays: 1 is Monday, 7 is Sunday. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-export interface TimeWindow {
-  weekday: number;
-  from: string;
-  to: string;
-}
+export { isValidWindow, minutesOf, type TimeWindow } from '../../shared/time/index.js';
 
 export interface Point {
   lat: number;
@@ -52,20 +50,6 @@ export function boundingBox(
     minLon: centre.lon - lonDelta,
     maxLon: centre.lon + lonDelta,
   };
-}
-
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-export function minutesOf(time: string): number | undefined {
-  const match = TIME.exec(time);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
-}
-
-/** A window is usable when both times are real clock times and it ends after it starts (same day). */
-export function isValidWindow(window: TimeWindow): boolean {
-  const from = minutesOf(window.from);
-  const to = minutesOf(window.to);
-  return WEEKDAYS.includes(window.weekday as 1) && from !== undefined && to !== undefined && from < to;
 }
 
 /** Does the offer suit a child of this age? Ages are whole years, both ends included. */

@@ -1,6 +1,6 @@
 import { upsertThroughModel } from '../../shared/db/index.js';
 import { findPostcode } from '../geography/index.js';
-import { invalidateMarketplace } from './marketplace-snapshot.js';
+import { announceOfferWrite } from './marketplace-read-model.js';
 import { OfferModel } from './offer-model.js';
 import { weekdaysOf, type OfferCategory, type TimeWindow } from './offer-rules.js';
 
@@ -46,11 +46,8 @@ export function offerDocument(organisationId: string, seed: OfferSeed) {
  * and validated by the model, so it holds every default an offer made through the form has.
  */
 export async function upsertOffer(organisationId: string, seed: OfferSeed): Promise<string> {
-  const id = await upsertThroughModel(
-    OfferModel,
-    { organisationId, title: seed.title },
-    offerDocument(organisationId, seed),
-  );
-  invalidateMarketplace();
+  const document = offerDocument(organisationId, seed);
+  const id = await upsertThroughModel(OfferModel, { organisationId, title: seed.title }, document);
+  await announceOfferWrite(document.municipalityCode);
   return id;
 }

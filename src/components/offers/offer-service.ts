@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../../shared/errors/index.js';
 import { OfferModel, type OfferStatus } from './offer-model.js';
 import { freePlaces, isRunning, weekdaysOf } from './offer-rules.js';
 import type { OfferInput } from './offer-schemas.js';
-import { invalidateMarketplace } from './marketplace-snapshot.js';
+import { announceOfferWrite } from './marketplace-read-model.js';
 import { placesInUse } from './places-in-use.js';
 
 /**
@@ -96,7 +96,7 @@ export async function createOffer(actor: Actor, input: OfferInput, context: Requ
     createdBy: actor.userId,
   });
   const offerId = String(created._id);
-  invalidateMarketplace();
+  await announceOfferWrite(document.municipalityCode);
   await audit(actor, 'offer.created', offerId, context);
   return offerId;
 }
@@ -120,7 +120,10 @@ export async function updateOffer(
     { $set: document, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) },
     { runValidators: true },
   );
-  invalidateMarketplace();
+  // A new postcode may move the offer to another municipality: both see the change.
+  await announceOfferWrite(offer.municipalityCode);
+  if (document.municipalityCode !== offer.municipalityCode)
+    await announceOfferWrite(document.municipalityCode);
   await audit(actor, 'offer.updated', offerId, context);
 }
 
@@ -134,6 +137,6 @@ export async function setOfferStatus(
   const offer = await findOwnOffer(actor, offerId);
   if (offer.status === status) return;
   await OfferModel.updateOne({ _id: offer._id, organisationId: offer.organisationId }, { $set: { status } });
-  invalidateMarketplace();
+  await announceOfferWrite(offer.municipalityCode);
   await audit(actor, status === 'paused' ? 'offer.paused' : 'offer.activated', offerId, context);
 }

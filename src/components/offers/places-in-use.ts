@@ -1,5 +1,5 @@
 /**
- * How many places of each offer are taken right now. Matching (a later component) owns the matches and
+ * How many places of each offer are taken right now. Matching owns the matches and
  * sits above offers, so offers cannot import it; instead matching registers a provider here at start-up
  * (dependency inversion, like accounts' onInvitationAccepted). The count is always derived from the
  * active matches, never kept as a counter on the offer: concurrent writers on FerretDB would make a

@@ -13,12 +13,7 @@ import { MembershipStepModel } from './membership-step-model.js';
 import { admitInvitedMember } from './membership-service.js';
 import { organisationsHomeItems } from './organisations-home.js';
 
-export {
-  upsertOrganisation,
-  countApprovedOrganisations,
-  findOrganisation,
-  describeOrganisations,
-} from './organisation-service.js';
+export { upsertOrganisation, findOrganisation, describeOrganisations } from './organisation-service.js';
 export type { OrganisationInput } from './organisation-service.js';
 export { ORGANISATION_KINDS } from './organisation-model.js';
 export {
@@ -44,7 +39,7 @@ export {
   type JoinOutcome,
 } from './join-service.js';
 
-/** Clubs, businesses and faith communities, and their members (grows with the civil-society issue). */
+/** Clubs, businesses and faith communities, and their members. */
 export function organisationsComponent(config: AppConfig): Component {
   onInvitationAccepted(admitInvitedMember);
   // A deleted account's open memberships end as "left"; their history stays for the documentation.

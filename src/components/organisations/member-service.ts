@@ -88,7 +88,8 @@ export async function decideJoinRequest(
 /**
  * Removes an active member. A coordinator among them loses the role too (their sessions end). Coordinators
  * do not remove themselves (they hand over), so the organisation always keeps the acting coordinator.
- * Offers naming the person as the child's adult are left as they are for now (the offers issue decides).
+ * Offers naming the person as the child's adult keep the name; a proposal checks membership exactly, so a
+ * removed member is never proposed.
  */
 export async function removeMember(
   actor: Actor,

@@ -1,7 +1,7 @@
 // trusted(): operators built here from server values; sanitizeFilter would neutralise them.
 import { trusted } from 'mongoose';
 import { describePeople, type AcceptedInvitation } from '../accounts/index.js';
-import { announceWrite } from '../../shared/db/index.js';
+import { announceWrite, isDuplicateKeyError } from '../../shared/db/index.js';
 import { ConflictError } from '../../shared/errors/index.js';
 import { MEMBERSHIPS_TOPIC } from './organisation-matching-read.js';
 import { MembershipModel } from './membership-model.js';
@@ -30,7 +30,7 @@ async function applyStep(
       await MembershipModel.create({ organisationId, userId, status: event.status, history: [event] });
     } catch (error) {
       // Someone rolled this very step forward first: the same membership exists.
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
     }
     announceWrite(MEMBERSHIPS_TOPIC);
     return;
@@ -89,8 +89,7 @@ export async function moveMembership(
       ...event,
     });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000)
-      throw new ConflictError('The membership changed meanwhile');
+    if (isDuplicateKeyError(error)) throw new ConflictError('The membership changed meanwhile');
     throw error;
   }
   await applyStep(organisationId, userId, current, event);

@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import { MembershipModel } from './membership-model.js';
 import { OrganisationModel } from './organisation-model.js';
 
-/** Announced after local writes to memberships and to organisations (matching's snapshot listens). */
+/** Announced after local writes to memberships and to organisations (matching's read model listens). */
 export const MEMBERSHIPS_TOPIC = 'memberships';
 export const ORGANISATIONS_TOPIC = 'organisations';
 

@@ -53,4 +53,4 @@ export const decisionSchema = z.strictObject({
   reason: optionalText(500),
 });
 
-export const emptySchema = z.strictObject({});
+export { emptySchema } from '../../shared/http/index.js';

@@ -1,4 +1,4 @@
-import { announceWrite, claimNextVersion, upsertThroughModel } from '../../shared/db/index.js';
+import { announceWrite, upsertThroughModel, writeNextVersion } from '../../shared/db/index.js';
 import { ORGANISATIONS_TOPIC } from './organisation-matching-read.js';
 import { trusted } from 'mongoose';
 import { grantRole, can, type Actor, type RequestContext } from '../accounts/index.js';
@@ -34,12 +34,8 @@ export async function upsertOrganisation(input: OrganisationInput): Promise<stri
     { ...input, approvals, status: overallStatus(approvals), activeIn: activeIn(approvals) },
     { onInsert: { writeVersion: 0 } },
   );
-  announceWrite(ORGANISATIONS_TOPIC);
+  for (const code of input.municipalityCodes) announceWrite(ORGANISATIONS_TOPIC, code);
   return id;
-}
-
-export async function countApprovedOrganisations(municipalityCode: string): Promise<number> {
-  return OrganisationModel.countDocuments({ activeIn: municipalityCode });
 }
 
 export async function findOrganisation(id: string | undefined) {
@@ -172,19 +168,14 @@ export async function decideOrganisation(
     }
     throw new ConflictError('That step is not possible from the current state');
   }
-  // Claimed first: FerretDB's updates do not lock, so an updatedAt guard alone lets both clicks land.
-  const writeVersion = await claimNextVersion(
-    OrganisationModel as never,
-    organisationId,
-    organisation.writeVersion ?? 0,
-  );
-  await OrganisationModel.updateOne(
-    { _id: organisation._id },
-    {
-      $set: { approvals, status: overallStatus(approvals), activeIn: activeIn(approvals), writeVersion },
-    },
-  );
-  announceWrite(ORGANISATIONS_TOPIC);
+  // Claimed first and written guarded on the version read: FerretDB's updates do not lock, so an
+  // updatedAt guard alone lets both clicks land.
+  await writeNextVersion(OrganisationModel as never, organisationId, organisation.writeVersion ?? 0, {
+    approvals,
+    status: overallStatus(approvals),
+    activeIn: activeIn(approvals),
+  });
+  announceWrite(ORGANISATIONS_TOPIC, code);
   await recordAudit(
     {
       action: `organisation.${to}`,

@@ -5,6 +5,7 @@ import { findMunicipality } from '../geography/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import { DeclarationModel } from './declaration-model.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 /** The calendar year in Copenhagen (a declaration made late on 31 December UTC+1 is still for that year). */
 export function currentYear(now = new Date()): number {
@@ -62,7 +63,7 @@ export async function declare(
       validUntil: endOfYear(year),
     });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return 'already';
+    if (isDuplicateKeyError(error)) return 'already';
     throw error;
   }
   await recordAudit(

@@ -12,6 +12,7 @@ import {
   REMINDER_AFTER_DAYS,
 } from './vetting-rules.js';
 import { toStored } from './vetting-service.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 /**
  * Reminds the volunteer (and the coordinator who ordered) when a børneattest order is 10 days old without an
@@ -41,7 +42,7 @@ export async function remindConsentWindows(now: Date, baseUrl: string): Promise<
         claimedAt: now,
       });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue;
+      if (isDuplicateKeyError(error)) continue;
       throw error;
     }
     const organisation = await findOrganisation(record.organisationId);

@@ -33,7 +33,7 @@ const pastDate = z
   .refine((date) => date.getTime() <= Date.now() + 24 * 60 * 60 * 1000, 'vetting.errors.future');
 
 /** Forms with nothing to fill in (ordering, consent): only the CSRF token may come along. */
-export const emptySchema = z.strictObject({});
+export { emptySchema } from '../../shared/http/index.js';
 
 export const outcomeSchema = z.strictObject({
   outcome: z.enum(CERTIFICATE_OUTCOMES, 'vetting.errors.chooseOutcome'),

@@ -1,5 +1,11 @@
 // trusted(): the operators below are built from server values; sanitizeFilter would neutralise them.
-import { announceWrite, claimNextVersion, upsertThroughModel } from '../../shared/db/index.js';
+import {
+  announceWrite,
+  isDuplicateKeyError,
+  retryOnConflict,
+  upsertThroughModel,
+  writeNextVersion,
+} from '../../shared/db/index.js';
 import { trusted, type Types } from 'mongoose';
 import { findOrganisation } from '../organisations/index.js';
 import { settingsOf } from '../municipalities/index.js';
@@ -13,7 +19,7 @@ import {
   type VettingSettings,
 } from './vetting-rules.js';
 
-/** Announced after local writes to vetting records (matching's candidate snapshot listens). */
+/** Announced after local writes to vetting records (matching's candidate read model listens). */
 export const VETTING_TOPIC = 'vetting';
 
 /** What one organisation's vetting follows: its municipalities' settings, shortened by its own choice. */
@@ -107,23 +113,15 @@ export async function saveRecord(
     try {
       await VettingRecordModel.create({ organisationId, userId, ...fields });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000)
-        throw new ConflictError('The record was created meanwhile');
+      if (isDuplicateKeyError(error)) throw new ConflictError('The record was created meanwhile');
       throw error;
     }
     announceWrite(VETTING_TOPIC);
     return;
   }
-  const writeVersion = await claimNextVersion(
-    VettingRecordModel as never,
-    String(read.id),
-    read.writeVersion,
-  );
-  await VettingRecordModel.updateOne(
-    { _id: read.id },
-    { $set: { ...fields, writeVersion } },
-    { runValidators: true },
-  );
+  await writeNextVersion(VettingRecordModel as never, String(read.id), read.writeVersion, fields, {
+    runValidators: true,
+  });
   announceWrite(VETTING_TOPIC);
 }
 
@@ -149,11 +147,25 @@ export async function setOrganisationValidity(
  * outcome, validity, who recorded what), drop the interview note. Safe to repeat.
  */
 export async function anonymiseVettingOf(userId: string): Promise<void> {
-  await VettingRecordModel.updateMany({ userId }, { $unset: { 'interview.note': 1 } });
-  await VettingRecordModel.updateMany(
-    { userId, anonymisedAt: trusted({ $exists: false }) },
-    { $set: { anonymisedAt: new Date() } },
-  );
+  const records = await VettingRecordModel.find(
+    { userId },
+    { _id: 1, writeVersion: 1, anonymisedAt: 1, interview: 1 },
+  ).lean();
+  for (const record of records) {
+    if (record.anonymisedAt && !record.interview?.note) continue;
+    // Claimed like every other write to the record, so a coordinator saving at the same moment cannot
+    // put the note back; a conflict re-reads and tries again.
+    await retryOnConflict(async () => {
+      const current = await VettingRecordModel.findById(record._id, { writeVersion: 1, interview: 1 }).lean();
+      if (!current) return;
+      const interview = current.interview ? { ...current.interview, note: undefined } : undefined;
+      await writeNextVersion(VettingRecordModel as never, String(record._id), current.writeVersion ?? 0, {
+        ...(interview ? { interview: defined(interview) } : {}),
+        anonymisedAt: record.anonymisedAt ?? new Date(),
+      });
+    });
+  }
+  if (records.length > 0) announceWrite(VETTING_TOPIC);
 }
 
 /**

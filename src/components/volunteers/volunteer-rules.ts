@@ -1,7 +1,9 @@
+import { minutesOf, type TimeWindow } from '../../shared/time/index.js';
+
 /**
  * The volunteer's profile as matching will read it. Pure functions, no database: availability windows,
- * tags, and whether a profile can take a child. Offers have similar rules; they are kept separately here
- * because offers does not export its own (components meet only through their index).
+ * tags, and whether a profile can take a child. The time-window rule itself is shared with offers
+ * (src/shared/time).
  */
 export const FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -37,33 +39,7 @@ export const MAX_CHILDREN = 3;
 export const MAX_WINDOWS = 3;
 export const PRESENTATION_MAX = 1000;
 
-export interface TimeWindow {
-  /** ISO weekday: 1 is Monday, 7 is Sunday. */
-  weekday: number;
-  from: string;
-  to: string;
-}
-
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-export function minutesOf(time: string): number | undefined {
-  const match = TIME.exec(time);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
-}
-
-/** A window is usable when it names a weekday and two clock times, and ends after it starts (same day). */
-export function isValidWindow(window: TimeWindow): boolean {
-  const from = minutesOf(window.from);
-  const to = minutesOf(window.to);
-  return (
-    Number.isInteger(window.weekday) &&
-    window.weekday >= 1 &&
-    window.weekday <= 7 &&
-    from !== undefined &&
-    to !== undefined &&
-    from < to
-  );
-}
+export { isValidWindow, minutesOf, type TimeWindow } from '../../shared/time/index.js';
 
 /** The longest stretch, in minutes, that two sets of windows share on one weekday (for matching). */
 export function overlapMinutes(a: readonly TimeWindow[], b: readonly TimeWindow[]): number {

@@ -90,7 +90,7 @@ export const profileSchema = z
 
 export type ProfileInput = z.output<typeof profileSchema>;
 
-export const emptySchema = z.strictObject({});
+export { emptySchema } from '../../shared/http/index.js';
 
 export const deleteAccountSchema = z.strictObject({
   password: z

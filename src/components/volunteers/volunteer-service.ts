@@ -7,7 +7,7 @@ import { VolunteerProfileModel } from './volunteer-model.js';
 import type { ProfileStatus } from './volunteer-rules.js';
 import type { ProfileInput } from './volunteer-schemas.js';
 
-/** Announced after every local write to profiles (matching's candidate snapshot listens). */
+/** Announced after every local write to profiles (matching's candidate read model listens). */
 export const PROFILES_TOPIC = 'volunteer-profiles';
 
 function ownerOnly(actor: Actor): string {

@@ -19,12 +19,3 @@ export async function recordAudit(
 ): Promise<void> {
   await AuditEventModel.create({ ...event, ...origin, at: event.at ?? new Date() });
 }
-
-export async function listAuditEvents(
-  filter: { actorId?: string; objectType?: string; objectId?: string; municipalityCode?: string },
-  limit = 100,
-) {
-  const query: Record<string, string> = {};
-  for (const [key, value] of Object.entries(filter)) if (value) query[key] = value;
-  return AuditEventModel.find(query).sort({ at: -1 }).limit(limit).lean();
-}

@@ -2,7 +2,7 @@ import { model, Schema, type InferSchemaType } from 'mongoose';
 
 /**
  * The audit log: who did what, when, from where. Append-only: the model refuses every update and delete
- * (retention is handled by a dedicated job that records its own deletion).
+ * (no job deletes audit events: they are kept).
  */
 const auditEventSchema = new Schema(
   {

@@ -1,2 +1,2 @@
-export { recordAudit, requestOrigin, listAuditEvents, type AuditInput } from './audit-log.js';
+export { recordAudit, requestOrigin, type AuditInput } from './audit-log.js';
 export { AuditEventModel, type AuditEvent } from './audit-model.js';

@@ -1,2 +1,2 @@
-export { createOneTimeToken, hashToken, sameHash } from './one-time-token.js';
+export { createOneTimeToken, hashToken } from './one-time-token.js';
 export { sealSecret, openSecret } from './secret-box.js';

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** A fresh 256-bit token for links (verification, reset, invitation); only its hash is stored. */
 export function createOneTimeToken(): { token: string; tokenHash: string } {
@@ -9,10 +9,4 @@ export function createOneTimeToken(): { token: string; tokenHash: string } {
 /** SHA-256 is enough here: tokens are high-entropy random values, not passwords. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
-}
-
-export function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -6,12 +6,24 @@ export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded-datab
 export { APP_DATABASE_NAME, openDatabase, type OpenDatabase } from './open-database.js';
 export {
   claimNextVersion,
+  writeNextVersion,
+  retryOnConflict,
   deleteOldWriteClaims,
   writeClaimJobs,
   WriteClaimModel,
   STRANDED_CLAIM_MS,
 } from './write-claim.js';
-export { createReadSnapshot, announceWrite, type ReadSnapshot } from './read-snapshot.js';
+export {
+  createReadModel,
+  announceWrite,
+  readModelErrors,
+  forgetAllReadModels,
+  useReadModelLogger,
+  type BoundedReadModel,
+  type Loaded,
+} from './read-model.js';
+export { READ_BOUNDS, type ReadBoundName } from './read-bounds.js';
 export { isDuplicateKeyError } from './duplicate-key.js';
 export { databaseNow } from './database-time.js';
 export { upsertThroughModel, type UpsertThroughModelOptions } from './upsert-through-model.js';
+export { markChanged, changeToken, ChangeMarkerModel } from './change-marker.js';

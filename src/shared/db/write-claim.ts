@@ -1,6 +1,8 @@
 import { model, Schema, trusted, type Model } from 'mongoose';
 import { ConflictError } from '../errors/index.js';
 import type { JobDefinition } from '../jobs/index.js';
+import { databaseNow } from './database-time.js';
+import { isDuplicateKeyError } from './duplicate-key.js';
 
 /**
  * The claim on one version of one document. FerretDB 1.x updates are read-modify-write without locking,
@@ -23,10 +25,9 @@ writeClaimSchema.index({ claimedAt: 1 });
 
 export const WriteClaimModel = model('WriteClaim', writeClaimSchema);
 
-// A claim whose writer died before writing blocks that version; after this long it is taken over.
+// A claim whose writer died before writing blocks that version; after this long (by the database's
+// clock, which every instance shares) it is taken over.
 export const STRANDED_CLAIM_MS = 30_000;
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
 
 async function insertClaim(collectionName: string, documentId: string, version: number, now: Date) {
   await WriteClaimModel.create({ collectionName, documentId, version, claimedAt: now });
@@ -36,20 +37,23 @@ async function insertClaim(collectionName: string, documentId: string, version: 
  * Claims the right to write version `readVersion + 1` of a document, or throws ConflictError when someone
  * else wrote (or is writing) it since it was read. A claim older than STRANDED_CLAIM_MS whose version was
  * never written (its writer crashed) is removed and claimed afresh, so a crash cannot block a document.
+ * Claim times are the database's (`now` only for tests), so a clock running ahead on one instance
+ * cannot take over a live claim.
  */
 export async function claimNextVersion(
   target: Model<never>,
   documentId: string,
   readVersion: number,
-  now = new Date(),
+  at?: Date,
 ): Promise<number> {
+  const now = at ?? (await databaseNow());
   const collectionName = target.collection.collectionName;
   const version = readVersion + 1;
   try {
     await insertClaim(collectionName, documentId, version, now);
     return version;
   } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
   const claim = await WriteClaimModel.findOne({ collectionName, documentId, version }).lean();
   const current = await target.findById(documentId, { writeVersion: 1 }).lean<{ writeVersion?: number }>();
@@ -63,8 +67,47 @@ export async function claimNextVersion(
     await insertClaim(collectionName, documentId, version, now);
     return version;
   } catch (error) {
-    if (isDuplicateKey(error)) throw new ConflictError('The record changed meanwhile');
+    if (isDuplicateKeyError(error)) throw new ConflictError('The record changed meanwhile');
     throw error;
+  }
+}
+
+/**
+ * Claims version `readVersion + 1` and writes it with `set`, guarded on the version read: a writer
+ * whose claim was taken over meanwhile (it stalled past STRANDED_CLAIM_MS) finds the version moved on and
+ * gets ConflictError instead of overwriting the newer write. Returns the version written.
+ */
+export async function writeNextVersion(
+  target: Model<never>,
+  documentId: string,
+  readVersion: number,
+  set: Record<string, unknown>,
+  options: { runValidators?: boolean } = {},
+): Promise<number> {
+  const version = await claimNextVersion(target, documentId, readVersion);
+  // Documents written before versions existed have none: that is version 0.
+  const current = readVersion === 0 ? trusted({ $in: [0, null] }) : readVersion;
+  const result = await target.updateOne(
+    { _id: documentId, writeVersion: current } as never,
+    { $set: { ...set, writeVersion: version } } as never,
+    options,
+  );
+  if (result.matchedCount === 0) throw new ConflictError('The record changed meanwhile');
+  return version;
+}
+
+/**
+ * Runs a read-compute-write use case again when its claimed write lost to another writer. Only for
+ * changes computed afresh from what is stored on each attempt (so a retry cannot undo the other write).
+ */
+export async function retryOnConflict<T>(attempt: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ConflictError) || tried >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * tried));
+    }
   }
 }
 

@@ -3,6 +3,9 @@ import { z } from 'zod';
 // Field schemas that many forms share. Messages are catalog keys; the form shows them by the field.
 
 /** An e-mail address that must be there. */
+/** A form that posts nothing but its CSRF token (a button): anything else is refused. */
+export const emptySchema = z.strictObject({});
+
 export const requiredEmail = z
   .string('forms.errors.invalid')
   .trim()

@@ -16,6 +16,7 @@ export { flash, exposeFlash, type FlashKind } from './flash.js';
 export { defineRoute, listRoutes, type RouteEntry, type HttpMethod } from './route-table.js';
 export { rateLimitJobs } from './rate-limit-jobs.js';
 export {
+  emptySchema,
   requiredEmail,
   optionalEmail,
   optionalPhone,

@@ -68,8 +68,3 @@ export function plainText(language: Language, key: string): string {
   }
   return text;
 }
-
-/** True when a key exists in the catalog of the given language (used by the catalog parity test). */
-export function hasTranslation(language: Language, key: string): boolean {
-  return instance.exists(key, { lng: language, fallbackLng: false });
-}

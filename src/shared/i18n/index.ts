@@ -4,7 +4,6 @@ export {
   isSupportedLanguage,
   translatorFor,
   plainText,
-  hasTranslation,
   loadCatalog,
 } from './i18n.js';
 export type { Language } from './i18n.js';

@@ -16,6 +16,14 @@ export function formatDateTime(value: Date, language: Language): string {
   }).format(value);
 }
 
+// Building a number format costs far more than using one; a list page formats a number per row.
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(LOCALES[language]).format(value);
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language]);
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
 }

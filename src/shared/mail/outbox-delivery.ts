@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger.js';
 import type { MailTransport } from './mail-transport.js';
 import { OutboxClaimModel, OutboxMessageModel } from './outbox-model.js';
 import { afterFailure, claimIdFor, describeFailure, isPermanentFailure } from './outbox-rules.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 // trusted(): the operators below are built from server values; sanitizeFilter would neutralise them.
 
@@ -97,7 +98,7 @@ async function claim(claimId: string): Promise<boolean> {
     await OutboxClaimModel.create({ _id: claimId, expiresAt: new Date(Date.now() + CLAIM_LIFETIME_MS) });
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return false;
+    if (isDuplicateKeyError(error)) return false;
     throw error;
   }
 }

@@ -59,29 +59,48 @@ describe('login', () => {
         password: `wrong-${attempt}-password`,
       });
     }
-    const locked = await submitForm(request.agent(app), '/log-ind', '/log-ind', {
+    const agent = request.agent(app);
+    const locked = await submitForm(agent, '/log-ind', '/log-ind', {
       email: user.email,
       password: user.password,
     });
     assert.equal(locked.status, 429);
     assert.match(locked.text, /For mange forkerte forsøg/);
+    assert.equal(
+      (await agent.get('/konto')).headers.location,
+      '/log-ind',
+      'the right password did not log in',
+    );
     assert.equal((await latestMailTo(user.email))?.template, 'account-locked');
     assert.equal(await AuditEventModel.countDocuments({ action: 'account.lockout', objectId: user.id }), 1);
   });
 
   it('when an unknown e-mail is tried five times, then it is "locked" the same way (no hint that it does not exist)', async () => {
     const app = buildTestApp();
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      await submitForm(request.agent(app), '/log-ind', '/log-ind', {
-        email: 'ghost@example.dk',
-        password: `wrong-${attempt}-password`,
-      });
-    }
-    const locked = await submitForm(request.agent(app), '/log-ind', '/log-ind', {
-      email: 'ghost@example.dk',
-      password: 'anything-at-all',
-    });
-    assert.equal(locked.status, 429);
+    const user = await createUser({});
+    const lockOut = async (email: string) => {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        await submitForm(request.agent(app), '/log-ind', '/log-ind', {
+          email,
+          password: `wrong-${attempt}-password`,
+        });
+      }
+      return submitForm(request.agent(app), '/log-ind', '/log-ind', { email, password: 'anything-at-all' });
+    };
+    const ghost = await lockOut('ghost@example.dk');
+    const real = await lockOut(user.email);
+    assert.equal(ghost.status, 429);
+    assert.equal(real.status, 429);
+    assert.equal(
+      stripVolatile(ghost.text).replace('ghost@example.dk', 'X'),
+      stripVolatile(real.text).replace(user.email, 'X'),
+      'the page for an unknown address is the page for a locked account',
+    );
+    assert.equal(
+      await latestMailTo('ghost@example.dk'),
+      undefined,
+      'nobody is mailed for an unknown address',
+    );
   });
 
   it('when logins succeed and fail, then the audit log records who, what, outcome and from where', async () => {

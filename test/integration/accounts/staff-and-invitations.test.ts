@@ -54,16 +54,38 @@ describe('municipal staff administration', () => {
     );
   });
 
-  it('when an administrator changes a role, then the person has the new role after logging in again', async () => {
+  it('when an administrator changes a role, then the old role is gone, the sessions end, and the new role works after logging in again', async () => {
     const app = buildTestApp();
     const adminA = await admin('0849');
     const worker = await socialWorker('0849');
+    const workerAgent = await loginAs(app, worker);
+    assert.equal((await workerAgent.get('/konto')).status, 200);
     const adminAgent = await loginAs(app, adminA);
-    await submitForm(adminAgent, '/kommune/medarbejdere', `/kommune/medarbejdere/${worker.id}/rolle`, {
-      role: 'municipal-admin',
-    });
+    const response = await submitForm(
+      adminAgent,
+      '/kommune/medarbejdere',
+      `/kommune/medarbejdere/${worker.id}/rolle`,
+      { role: 'municipal-admin' },
+    );
+    assert.equal(response.status, 303);
+    const stored = await UserModel.findById(worker.id).lean();
+    assert.deepEqual(
+      stored?.roles.map((grant) => [grant.role, grant.municipalityCode, grant.active]),
+      [['municipal-admin', '0849', true]],
+      'the social-worker grant is replaced, not kept beside the new one',
+    );
+    assert.equal((await workerAgent.get('/konto')).headers.location, '/log-ind', 'the old session ended');
+    assert.equal(
+      await AuditEventModel.countDocuments({ action: 'staff.role-changed', objectId: worker.id }),
+      1,
+    );
     const promoted = await loginAs(app, worker);
     assert.equal((await promoted.get('/kommune/medarbejdere')).status, 200);
+    assert.equal(
+      (await promoted.get('/sager')).status,
+      404,
+      'the social worker pages are gone with the role',
+    );
   });
 
   it('when an administrator of another municipality changes someone, then the answer is 404 and nothing changes', async () => {

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { registerPlacesInUse } from '../../../src/components/offers/index.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
 import { upsertOrganisation } from '../../../src/components/organisations/index.js';
+import { decideOrganisation } from '../../../src/components/organisations/organisation-service.js';
 import { OrganisationModel } from '../../../src/components/organisations/organisation-model.js';
 import { createUser } from '../../helpers/accounts.js';
 import { createOffer } from '../../helpers/offers.js';
@@ -15,6 +16,12 @@ import { useTestDatabase } from '../../helpers/use-test-database.js';
 function titles(html: string): string[] {
   return [...html.matchAll(/<h3><a href="\/tilbud\/[0-9a-f]{24}">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
 }
+
+const context = {
+  origin: { ip: '127.0.0.1', userAgent: 'test', requestId: 'r1' },
+  baseUrl: 'http://localhost',
+  language: 'da' as const,
+};
 
 describe('offers: the public marketplace', () => {
   useTestDatabase();
@@ -28,6 +35,7 @@ describe('offers: the public marketplace', () => {
     app = buildTestApp();
     const adult = await createUser({ name: 'Hemmelig Voksennavn' });
     const jammerbugt = await createOrganisation({ name: 'Nordstrand Gymnastik' });
+    ids.jammerbugt = jammerbugt;
     const copenhagen = await createOrganisation({ name: 'Østerbro Kor', municipalityCode: '0101' });
     const pending = await upsertOrganisation({
       name: 'Venter Endnu',
@@ -86,9 +94,10 @@ describe('offers: the public marketplace', () => {
     assert.equal(response.headers['set-cookie'], undefined, 'a public read starts no session');
   });
 
-  it('when an organisation is suspended after the marketplace was read, then its offers disappear at once', async () => {
+  it('when an organisation is suspended on this instance after the marketplace was read, then its offers disappear at once', async () => {
     assert.equal(titles((await request(app).get('/tilbud')).text).length, 3);
-    await OrganisationModel.updateMany({ name: 'Nordstrand Gymnastik' }, { $set: { activeIn: [] } });
+    const admin = { userId: 'admin1', role: 'municipal-admin' as const, municipalityCode: '0849' };
+    await decideOrganisation(admin, ids.jammerbugt!, 'suspended', 'Bekymring', context);
     assert.deepEqual(titles((await request(app).get('/tilbud')).text), ['Kor på Østerbro']);
   });
 

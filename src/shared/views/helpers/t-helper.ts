@@ -1,4 +1,5 @@
 import type { HelperOptions } from 'handlebars';
+import { LRUCache } from 'lru-cache';
 import { DEFAULT_LANGUAGE, isSupportedLanguage, plainText, translatorFor } from '../../i18n/index.js';
 
 /** {{t "key" name=value}}: the catalog text in the page's language; Handlebars escapes the result. */
@@ -7,5 +8,15 @@ export function tHelper(key: string, options: HelperOptions): string {
   const language = isSupportedLanguage(root?.lang) ? root.lang : DEFAULT_LANGUAGE;
   const params = options.hash as Record<string, unknown>;
   if (Object.keys(params).length === 0) return plainText(language, key);
-  return translatorFor(language)(key, { ...params }) as string;
+  // The catalogs are fixed at start-up, so a text with the same parameters is the same text: list pages
+  // repeat a few of them per row ("ages 8–12", "2 of 3 places free"), and interpolating is the cost.
+  const memoKey = `${language}\u0000${key}\u0000${JSON.stringify(params)}`;
+  let text = texts.get(memoKey);
+  if (text === undefined) {
+    text = translatorFor(language)(key, { ...params }) as string;
+    texts.set(memoKey, text);
+  }
+  return text;
 }
+
+const texts = new LRUCache<string, string>({ max: 20_000 });

@@ -1,0 +1,16 @@
+/**
+ * How old each read may be, in one place. A bounded read model never serves a value older than its
+ * bound: past it, a reader waits for a fresh load (or gets a 503 when none can be made).
+ *
+ * Everything not in this table reads exactly from the database: making a proposal, accepting, activating,
+ * consent, the vetting state shown as "godkendt", an offer's details page and free places at a write.
+ * The README's "Read bounds" table repeats this one.
+ */
+export const READ_BOUNDS = {
+  /** The public marketplace list (/tilbud): offers, organisation approval, free places, municipalities. */
+  marketplace: 15_000,
+  /** Candidates and the direct search: a municipality's members, offers, profiles and vetting periods. */
+  candidates: 60_000,
+} as const satisfies Record<string, number>;
+
+export type ReadBoundName = keyof typeof READ_BOUNDS;

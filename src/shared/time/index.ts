@@ -1,0 +1,1 @@
+export { isValidWindow, minutesOf, type TimeWindow } from './time-window.js';
