@@ -1,5 +1,6 @@
 import type { AppConfig } from './config/index.js';
 import { accountsComponent } from './components/accounts/index.js';
+import { consentComponent } from './components/consent/index.js';
 import { matchingComponent } from './components/matching/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
 import { offersComponent } from './components/offers/index.js';
@@ -24,6 +25,7 @@ export function defaultComponents(config: AppConfig): Component[] {
     offersComponent(config),
     vettingComponent(config),
     volunteersComponent(config),
+    consentComponent(config),
     matchingComponent(config),
   ];
 }

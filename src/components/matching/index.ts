@@ -7,6 +7,7 @@ import { MatchModel } from './match-model.js';
 import { matchRoutes } from './match-routes.js';
 import { MatchClaimModel, MatchStepModel } from './match-step-model.js';
 import { matchingJobs } from './matching-jobs.js';
+import { wireConsent } from './consent-wiring.js';
 import { placesInUseByOffer } from './places.js';
 import { proposalRoutes } from './proposal-routes.js';
 import { RequestModel } from './request-model.js';
@@ -18,12 +19,7 @@ import { rankingWeightsRoutes } from './ranking-weights-routes.js';
 import { searchRoutes } from './search-routes.js';
 
 // What candidate search (inside this component, by another engineer) and demo seeding build on.
-export {
-  proposeMatch,
-  confirmConsentByHand,
-  type ProposalInput,
-  type ProposeOutcome,
-} from './match-service.js';
+export { proposeMatch, type ProposalInput, type ProposeOutcome } from './match-service.js';
 export { proposalSchema, type ProposalForm } from './match-schemas.js';
 export {
   registerEligibilityCheck,
@@ -60,6 +56,8 @@ export function matchingComponent(config: AppConfig): Component {
   const settings = accountsSettings(config);
   // Offers sits below matching and cannot import it: its places in use are counted here, from matches.
   registerPlacesInUse(placesInUseByOffer);
+  // Consent sits below matching: it reads matches, and is answered when a consent ends, through seams.
+  wireConsent(settings.baseUrl);
   return {
     name: 'matching',
     // searchRoutes first: /sager/soeg must not be taken for a request id.
