@@ -57,7 +57,7 @@ export async function storeConsent(options: {
   recordedBy: string;
   validUntil: Date;
   custody?: 'sole' | 'joint';
-  fields?: string[];
+  fields?: Array<'alias' | 'age' | 'interests' | 'needTags' | 'languages' | 'arrangements'>;
   consentId?: string;
 }): Promise<string> {
   const consentId = options.consentId ?? `c-${Math.random().toString(16).slice(2)}`;

@@ -12,15 +12,18 @@ export function isLinkToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
+/** A link that is not (or no longer) one of ours: answered like an ended consent, revealing nothing. */
+export class UnknownLinkError extends Error {}
+
 async function consentOfLink(token: string) {
   if (!isLinkToken(token)) throw new NotFoundError();
   const link = await ConsentLinkModel.findById(hashToken(token)).lean();
-  if (!link) throw new NotFoundError();
+  if (!link) throw new UnknownLinkError();
   const latest = await ConsentVersionModel.findOne({ consentId: link.consentId })
     .sort({ version: -1 })
     .lean<StoredVersion>();
   const match = latest ? await matchById(latest.matchId) : undefined;
-  if (!latest || !match) throw new NotFoundError();
+  if (!latest || !match) throw new UnknownLinkError();
   return { latest, match };
 }
 

@@ -1,8 +1,8 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { authorize, contextFor, type AccountsSettings } from '../accounts/index.js';
 import { DatabaseRateLimitStore, defineRoute, parseForm, provideCsrfToken } from '../../shared/http/index.js';
-import { familyView, withdrawByFamily } from './consent-link-service.js';
+import { familyView, UnknownLinkError, withdrawByFamily } from './consent-link-service.js';
 import { emptySchema } from './consent-schemas.js';
 
 /** Per IP: guessing a 256-bit token is hopeless anyway; this keeps the page from being hammered. */
@@ -21,8 +21,8 @@ function linkRateLimit(): RequestHandler {
 
 /**
  * The family's own link, without login: what they agreed to, and withdrawing it with one confirmation.
- * It tells nothing beyond what the family already knows; an unknown token is a 404, an ended consent
- * says so (410) and offers nothing more.
+ * It tells nothing beyond what the family already knows; a malformed token is a 404, an unknown one or
+ * an ended consent says only that the link no longer works (410).
  */
 export function familyRoutes(settings: AccountsSettings): Router {
   const router = Router();
@@ -30,6 +30,11 @@ export function familyRoutes(settings: AccountsSettings): Router {
   const limit = linkRateLimit();
   const context = (req: Request) => contextFor(req, settings.baseUrl);
   const token = (req: Request) => String(req.params.token);
+  const gone = (res: Response) => {
+    res
+      .status(410)
+      .render('consent/family', { titleKey: 'consent.family.title', ended: true, unknown: true });
+  };
 
   defineRoute(
     router,
@@ -38,9 +43,13 @@ export function familyRoutes(settings: AccountsSettings): Router {
     limit,
     provideCsrfToken,
     async (req, res) => {
-      const view = await familyView(token(req), context(req));
       res.set('Cache-Control', 'no-store');
       res.set('Referrer-Policy', 'no-referrer');
+      const view = await familyView(token(req), context(req)).catch((error: unknown) => {
+        if (error instanceof UnknownLinkError) return undefined;
+        throw error;
+      });
+      if (!view) return gone(res);
       if (view.ended) res.status(410);
       res.render('consent/family', { titleKey: 'consent.family.title', ...view, token: token(req) });
     },
@@ -53,9 +62,13 @@ export function familyRoutes(settings: AccountsSettings): Router {
     limit,
     async (req, res) => {
       parseForm(emptySchema, req.body);
-      const outcome = await withdrawByFamily(token(req), context(req));
       res.set('Cache-Control', 'no-store');
       res.set('Referrer-Policy', 'no-referrer');
+      const outcome = await withdrawByFamily(token(req), context(req)).catch((error: unknown) => {
+        if (error instanceof UnknownLinkError) return undefined;
+        throw error;
+      });
+      if (!outcome) return gone(res);
       if (outcome === 'ended') res.status(410);
       res.render('consent/family-withdrawn', { titleKey: 'consent.family.withdrawnTitle', outcome });
     },

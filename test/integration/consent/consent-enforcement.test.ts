@@ -314,7 +314,7 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
     assert.equal(onOther.status, 404);
     assert.equal(await ConsentVersionModel.countDocuments(), 1);
     const family = (await import('supertest')).default(app);
-    assert.equal((await family.get(`/samtykke/${'A'.repeat(43)}`)).status, 404);
+    assert.equal((await family.get(`/samtykke/${'A'.repeat(43)}`)).status, 410);
     assert.equal((await family.get('/samtykke/nonsense')).status, 404);
   });
 });
