@@ -85,3 +85,8 @@ export async function appendWithdrawal(
   }
   return undefined;
 }
+
+/** Whether anything was ever recorded for the match (demo seeding runs once per match). */
+export async function hasConsentRecords(matchId: string): Promise<boolean> {
+  return (await ConsentVersionModel.countDocuments({ matchId })) > 0;
+}

@@ -31,7 +31,13 @@ export {
 export { activeMatchCountsByVolunteer, placesInUseByOffer } from './places.js';
 export { loadRequest, type StoredRequest } from './request-access.js';
 export { remindWaitingProposals } from './matching-jobs.js';
-export { upsertRequest, seedMatch, type RequestSeed, type MatchSeed } from './request-seeding.js';
+export {
+  upsertRequest,
+  seedMatch,
+  liveMatchId,
+  type RequestSeed,
+  type MatchSeed,
+} from './request-seeding.js';
 export {
   MATCH_STATES,
   MATCH_ACTIONS,
