@@ -245,6 +245,11 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
     assert.match(history, /Ophørt \(Telefon\)/);
     assert.match(history, /Givet \(Underskrevet blanket\)/);
     assert.ok(await AuditEventModel.findOne({ action: 'consent.withdraw', actorId: sara.id }));
+    const recorded = await AuditEventModel.findOne({ action: 'consent.record' }).lean();
+    assert.equal(recorded?.actorId, sara.id);
+    assert.equal(recorded?.objectId, consentId);
+    assert.equal(recorded?.municipalityCode, '0849');
+    assert.ok(await AuditEventModel.findOne({ action: 'consent.read', actorId: sara.id }));
     // Resuming needs consent again.
     await submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/genoptag`);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'paused');
