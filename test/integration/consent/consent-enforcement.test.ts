@@ -255,6 +255,15 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'paused');
   });
 
+  it('when one address tries many family links, then it is slowed down (429) before it can guess', async () => {
+    const family = (await import('supertest')).default(app);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 31; attempt += 1)
+      statuses.push((await family.get(`/samtykke/${String(attempt).padStart(43, 'A')}`)).status);
+    assert.deepEqual([...new Set(statuses.slice(0, 30))], [410]);
+    assert.equal(statuses[30], 429);
+  });
+
   it('when anyone tries to change or delete the ledger, then no route or model call allows it', async () => {
     const matchId = await propose();
     await recordConsentThroughForm(worker, requestId, matchId);
