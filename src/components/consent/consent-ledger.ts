@@ -90,3 +90,18 @@ export async function appendWithdrawal(
 export async function hasConsentRecords(matchId: string): Promise<boolean> {
   return (await ConsentVersionModel.countDocuments({ matchId })) > 0;
 }
+
+/** Per match: how many consents are in force and how many have ended (the request page's summary). */
+export async function consentCounts(
+  matchIds: string[],
+  now = new Date(),
+): Promise<Map<string, { inForce: number; ended: number }>> {
+  const counts = new Map(matchIds.map((id) => [id, { inForce: 0, ended: 0 }]));
+  for (const version of latestOf(await versionsOf(matchIds))) {
+    const count = counts.get(version.matchId);
+    if (!count) continue;
+    if (!version.withdrawal && version.validUntil.getTime() > now.getTime()) count.inForce += 1;
+    else count.ended += 1;
+  }
+  return counts;
+}

@@ -1,4 +1,5 @@
 import { DELETED_NAME, describePeople, type Actor, type RequestContext } from '../accounts/index.js';
+import { consentCounts } from '../consent/index.js';
 import { describeOrganisations } from '../organisations/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
@@ -75,9 +76,10 @@ export async function listAnswerable(actor: Actor, context: RequestContext, now 
 /** The matches of one request as its social worker sees them, with the moves each state offers. */
 export async function matchesOfRequest(requestId: string) {
   const matches = await matchesOf({ requestId });
-  const [people, organisations] = await Promise.all([
+  const [people, organisations, consents] = await Promise.all([
     describePeople(matches.map((match) => match.volunteerId)),
     describeOrganisations(matches.map((match) => match.organisationId)),
+    consentCounts(matches.map((match) => String(match._id))),
   ]);
   return matches.map((match) => ({
     id: String(match._id),
@@ -93,6 +95,7 @@ export async function matchesOfRequest(requestId: string) {
     closeReason: match.closeReason,
     rematchOffered: match.rematchOffered,
     consentLink: `/sager/${requestId}/match/${String(match._id)}/samtykke`,
+    consents: consents.get(String(match._id)) ?? { inForce: 0, ended: 0 },
     awaitingConsent: match.state === 'awaiting-consent',
     canPause: match.state === 'active',
     canResume: match.state === 'paused',

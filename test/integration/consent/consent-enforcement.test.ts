@@ -241,6 +241,7 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
         [2, 'phone'],
       ],
     );
+    assert.match((await worker.get(`/sager/${requestId}`)).text, /Samtykker: 0 gældende, 1 ophørt/);
     const history = (await worker.get(consentPage(requestId, matchId))).text;
     assert.match(history, /Ophørt \(Telefon\)/);
     assert.match(history, /Givet \(Underskrevet blanket\)/);
