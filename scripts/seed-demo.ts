@@ -4,6 +4,7 @@ import { allModels } from '../src/component-list.js';
 import { ConfigError, loadConfig } from '../src/config/index.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { openDatabase } from '../src/shared/db/index.js';
+import { configureMail, mailSettingsFor } from '../src/shared/mail/index.js';
 import { createLogger } from '../src/shared/logging/logger.js';
 
 async function main(): Promise<number> {
@@ -14,6 +15,8 @@ async function main(): Promise<number> {
   }
   const logger = createLogger('warn');
   const database = await openDatabase(config, allModels(config), logger);
+  // Seeding uses the real services; their notices are stored in the outbox for the server to deliver.
+  configureMail(mailSettingsFor(config, logger));
   try {
     const summary = await seedDemo();
     console.log(`Demo content in place: ${JSON.stringify(summary)}`);

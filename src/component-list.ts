@@ -1,6 +1,7 @@
 import type { AppConfig } from './config/index.js';
 import { accountsComponent } from './components/accounts/index.js';
 import { homeComponent } from './components/home/index.js';
+import { consentComponent } from './components/consent/index.js';
 import { matchingComponent } from './components/matching/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
 import { offersComponent } from './components/offers/index.js';
@@ -25,6 +26,7 @@ export function defaultComponents(config: AppConfig): Component[] {
     offersComponent(config),
     vettingComponent(config),
     volunteersComponent(config),
+    consentComponent(config),
     matchingComponent(config),
   ];
   // The home sits on top: it shows what every component above puts on it for the active role.

@@ -11,7 +11,7 @@ import {
   type OpenDatabase,
 } from './shared/db/index.js';
 import { createScheduler } from './shared/jobs/index.js';
-import { deliveryIdle, mailSettingsFor } from './shared/mail/index.js';
+import { configureMail, deliveryIdle, mailSettingsFor } from './shared/mail/index.js';
 import { shutDownGracefully } from './shared/lifecycle/graceful-shutdown.js';
 import { createLogger } from './shared/logging/logger.js';
 
@@ -20,8 +20,11 @@ async function main(): Promise<void> {
   const config = readConfigOrExit();
   const logger = createLogger(config.logLevel);
   let database: OpenDatabase | undefined;
+  const mail = mailSettingsFor(config, logger);
   try {
     database = await openDatabase(config, allModels(config), logger);
+    // Demo seeding goes through the real services, some of which send notices (stored in the outbox).
+    configureMail(mail);
     if (config.seedDemo) {
       const summary = await seedDemo();
       logger.info(summary, 'demo content in place');
@@ -35,7 +38,6 @@ async function main(): Promise<void> {
   const embedded = database.embedded;
 
   let shuttingDown = false;
-  const mail = mailSettingsFor(config, logger);
   const app = createApp({ config, logger, mail, isShuttingDown: () => shuttingDown });
   const scheduler = createScheduler(allJobs(config, mail), logger);
   const server = app.listen(config.port, config.host, () => {

@@ -2,6 +2,7 @@ import { importMunicipalities, onboardMunicipality } from '../components/municip
 import { createDemoUser } from '../components/accounts/index.js';
 import { isActiveMember, moveMembership, upsertOrganisation } from '../components/organisations/index.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
+import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoOffers } from './demo-offers.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoVetting, type DemoVettingState } from './demo-vetting.js';
@@ -102,7 +103,7 @@ export async function seedDemo(): Promise<SeedSummary> {
     organisationId: organisationIds.get(organisation)!,
     offerId: offerIds.get(offer),
   });
-  await seedDemoRequests({
+  const [, , activeRequestId] = await seedDemoRequests({
     municipalityCode: DEMO_MUNICIPALITY_CODE,
     socialWorkerId: people.get('socialraadgiver@demo.brobygning.dk')!,
     proposed: adult(
@@ -114,6 +115,26 @@ export async function seedDemo(): Promise<SeedSummary> {
       'peter.noergaard@demo.brobygning.dk',
       'Snedkerværkstedet Høvlen ApS (demo)',
       'Værkstedseftermiddag med en svend',
+    ),
+  });
+  await seedDemoConsent({
+    municipalityCode: DEMO_MUNICIPALITY_CODE,
+    socialWorkerId: people.get('socialraadgiver@demo.brobygning.dk')!,
+    activeRequestId: activeRequestId!,
+    activeAdult: adult(
+      'peter.noergaard@demo.brobygning.dk',
+      'Snedkerværkstedet Høvlen ApS (demo)',
+      'Værkstedseftermiddag med en svend',
+    ),
+    awaitingAdult: adult(
+      'amira.haddad@demo.brobygning.dk',
+      'Nordstrand Gymnastikforening (demo)',
+      'Lørdagsspring for 11–14-årige',
+    ),
+    pausedAdult: adult(
+      'mads.kjaer@demo.brobygning.dk',
+      'Nordstrand Gymnastikforening (demo)',
+      'Tirsdagsgymnastik for 7–10-årige',
     ),
   });
   return {

@@ -45,6 +45,8 @@ export const POLICY = {
   'matches:answer-own': { anonymous: false, roles: ['volunteer'] },
   /** The own municipality's weights for ranking candidates (matching). */
   'matching:configure': { anonymous: false, roles: ['municipal-admin'] },
+  /** The own municipality's consent purposes and rules (which consents a proposal and an activation need). */
+  'consent:configure': { anonymous: false, roles: ['municipal-admin'] },
   /** Municipalities on the platform: onboard and invite their first administrator. */
   'platform:manage': { anonymous: false, roles: ['platform-admin'] },
   /** One's own home (/overblik): what needs the active role now; each item is counted within its tenant. */

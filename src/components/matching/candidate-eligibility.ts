@@ -7,17 +7,17 @@ import type { BaseCandidate } from './candidate-base.js';
 import { candidateFactsOf, requestFactsOf } from './candidate-facts.js';
 import { exclusionOf } from './candidate-rules.js';
 import type { ProposalCandidate } from './match-ports.js';
-import { activeMatchCountsByVolunteer } from './places.js';
+import { activeMatchCountsByVolunteer, placesTakenBefore } from './places.js';
 
 /**
- * The exact check at proposal time (registered as matching's EligibilityCheck): every fact is read from
- * the database now, never from the candidate read model, so a read model within its bound can rank someone but never
- * produce an ineligible proposal: vetting valid through the expected duration, member active, profile
+ * The exact check at proposal, acceptance and activation (registered as matching's EligibilityCheck): every
+ * fact is read from the database now, never from the candidate read model, so a read model within its bound
+ * can rank someone but never produce an ineligible proposal: vetting valid through the expected duration, member active, profile
  * not paused and below its limit, free places on the offer, and the request's hard wishes. Resolves to
  * undefined when eligible, or a catalog key naming the first reason.
  */
 export async function checkEligibility(candidate: ProposalCandidate): Promise<string | undefined> {
-  const { request, volunteerId, organisationId, offerId } = candidate;
+  const { request, volunteerId, organisationId, offerId, matchId } = candidate;
   const now = new Date();
   const [organisations, member, profile, people, periods, loads, offer] = await Promise.all([
     describeOrganisations([organisationId]),
@@ -25,7 +25,11 @@ export async function checkEligibility(candidate: ProposalCandidate): Promise<st
     findProfile(volunteerId),
     describePeople([volunteerId]),
     vettedPeriodsOf([organisationId], now),
-    activeMatchCountsByVolunteer([volunteerId]),
+    matchId
+      ? placesTakenBefore('volunteerId', volunteerId, matchId).then(
+          (count) => new Map([[volunteerId, count]]),
+        )
+      : activeMatchCountsByVolunteer([volunteerId]),
     offerId ? runningOffer(offerId, now) : Promise.resolve(undefined),
   ]);
   const organisation = organisations.get(organisationId);
@@ -34,7 +38,11 @@ export async function checkEligibility(candidate: ProposalCandidate): Promise<st
   if (!profile || !people.get(volunteerId)?.active) return 'candidates.refused.not-member';
   if (offerId && (!offer || offer.organisationId !== organisationId || !offer.adultIds.includes(volunteerId)))
     return 'candidates.refused.no-offer';
-  const inUse = offerId ? await placesInUse([offerId]) : new Map<string, number>();
+  const inUse = !offerId
+    ? new Map<string, number>()
+    : matchId
+      ? new Map([[offerId, await placesTakenBefore('offerId', offerId, matchId)]])
+      : await placesInUse([offerId]);
   const base: BaseCandidate = {
     volunteerId,
     organisationId,

@@ -7,6 +7,7 @@ import { MatchModel } from './match-model.js';
 import { matchRoutes } from './match-routes.js';
 import { MatchClaimModel, MatchStepModel } from './match-step-model.js';
 import { matchingJobs } from './matching-jobs.js';
+import { wireConsent } from './consent-wiring.js';
 import { placesInUseByOffer } from './places.js';
 import { proposalRoutes } from './proposal-routes.js';
 import { RequestModel } from './request-model.js';
@@ -19,12 +20,7 @@ import { searchRoutes } from './search-routes.js';
 import { matchingHomeItems } from './matching-home.js';
 
 // What candidate search and demo seeding build on.
-export {
-  proposeMatch,
-  confirmConsentByHand,
-  type ProposalInput,
-  type ProposeOutcome,
-} from './match-service.js';
+export { proposeMatch, type ProposalInput, type ProposeOutcome } from './match-service.js';
 export { proposalSchema, type ProposalForm } from './match-schemas.js';
 export {
   registerEligibilityCheck,
@@ -36,7 +32,13 @@ export {
 export { activeMatchCountsByVolunteer, placesInUseByOffer } from './places.js';
 export { loadRequest, type StoredRequest } from './request-access.js';
 export { remindWaitingProposals } from './matching-jobs.js';
-export { upsertRequest, seedMatch, type RequestSeed, type MatchSeed } from './request-seeding.js';
+export {
+  upsertRequest,
+  seedMatch,
+  liveMatchId,
+  type RequestSeed,
+  type MatchSeed,
+} from './request-seeding.js';
 export {
   MATCH_STATES,
   MATCH_ACTIONS,
@@ -61,6 +63,8 @@ export function matchingComponent(config: AppConfig): Component {
   const settings = accountsSettings(config);
   // Offers sits below matching and cannot import it: its places in use are counted here, from matches.
   registerPlacesInUse(placesInUseByOffer);
+  // Consent sits below matching: it reads matches, and is answered when a consent ends, through seams.
+  wireConsent(settings.baseUrl);
   return {
     name: 'matching',
     homeItems: (actor) => matchingHomeItems(actor),

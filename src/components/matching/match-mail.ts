@@ -3,46 +3,61 @@ import { findOrganisation } from '../organisations/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { MatchModel } from './match-model.js';
 import { RequestModel } from './request-model.js';
-import { ageFrom } from './request-rules.js';
+import { childViews } from './child-view.js';
 
-/**
- * What a proposal may tell the organisation and the volunteer: the alias the social worker chose, the
- * age, interests, need tags and what the adult is asked to do. Never the case reference or the team's
- * own text: those are not even read here.
- */
-async function proposalFacts(matchId: string) {
+/** The match, the responsible worker and the organisation's name: what every match mail starts from. */
+async function matchFacts(matchId: string) {
   const match = await MatchModel.findById(matchId).lean();
   if (!match) return undefined;
-  const request = await RequestModel.findById(match.requestId, {
-    birthYear: 1,
-    birthMonth: 1,
-    interests: 1,
-    needTags: 1,
-    responsibleId: 1,
-  }).lean();
+  const request = await RequestModel.findById(match.requestId, { responsibleId: 1 }).lean();
   if (!request) return undefined;
   const organisation = await findOrganisation(match.organisationId);
   return {
     match,
     responsibleId: request.responsibleId,
-    data: {
-      childAlias: match.childAlias,
-      age: String(ageFrom(request.birthYear, request.birthMonth, new Date())),
-      interests: request.interests.join(', ') || '–',
-      needTags: request.needTags.join(', ') || '–',
-      askText: match.askText,
-      organisationName: organisation?.name ?? '–',
-    },
+    data: { childAlias: match.childAlias, organisationName: organisation?.name ?? '–' },
   };
 }
 
-async function send(person: PersonSummary | undefined, template: string, data: Record<string, string>) {
+const list = (values: readonly string[] | undefined) => (values?.length ? values.join(', ') : '');
+
+/**
+ * What a proposal may tell the organisation or the adult: the activity and an age band, and only the
+ * child's fields the family's consent in force lists for that recipient. Every key is present (empty when
+ * not shared), so the templates say "the family has not yet agreed" rather than print a hidden value.
+ */
+async function proposalData(
+  match: NonNullable<Awaited<ReturnType<typeof matchFacts>>>['match'],
+  recipient: 'organisation' | 'adult',
+  organisationName: string,
+): Promise<Record<string, string>> {
+  const view = (await childViews([match], recipient)).get(String(match._id));
+  return {
+    organisationName,
+    askText: match.askText,
+    ageBand: view?.ageBand ?? '',
+    alias: view?.alias ?? '',
+    age: view?.age === undefined ? '' : String(view.age),
+    interests: list(view?.interests),
+    needTags: list(view?.needTags),
+    languages: list(view?.languages),
+    notYetAgreed: view?.agreed ? '' : 'yes',
+  };
+}
+
+async function send(
+  person: PersonSummary | undefined,
+  template: string,
+  data: Record<string, string>,
+  aboutMatchId?: string,
+) {
   if (!person?.active) return;
   await enqueueMail({
     to: person.email,
     template,
     language: person.language,
     data: { ...data, name: person.name },
+    aboutMatchId,
   });
   // Deliver now rather than at the next scheduled run (stored first, so nothing is lost if it fails).
   kickDelivery();
@@ -54,16 +69,21 @@ export async function notifyProposal(
   baseUrl: string,
   template = 'match-proposal',
 ): Promise<void> {
-  const facts = await proposalFacts(matchId);
+  const facts = await matchFacts(matchId);
   if (!facts) return;
-  const { match, data } = facts;
+  const { match } = facts;
+  const name = facts.data.organisationName;
   const volunteer = (await describePeople([match.volunteerId])).get(match.volunteerId);
+  // Tagged with the match, so a withdrawal of consent can cancel what has not gone out yet.
   if (!match.acceptedByOrg) {
+    const data = await proposalData(match, 'organisation', name);
     for (const coordinator of await coordinatorsOf(match.organisationId))
-      await send(coordinator, template, { ...data, link: `${baseUrl}/forening/forslag` });
+      await send(coordinator, template, { ...data, link: `${baseUrl}/forening/forslag` }, matchId);
   }
-  if (!match.acceptedByVolunteer)
-    await send(volunteer, template, { ...data, link: `${baseUrl}/frivillig/forslag` });
+  if (!match.acceptedByVolunteer) {
+    const data = await proposalData(match, 'adult', name);
+    await send(volunteer, template, { ...data, link: `${baseUrl}/frivillig/forslag` }, matchId);
+  }
 }
 
 /** The answer, to the responsible social worker: accepted by both (consent is next) or declined. */
@@ -72,13 +92,50 @@ export async function notifyAnswer(
   answer: 'accepted' | 'declined',
   baseUrl: string,
 ): Promise<void> {
-  const facts = await proposalFacts(matchId);
+  const facts = await matchFacts(matchId);
   if (!facts) return;
   const worker = (await describePeople([facts.responsibleId])).get(facts.responsibleId);
   await send(worker, `match-${answer}`, {
     childAlias: facts.data.childAlias,
     organisationName: facts.data.organisationName,
     ...(answer === 'declined' ? { reason: facts.match.declineReason || '–' } : {}),
+    link: `${baseUrl}/sager/${facts.match.requestId}`,
+  });
+}
+
+/**
+ * A consent ended: the coordinators and the volunteer learn only that the match is paused (no details,
+ * not even the alias); the responsible social worker learns which match and how.
+ */
+export async function notifyConsentEnded(matchId: string, how: string, baseUrl: string): Promise<void> {
+  const facts = await matchFacts(matchId);
+  if (!facts) return;
+  const { match } = facts;
+  const name = facts.data.organisationName;
+  for (const coordinator of await coordinatorsOf(match.organisationId))
+    await send(coordinator, 'consent-paused', {
+      organisationName: name,
+      link: `${baseUrl}/forening/forslag`,
+    });
+  const volunteer = (await describePeople([match.volunteerId])).get(match.volunteerId);
+  await send(volunteer, 'consent-paused', { organisationName: name, link: `${baseUrl}/frivillig/forslag` });
+  const worker = (await describePeople([facts.responsibleId])).get(facts.responsibleId);
+  await send(worker, 'consent-withdrawn', {
+    childAlias: match.childAlias,
+    organisationName: name,
+    how,
+    link: `${baseUrl}/sager/${match.requestId}/match/${matchId}/samtykke`,
+  });
+}
+
+/** The volunteer deleted their account: the responsible social worker is told the match has ended. */
+export async function notifyVolunteerLeft(matchId: string, baseUrl: string): Promise<void> {
+  const facts = await matchFacts(matchId);
+  if (!facts) return;
+  const worker = (await describePeople([facts.responsibleId])).get(facts.responsibleId);
+  await send(worker, 'match-volunteer-left', {
+    childAlias: facts.match.childAlias,
+    organisationName: facts.data.organisationName,
     link: `${baseUrl}/sager/${facts.match.requestId}`,
   });
 }

@@ -18,8 +18,9 @@ const answerSchema = new Schema(
 );
 
 /**
- * One proposed adult for one child's request. What the organisation and the volunteer see is only
- * `childAlias`, the age, interests, need tags and `askText`: the social worker writes those for them.
+ * One proposed adult for one child's request. What the organisation and the volunteer see of the child
+ * is decided per request by the family's consent (the consent component); `askText` (the activity) is
+ * always shown, `childAlias` only when the consent lists it.
  * `liveKey` is request:volunteer while the match is live and the match's own id once it ended, so a
  * unique index refuses a second live proposal of the same adult for the same child (required, so that
  * the unique index never meets a missing value).
@@ -42,17 +43,6 @@ const matchSchema = new Schema(
     acceptedByVolunteer: { type: answerSchema },
     declineReason: { type: String, maxlength: 500 },
     closeReason: { type: String, enum: CLOSE_REASONS },
-    // The seam the consent issue replaces: who confirmed the family's consent by hand, when and how.
-    consent: {
-      type: new Schema(
-        {
-          confirmedBy: { type: String, required: true },
-          confirmedAt: { type: Date, required: true },
-          how: { type: String, required: true, maxlength: 200 },
-        },
-        { _id: false },
-      ),
-    },
     rematchOffered: { type: Boolean, required: true, default: false },
     liveKey: { type: String, required: true },
   },

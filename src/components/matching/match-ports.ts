@@ -9,6 +9,11 @@ export interface ProposalCandidate {
   volunteerId: string;
   organisationId: string;
   offerId?: string;
+  /**
+   * Set when an existing match is checked again (at acceptance and activation): its own place is not
+   * counted against it, nor are later proposals still waiting, so of two racing matches the earlier wins.
+   */
+  matchId?: string;
 }
 
 /**
@@ -32,8 +37,9 @@ export function registerOfferOwnerLookup(lookup: OfferOwnerLookup | undefined): 
   offerOwner = lookup;
 }
 
+/** Fails closed: without a registered check nobody has vouched for the candidate, so it is refused. */
 export async function eligibilityProblem(candidate: ProposalCandidate): Promise<string | undefined> {
-  return eligibility ? eligibility(candidate) : undefined;
+  return eligibility ? eligibility(candidate) : 'matching.propose.noEligibilityCheck';
 }
 
 /** Fails closed: without a lookup nobody can vouch for the offer, so a proposal naming one is refused. */

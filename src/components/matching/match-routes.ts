@@ -3,14 +3,14 @@ import { authorize, contextFor, currentActor, type AccountsSettings } from '../a
 import { BadRequestError, ForbiddenError, ValidationError } from '../../shared/errors/index.js';
 import { defineRoute, flash, parseForm } from '../../shared/http/index.js';
 import { loadForRequest, moveAsCaseworker, proposeMatch, type CaseworkMove } from './match-service.js';
-import { closeMatchSchema, consentSchema, emptySchema, proposalSchema } from './match-schemas.js';
+import { activateSchema, closeMatchSchema, emptySchema, proposalSchema } from './match-schemas.js';
 import type { CloseReason } from './match-rules.js';
 import type { MoveOutcome } from './match-steps.js';
 import { loadRequest } from './request-access.js';
 
 /**
  * The social worker's moves: proposing an adult (the candidate page posts here) and, on a match of their
- * request, confirming consent by hand, pausing, resuming and closing. A form that is not filled in is a
+ * request, activating (only when the family's consent allows it), pausing, resuming and closing. A form that is not filled in is a
  * 400; a move the match's state does not allow is a message on the request page.
  */
 export function matchRoutes(settings: AccountsSettings): Router {
@@ -25,11 +25,11 @@ export function matchRoutes(settings: AccountsSettings): Router {
     res.redirect(303, page(req));
   };
 
-  const refused = (req: Request, res: Response, error: unknown, invalid: string) => {
+  const refused = (req: Request, res: Response, error: unknown, invalid: string, to = page(req)) => {
     if (error instanceof ForbiddenError) flash(req, 'warning', 'matching.request.onlyResponsible');
     else if (error instanceof ValidationError) flash(req, 'warning', error.fieldErrors._form ?? invalid);
     else throw error;
-    res.redirect(303, page(req));
+    res.redirect(303, to);
   };
 
   defineRoute(
@@ -60,7 +60,7 @@ export function matchRoutes(settings: AccountsSettings): Router {
   );
 
   const moves: Array<[string, CaseworkMove]> = [
-    ['samtykke', 'confirm-consent'],
+    ['aktiver', 'activate'],
     ['pause', 'pause'],
     ['genoptag', 'resume'],
     ['luk', 'close'],
@@ -75,25 +75,28 @@ export function matchRoutes(settings: AccountsSettings): Router {
         // The match must be the request's, in the actor's municipality, before the form is read.
         await loadForRequest(actor, String(req.params.requestId), String(req.params.matchId));
         const details =
-          action === 'confirm-consent'
-            ? parseForm(consentSchema, req.body)
+          action === 'activate'
+            ? parseForm(activateSchema, req.body)
             : action === 'close'
               ? parseForm(closeMatchSchema, req.body)
               : parseForm(emptySchema, req.body);
         if (!details.ok) throw new BadRequestError('Incomplete form');
-        const data = details.data as { how?: string; closeReason?: CloseReason; note?: string };
+        const data = details.data as { acknowledgement?: string; closeReason?: CloseReason; note?: string };
         try {
           const outcome = await moveAsCaseworker(
             actor,
             String(req.params.requestId),
             String(req.params.matchId),
             action,
-            { consentHow: data.how, closeReason: data.closeReason, reason: data.note },
+            { acknowledgement: data.acknowledgement, closeReason: data.closeReason, reason: data.note },
             context(req),
           );
           answer(req, res, outcome, `matching.match.done.${action}`);
         } catch (error) {
-          refused(req, res, error, 'matching.outcome.not-allowed');
+          // A refused activation goes back to the consent checklist, which lists what is missing.
+          const to =
+            action === 'activate' ? `${page(req)}/match/${String(req.params.matchId)}/samtykke` : page(req);
+          refused(req, res, error, 'matching.outcome.not-allowed', to);
         }
       },
     );

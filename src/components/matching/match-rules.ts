@@ -2,7 +2,7 @@ import type { Role } from '../accounts/index.js';
 
 /**
  * A match's life, as pure rules: proposed → accepted (both sides) or declined → awaiting consent →
- * active ⇄ paused → closed, and who may make each move. The server calls `transition` before it claims
+ * active (only when the family's consent allows it) ⇄ paused → closed, and who may make each move. The server calls `transition` before it claims
  * a step, so an illegal move is refused here whatever the page offered.
  *
  * Both sides accept: the coordinator for the organisation (it vouches for the adult and the offer) and the
@@ -26,10 +26,12 @@ export const MATCH_ACTIONS = [
   'accept-own',
   'decline-org',
   'decline-own',
-  'confirm-consent',
+  'activate',
   'pause',
   'resume',
   'close',
+  'consent-ended',
+  'volunteer-left',
 ] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];
 
@@ -40,32 +42,43 @@ export const CLOSE_REASONS = [
   'family-withdrew',
   'concern',
   'moved',
+  'volunteer-left',
   'other',
 ] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
-/** States in which the match holds the volunteer's place (and the offer's): what capacity counts. */
+/**
+ * States in which the match holds the volunteer's place (and the offer's): what capacity counts. A
+ * proposal holds its place from the moment it is made, so a volunteer with room for one child is never
+ * proposed, accepted or activated for a second.
+ */
 export const PLACE_HOLDING_STATES: readonly MatchState[] = [
+  'proposed',
   'accepted',
   'awaiting-consent',
   'active',
   'paused',
 ];
 /** States in which a match is still going: a second proposal of the same adult for the child is refused. */
-export const LIVE_STATES: readonly MatchState[] = ['proposed', ...PLACE_HOLDING_STATES];
+export const LIVE_STATES: readonly MatchState[] = PLACE_HOLDING_STATES;
 
 /** Days a proposal may wait for its answers before the coordinators and the volunteer are reminded. */
 export const REMINDER_AFTER_DAYS = 5;
 
-const WHO: Record<MatchAction, Role> = {
+/** Moves the application makes by itself: a consent ended, a volunteer deleted their account. */
+export type Mover = Role | 'system';
+
+const WHO: Record<MatchAction, Mover> = {
   'accept-org': 'coordinator',
   'decline-org': 'coordinator',
   'accept-own': 'volunteer',
   'decline-own': 'volunteer',
-  'confirm-consent': 'social-worker',
+  activate: 'social-worker',
   pause: 'social-worker',
   resume: 'social-worker',
   close: 'social-worker',
+  'consent-ended': 'system',
+  'volunteer-left': 'system',
 };
 
 const FROM: Record<MatchAction, readonly MatchState[]> = {
@@ -73,11 +86,13 @@ const FROM: Record<MatchAction, readonly MatchState[]> = {
   'accept-own': ['proposed'],
   'decline-org': ['proposed'],
   'decline-own': ['proposed'],
-  'confirm-consent': ['awaiting-consent'],
+  activate: ['awaiting-consent'],
   pause: ['active'],
   resume: ['paused'],
   // A social worker may withdraw a proposal as well as end a match.
   close: ['proposed', 'awaiting-consent', 'active', 'paused'],
+  'consent-ended': ['active'],
+  'volunteer-left': ['proposed', 'accepted', 'awaiting-consent', 'active', 'paused'],
 };
 
 export interface Acceptances {
@@ -96,7 +111,7 @@ export type TransitionResult =
 export function transition(
   state: MatchState,
   action: MatchAction,
-  role: Role,
+  role: Mover,
   acceptances: Acceptances = { org: false, own: false },
 ): TransitionResult {
   if (WHO[action] !== role) return { ok: false, why: 'role' };
@@ -116,12 +131,14 @@ export function transition(
     case 'decline-org':
     case 'decline-own':
       return { ok: true, states: ['declined'], acceptances };
-    case 'confirm-consent':
+    case 'activate':
     case 'resume':
       return { ok: true, states: ['active'], acceptances };
     case 'pause':
+    case 'consent-ended':
       return { ok: true, states: ['paused'], acceptances };
     case 'close':
+    case 'volunteer-left':
       return { ok: true, states: ['closed'], acceptances };
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText } from '../../shared/http/index.js';
-import { CLOSE_REASONS } from './match-rules.js';
+import { CLOSE_REASONS, type CloseReason } from './match-rules.js';
 
 const id = z.string('forms.errors.invalid').regex(/^[0-9a-f]{24}$/, 'forms.errors.invalid');
 
@@ -37,15 +37,16 @@ export const declineSchema = z.strictObject({
     .max(500, 'forms.errors.tooLong'),
 });
 
-/** How the family's consent was given, until the consent issue records it properly. */
-export const CONSENT_HOW = ['signed-form', 'in-person', 'digital'] as const;
-
-export const consentSchema = z.strictObject({
-  how: z.enum(CONSENT_HOW, 'matching.match.consentHowRequired'),
+/** Activating: the reason, when the worker goes ahead without the young person's own consent. */
+export const activateSchema = z.strictObject({
+  acknowledgement: optionalText(500),
 });
 
 export const closeMatchSchema = z.strictObject({
-  closeReason: z.enum(CLOSE_REASONS, 'matching.match.closeReasonRequired'),
+  closeReason: z.enum(
+    CLOSE_REASONS.filter((reason) => reason !== 'volunteer-left') as [CloseReason, ...CloseReason[]],
+    'matching.match.closeReasonRequired',
+  ),
   note: optionalText(500),
 });
 

@@ -5,7 +5,9 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
 import { notifyAnswer, notifyProposal } from './match-mail.js';
 import { MatchModel } from './match-model.js';
+import { admitActivation } from './match-consent.js';
 import { eligibilityProblem, offerBelongsTo } from './match-ports.js';
+import { recheckMatch } from './match-safety.js';
 import type { CloseReason, MatchAction } from './match-rules.js';
 import { moveMatch, type MoveDetails, type MoveOutcome } from './match-steps.js';
 import { CASEWORK, isObjectId, loadRequest, mayChange } from './request-access.js';
@@ -128,7 +130,7 @@ export async function loadForAnswer(actor: Actor, matchId: string) {
 }
 
 /** "matched" while a match holds the child's adult, "open" otherwise; a closed request stays closed. */
-async function syncRequestStatus(requestId: string): Promise<void> {
+export async function syncRequestStatus(requestId: string): Promise<void> {
   const holding = await MatchModel.countDocuments({
     requestId,
     state: trusted({ $in: ['awaiting-consent', 'active', 'paused'] }),
@@ -150,6 +152,11 @@ export async function answerProposal(
   const match = await loadForAnswer(actor, matchId);
   const side = actor.role === 'coordinator' ? 'org' : 'own';
   const action = `${answer}-${side}` as MatchAction;
+  if (answer === 'accept') {
+    // A proposal is checked again with an exact read: the adult may have lost vetting or room since.
+    const problem = await recheckMatch(match);
+    if (problem) throw new ValidationError({ _form: problem });
+  }
   const moved = await moveMatch(String(match._id), actor, action, { reason });
   if (moved.outcome !== 'done') return moved.outcome;
   await auditMatch(actor, `match.${action}`, matchId, context);
@@ -159,23 +166,28 @@ export async function answerProposal(
   return 'done';
 }
 
-export type CaseworkMove = 'confirm-consent' | 'pause' | 'resume' | 'close';
+export type CaseworkMove = 'activate' | 'pause' | 'resume' | 'close';
 
 /**
- * The social worker's moves on a match of their request. `confirm-consent` is the seam the consent issue
- * replaces (confirmConsentByHand): until then the responsible worker records by hand who gave consent,
- * how and when.
+ * The social worker's moves on a match of their request. Activating (and resuming) happens only when the
+ * family's consent in force allows it and the adult is still eligible, both read now; otherwise the
+ * server refuses with the reason (the consent page lists what is missing).
  */
 export async function moveAsCaseworker(
   actor: Actor,
   requestId: string,
   matchId: string,
   action: CaseworkMove,
-  details: MoveDetails & { closeReason?: CloseReason },
+  details: MoveDetails & { closeReason?: CloseReason; acknowledgement?: string },
   context: RequestContext,
 ): Promise<MoveOutcome> {
-  const { request } = await loadForRequest(actor, requestId, matchId);
+  const { request, match } = await loadForRequest(actor, requestId, matchId);
   if (!(await mayChange(actor, request, 'edit'))) throw new ForbiddenError('Only the responsible worker');
+  if (
+    (action === 'activate' && match.state === 'awaiting-consent') ||
+    (action === 'resume' && match.state === 'paused')
+  )
+    await admitActivation(actor, request, match, details.acknowledgement, context);
   const moved = await moveMatch(matchId, actor, action, details);
   if (moved.outcome !== 'done') return moved.outcome;
   await auditMatch(
@@ -187,15 +199,4 @@ export async function moveAsCaseworker(
   );
   await syncRequestStatus(requestId);
   return 'done';
-}
-
-/** The consent issue's seam: a social worker confirms the family's consent by hand (who, how, when). */
-export function confirmConsentByHand(
-  actor: Actor,
-  requestId: string,
-  matchId: string,
-  how: string,
-  context: RequestContext,
-): Promise<MoveOutcome> {
-  return moveAsCaseworker(actor, requestId, matchId, 'confirm-consent', { consentHow: how }, context);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../accounts/index.js';
 import { MatchModel } from './match-model.js';
 import { MatchStepModel } from './match-step-model.js';
-import { transition, type MatchAction, type MatchState } from './match-rules.js';
+import { transition, type MatchAction, type MatchState, type Mover } from './match-rules.js';
 
 export type StoredMatch = NonNullable<Awaited<ReturnType<typeof readMatch>>>;
 export type MoveOutcome = 'done' | 'changed' | 'not-allowed';
@@ -9,8 +9,10 @@ export type MoveOutcome = 'done' | 'changed' | 'not-allowed';
 export interface MoveDetails {
   reason?: string;
   closeReason?: string;
-  consentHow?: string;
 }
+
+/** Who moves a match: a person in their role, or the application itself ("system"). */
+export type MatchMover = Actor | { userId: string; role: Mover };
 
 function readMatch(matchId: string) {
   return MatchModel.findById(matchId).lean();
@@ -39,7 +41,7 @@ const withoutUndefined = <T extends object>(value: T): T =>
 /** The complete result of a legal move: the new state, the appended history, and the move's own fields. */
 function patchFor(
   current: StoredMatch,
-  actor: Actor,
+  actor: MatchMover,
   action: MatchAction,
   states: MatchState[],
   details: MoveDetails,
@@ -58,13 +60,11 @@ function patchFor(
   if (action === 'accept-org') patch.acceptedByOrg = answer;
   if (action === 'accept-own') patch.acceptedByVolunteer = answer;
   if (action === 'decline-org' || action === 'decline-own') patch.declineReason = details.reason ?? '';
-  if (action === 'close') {
+  if (action === 'close' || action === 'volunteer-left') {
     patch.closeReason = details.closeReason;
     // A closed match always comes with the offer to find the child a new adult.
     patch.rematchOffered = true;
   }
-  if (action === 'confirm-consent')
-    patch.consent = { confirmedBy: actor.userId, confirmedAt: at, how: details.consentHow ?? '' };
   if (states.includes('declined') || states.includes('closed'))
     patch.liveKey = `ended:${String(current._id)}`;
   return withoutUndefined(patch);
@@ -78,7 +78,7 @@ function patchFor(
  */
 export async function moveMatch(
   matchId: string,
-  actor: Actor,
+  actor: MatchMover,
   action: MatchAction,
   details: MoveDetails = {},
 ): Promise<{ outcome: MoveOutcome; match?: StoredMatch; states: MatchState[] }> {

@@ -1,12 +1,13 @@
-import { trusted } from 'mongoose';
-import { describePeople, type Actor, type RequestContext } from '../accounts/index.js';
+import { DELETED_NAME, describePeople, type Actor, type RequestContext } from '../accounts/index.js';
+import { consentCounts } from '../consent/index.js';
 import { describeOrganisations } from '../organisations/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import { MatchModel } from './match-model.js';
 import { CLOSE_REASONS, type MatchState } from './match-rules.js';
-import { RequestModel } from './request-model.js';
-import { ageFrom } from './request-rules.js';
+import { childViews } from './child-view.js';
+
+const visibleName = (name: string | undefined) => (name && name !== DELETED_NAME ? name : '–');
 
 type StoredMatch = Awaited<ReturnType<typeof matchesOf>>[number];
 
@@ -14,41 +15,22 @@ function matchesOf(filter: Record<string, unknown>) {
   return MatchModel.find(filter).sort({ createdAt: -1 }).limit(200).lean();
 }
 
-/** What the organisation and the volunteer may see of each child: alias, age, interests, need tags. */
-async function childFacts(matches: StoredMatch[], now: Date) {
-  const ids = [...new Set(matches.map((match) => match.requestId))];
-  const requests = await RequestModel.find(
-    { _id: trusted({ $in: ids }) },
-    { birthYear: 1, birthMonth: 1, interests: 1, needTags: 1 },
-  ).lean();
-  return new Map(
-    requests.map((request) => [
-      String(request._id),
-      {
-        age: ageFrom(request.birthYear, request.birthMonth, now),
-        interests: request.interests,
-        needTags: request.needTags,
-      },
-    ]),
-  );
-}
-
 /** One row of a coordinator's or volunteer's page; `canAnswer` when this side has not answered yet. */
 async function answerRows(actor: Actor, matches: StoredMatch[], now: Date) {
-  const facts = await childFacts(matches, now);
+  const views = await childViews(matches, actor.role === 'coordinator' ? 'organisation' : 'adult', now);
   const [people, organisations] = await Promise.all([
     describePeople(matches.map((match) => match.volunteerId)),
     describeOrganisations(matches.map((match) => match.organisationId)),
   ]);
   return matches.map((match) => {
     const answered = actor.role === 'coordinator' ? match.acceptedByOrg : match.acceptedByVolunteer;
+    // The child's details are only what the family's consent lets this side see (`child`); never the alias otherwise.
     return {
       id: String(match._id),
-      childAlias: match.childAlias,
       askText: match.askText,
       state: match.state as MatchState,
       proposedAt: match.createdAt,
-      ...(facts.get(match.requestId) ?? { age: undefined, interests: [], needTags: [] }),
+      child: views.get(String(match._id)),
       volunteerName: people.get(match.volunteerId)?.name ?? '–',
       organisationName: organisations.get(match.organisationId)?.name ?? '–',
       canAnswer: match.state === 'proposed' && !answered,
@@ -94,28 +76,31 @@ export async function listAnswerable(actor: Actor, context: RequestContext, now 
 /** The matches of one request as its social worker sees them, with the moves each state offers. */
 export async function matchesOfRequest(requestId: string) {
   const matches = await matchesOf({ requestId });
-  const [people, organisations] = await Promise.all([
+  const [people, organisations, consents] = await Promise.all([
     describePeople(matches.map((match) => match.volunteerId)),
     describeOrganisations(matches.map((match) => match.organisationId)),
+    consentCounts(matches.map((match) => String(match._id))),
   ]);
   return matches.map((match) => ({
     id: String(match._id),
     childAlias: match.childAlias,
     askText: match.askText,
     state: match.state as MatchState,
-    volunteerName: people.get(match.volunteerId)?.name ?? '–',
+    // Nothing of a volunteer who deleted their account stays on the request.
+    volunteerName: visibleName(people.get(match.volunteerId)?.name),
     organisationName: organisations.get(match.organisationId)?.name ?? '–',
     acceptedByOrg: Boolean(match.acceptedByOrg),
     acceptedByVolunteer: Boolean(match.acceptedByVolunteer),
     declineReason: match.declineReason,
     closeReason: match.closeReason,
-    consent: match.consent,
     rematchOffered: match.rematchOffered,
-    canConfirmConsent: match.state === 'awaiting-consent',
+    consentLink: `/sager/${requestId}/match/${String(match._id)}/samtykke`,
+    consents: consents.get(String(match._id)) ?? { inForce: 0, ended: 0 },
+    awaitingConsent: match.state === 'awaiting-consent',
     canPause: match.state === 'active',
     canResume: match.state === 'paused',
     canClose: ['proposed', 'awaiting-consent', 'active', 'paused'].includes(match.state),
-    closeReasons: CLOSE_REASONS,
+    closeReasons: CLOSE_REASONS.filter((reason) => reason !== 'volunteer-left'),
     history: match.history,
   }));
 }

@@ -19,15 +19,38 @@ async function countBy(field: 'offerId' | 'volunteerId', ids: string[]): Promise
   return counts;
 }
 
-/** Places in use per offer: matches accepted, awaiting consent, active or paused (offers' provider). */
+/** Places in use per offer: matches proposed, accepted, awaiting consent, active or paused (offers' provider). */
 export function placesInUseByOffer(offerIds: string[]): Promise<Map<string, number>> {
   return countBy('offerId', offerIds);
 }
 
 /**
- * Children each volunteer has now (accepted, awaiting consent, active or paused), for capacity
- * (volunteers' canTakeChild). A proposal still waiting for answers does not hold a place.
+ * Children each volunteer has now (proposed, accepted, awaiting consent, active or paused), for capacity
+ * (volunteers' canTakeChild). A proposal holds its place from the moment it is made.
  */
 export function activeMatchCountsByVolunteer(userIds: string[]): Promise<Map<string, number>> {
   return countBy('volunteerId', userIds);
+}
+
+/**
+ * The places taken before this match, for its re-check at acceptance and activation (an exact read):
+ * every other place-holding match of the volunteer (or offer) that has moved past the proposal, and
+ * the proposals made before it. Of two proposals racing to acceptance, the later one always counts the
+ * earlier, so both can never hold the same last place.
+ */
+export async function placesTakenBefore(
+  field: 'offerId' | 'volunteerId',
+  id: string,
+  matchId: string,
+): Promise<number> {
+  const matches = await MatchModel.find(
+    { [field]: id, state: trusted({ $in: PLACE_HOLDING_STATES }) },
+    { state: 1 },
+  )
+    .limit(1000)
+    .lean();
+  return matches.filter((match) => {
+    const other = String(match._id);
+    return other !== matchId && (match.state !== 'proposed' || other < matchId);
+  }).length;
 }

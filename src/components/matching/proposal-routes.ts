@@ -7,6 +7,7 @@ import {
   type AccountsSettings,
   type Action,
 } from '../accounts/index.js';
+import { ValidationError } from '../../shared/errors/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { answerProposal, loadForAnswer } from './match-service.js';
 import { declineSchema, emptySchema } from './match-schemas.js';
@@ -19,7 +20,8 @@ const SIDES: Array<{ base: string; action: Action; titleKey: string }> = [
 
 /**
  * The coordinator's (for the own organisation) and the volunteer's (own) proposals and matches, with
- * accept and decline. They see the alias, age, interests, need tags and what is asked, never the case.
+ * accept and decline. They see what is asked and an age band, and of the child only what the family's
+ * consent lets them see (read per request), never the case.
  * A match of another organisation or another volunteer is a 404 (the service scopes every read).
  */
 export function proposalRoutes(settings: AccountsSettings): Router {
@@ -53,7 +55,15 @@ export function proposalRoutes(settings: AccountsSettings): Router {
         const matchId = String(req.params.matchId);
         await loadForAnswer(currentActor(req)!, matchId);
         parseForm(emptySchema, req.body);
-        const outcome = await answerProposal(currentActor(req)!, matchId, 'accept', undefined, context(req));
+        let outcome;
+        try {
+          outcome = await answerProposal(currentActor(req)!, matchId, 'accept', undefined, context(req));
+        } catch (error) {
+          // The exact re-check refused: the adult is no longer eligible (vetting, room, pause …).
+          if (!(error instanceof ValidationError)) throw error;
+          flash(req, 'warning', error.fieldErrors._form ?? 'matching.outcome.not-allowed');
+          return res.redirect(303, side.base);
+        }
         flash(
           req,
           outcome === 'done' ? 'success' : 'warning',

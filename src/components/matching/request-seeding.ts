@@ -47,8 +47,11 @@ export interface MatchSeed {
   proposedBy: string;
   childAlias: string;
   askText: string;
-  /** 'proposed' (waiting for both answers) or 'active' (accepted, consent confirmed by hand). */
-  state: Extract<MatchState, 'proposed' | 'active'>;
+  /**
+   * 'proposed' (waiting for both answers), 'awaiting-consent' (both accepted) or 'active' (started; its
+   * consents are recorded separately, through the consent component).
+   */
+  state: Extract<MatchState, 'proposed' | 'awaiting-consent' | 'active'>;
   at: Date;
 }
 
@@ -56,26 +59,25 @@ export interface MatchSeed {
 export async function seedMatch(seed: MatchSeed): Promise<void> {
   const { state, at, ...rest } = seed;
   const event = (to: MatchState, by: string, role: string) => ({ state: to, by, role, at });
-  const active = state === 'active';
+  const accepted = state !== 'proposed';
   try {
     await MatchModel.create({
       ...rest,
       state,
       history: [
         event('proposed', seed.proposedBy, 'social-worker'),
-        ...(active
+        ...(accepted
           ? [
               event('accepted', seed.volunteerId, 'volunteer'),
               event('awaiting-consent', seed.volunteerId, 'volunteer'),
-              event('active', seed.proposedBy, 'social-worker'),
             ]
           : []),
+        ...(state === 'active' ? [event('active', seed.proposedBy, 'social-worker')] : []),
       ],
-      ...(active
+      ...(accepted
         ? {
             acceptedByOrg: { by: seed.proposedBy, at },
             acceptedByVolunteer: { by: seed.volunteerId, at },
-            consent: { confirmedBy: seed.proposedBy, confirmedAt: at, how: 'signed-form' },
           }
         : {}),
       liveKey: `${seed.requestId}:${seed.volunteerId}`,
@@ -84,4 +86,10 @@ export async function seedMatch(seed: MatchSeed): Promise<void> {
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
+}
+
+/** The live match of this adult for this child (for demo seeding that continues from a seeded match). */
+export async function liveMatchId(requestId: string, volunteerId: string): Promise<string | undefined> {
+  const match = await MatchModel.findOne({ liveKey: `${requestId}:${volunteerId}` }, { _id: 1 }).lean();
+  return match ? String(match._id) : undefined;
 }

@@ -1,5 +1,6 @@
 export {
   enqueueMail,
+  cancelPendingMailAbout,
   kickDelivery,
   configureMail,
   mailSettingsFor,

@@ -127,11 +127,11 @@ async function recordFailure(
   return 'retrying';
 }
 
-/** Housekeeping: delivered messages are kept 30 days for "did it go out?", failed ones 90 days. */
+/** Housekeeping: delivered (and cancelled) messages are kept 30 days for "did it go out?", failed ones 90 days. */
 export async function purgeOldOutboxMessages(now = new Date()): Promise<number> {
   const day = 86_400_000;
   const sent = await OutboxMessageModel.deleteMany({
-    status: 'sent',
+    status: trusted({ $in: ['sent', 'cancelled'] }),
     updatedAt: trusted({ $lt: new Date(now.getTime() - 30 * day) }),
   });
   const failed = await OutboxMessageModel.deleteMany({

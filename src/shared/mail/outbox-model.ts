@@ -1,6 +1,6 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
 
 /**
  * One e-mail, stored before anybody is told it was sent. The body holds links that work like passwords
@@ -20,6 +20,8 @@ const outboxMessageSchema = new Schema(
     nextAttemptAt: { type: Date, required: true },
     lastError: { type: String },
     sentAt: { type: Date },
+    // What the message is about, when it may carry a child's details: unsent ones can then be cancelled.
+    aboutMatchId: { type: String },
   },
   { timestamps: true, versionKey: false },
 );
@@ -27,6 +29,7 @@ outboxMessageSchema.index({ messageId: 1 }, { unique: true });
 outboxMessageSchema.index({ status: 1, nextAttemptAt: 1 });
 outboxMessageSchema.index({ to: 1, createdAt: -1 });
 outboxMessageSchema.index({ updatedAt: 1 });
+outboxMessageSchema.index({ aboutMatchId: 1, status: 1 });
 
 export type OutboxMessage = InferSchemaType<typeof outboxMessageSchema>;
 export const OutboxMessageModel = model('OutboxMessage', outboxMessageSchema, 'outbox_messages');

@@ -15,6 +15,8 @@ export interface EnqueueMailInput {
   template: string;
   language: Language;
   data: Record<string, string>;
+  /** The match a message speaks of, so it can be cancelled while unsent (see cancelPendingMailAbout). */
+  aboutMatchId?: string;
 }
 
 export interface MailSettings extends DeliverySettings {
@@ -64,8 +66,22 @@ export async function enqueueMail(
     status: 'pending',
     attempts: 0,
     nextAttemptAt: new Date(),
+    ...(input.aboutMatchId ? { aboutMatchId: input.aboutMatchId } : {}),
   });
   return { messageId };
+}
+
+/**
+ * Cancels every message about this match that has not gone out: its sealed body is dropped at once.
+ * A delivery already in flight at this moment may still complete (at-least-once delivery); nothing
+ * queued afterwards about the match is affected. Returns how many were cancelled.
+ */
+export async function cancelPendingMailAbout(matchId: string): Promise<number> {
+  const result = await OutboxMessageModel.updateMany(
+    { aboutMatchId: matchId, status: 'pending' },
+    { $set: { status: 'cancelled' }, $unset: { sealedBody: 1 } },
+  );
+  return result.modifiedCount;
 }
 
 /** The right-hand side of our Message-IDs: the sender's domain, so receivers see a consistent origin. */

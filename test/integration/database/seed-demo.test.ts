@@ -3,10 +3,15 @@ import mongoose from 'mongoose';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS } from '../../../src/demo/demo-content.js';
 import { isVetted } from '../../../src/components/vetting/index.js';
+import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 describe('demo content', () => {
   useTestDatabase();
+  // Seeding uses the real services (consent's through matching's seams, with notices in the outbox).
+  beforeEach(() => {
+    buildTestApp();
+  });
 
   it('when seeded on an empty database, then the 98 municipalities, the demo tenant and its organisations exist', async () => {
     await seedDemo();
@@ -53,11 +58,12 @@ describe('demo content', () => {
     const sofie = await idOf('frivillig@demo.brobygning.dk');
     assert.equal(await db.collection('memberships').countDocuments({ userId: sofie }), 0);
     assert.equal(await db.collection('volunteerprofiles').countDocuments({ userId: sofie }), 1);
-    // Three requests of the demo social worker: one open, one proposed to a vetted adult, one active.
+    // Five requests of the demo social worker: one open, one proposed to a vetted adult, one active with
+    // both guardians' consent, one awaiting consent, one paused after the family withdrew.
     const worker = await idOf('socialraadgiver@demo.brobygning.dk');
-    assert.equal(await db.collection('child_requests').countDocuments({ responsibleId: worker }), 3);
+    assert.equal(await db.collection('child_requests').countDocuments({ responsibleId: worker }), 5);
     const states = (await db.collection('matches').find().toArray()).map((match) => match.state).sort();
-    assert.deepEqual(states, ['active', 'proposed']);
+    assert.deepEqual(states, ['active', 'awaiting-consent', 'paused', 'proposed']);
     const proposal = await db.collection('matches').findOne({ state: 'proposed' });
     assert.equal(proposal?.volunteerId, await idOf('mads.kjaer@demo.brobygning.dk'));
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
+import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { MatchStepModel } from '../../../src/components/matching/match-step-model.js';
 import { createUser, csrfFrom, loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
@@ -22,6 +23,8 @@ describe('matches under concurrency (claimed step by step)', function () {
   beforeEach(async () => {
     await importMunicipalities();
     app = buildTestApp();
+    // The lifecycle under concurrency; the eligibility re-check at acceptance is tested with consent.
+    registerEligibilityCheck(async () => undefined);
     sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     clubId = await createOrganisation({ name: 'Nordstrand IF' });
     karin = await createUser({

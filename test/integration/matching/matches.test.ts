@@ -7,6 +7,7 @@ import { RequestModel } from '../../../src/components/matching/request-model.js'
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { createUser, loginAs, submitForm, type Agent, type TestUser } from '../../helpers/accounts.js';
+import { recordConsentThroughForm } from '../../helpers/consent.js';
 import { latestMailTo } from '../../helpers/mail.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
@@ -29,7 +30,7 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     app = buildTestApp();
     // These tests are about the lifecycle; candidate search's own eligibility check (vetting, profile,
     // capacity) is tested with candidate search. A stub stands in where the port itself is tested.
-    registerEligibilityCheck(undefined);
+    registerEligibilityCheck(async () => undefined);
     sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     worker = await loginAs(app, sara);
     clubId = await createOrganisation({ name: 'Nordstrand IF' });
@@ -47,11 +48,11 @@ describe('matches: proposal, answers and the social worker’s moves', function 
       volunteerId: bo.id,
       organisationId: clubId,
       childAlias: 'Emma',
-      askText: 'Tag Emma med til gymnastik om tirsdagen.',
+      askText: 'Tag barnet med til gymnastik om tirsdagen.',
       ...fields,
     });
 
-  it('when the worker proposes a member, then coordinator and volunteer are told only the alias, age, interests, needs and ask', async () => {
+  it('when the worker proposes a member, then coordinator and volunteer are told the ask and an age band, never the case (the child’s fields wait for consent)', async () => {
     const response = await propose();
     assert.equal(response.status, 303);
     const match = await MatchModel.findOne({ requestId }).lean();
@@ -59,9 +60,8 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     for (const person of [karin, bo]) {
       const mail = await latestMailTo(person.email);
       assert.equal(mail?.template, 'match-proposal');
-      assert.match(mail?.text ?? '', /Emma/);
-      assert.match(mail?.text ?? '', /Tag Emma med til gymnastik/);
-      assert.match(mail?.text ?? '', /en fast voksen/);
+      assert.doesNotMatch(mail?.text ?? '', /Emma/);
+      assert.match(mail?.text ?? '', /Tag barnet med til gymnastik/);
       assert.doesNotMatch(mail?.text ?? '', /SAG-HEMMELIG-1|Mor er syg/);
       assert.doesNotMatch(mail?.html ?? '', /SAG-HEMMELIG-1|Mor er syg/);
     }
@@ -92,13 +92,13 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     assert.match((await worker.get(`/sager/${requestId}`)).text, /Forslaget kunne ikke sendes/);
   });
 
-  it('when coordinator and volunteer both accept, then the match awaits consent, the worker is told, and consent makes it active', async () => {
+  it('when coordinator and volunteer both accept, then the match awaits consent, the worker is told, and recorded consent lets it start', async () => {
     await propose();
     const matchId = String((await MatchModel.findOne({ requestId }).lean())?._id);
     const coordinator = await loginAs(app, karin);
     const page = await coordinator.get('/forening/forslag');
-    assert.match(page.text, /Emma/);
-    assert.match(page.text, /Tag Emma med til gymnastik/);
+    assert.doesNotMatch(page.text, /Emma/);
+    assert.match(page.text, /Tag barnet med til gymnastik/);
     assert.doesNotMatch(page.text, /SAG-HEMMELIG-1|Mor er syg/);
     await submitForm(coordinator, '/forening/forslag', `/forening/forslag/${matchId}/accepter`);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'proposed');
@@ -114,12 +114,10 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     );
     assert.equal((await latestMailTo(sara.email))?.template, 'match-accepted');
 
-    await submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/samtykke`, {
-      how: 'signed-form',
-    });
+    await recordConsentThroughForm(worker, requestId, matchId);
+    await submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/aktiver`);
     const active = await MatchModel.findById(matchId).lean();
     assert.equal(active?.state, 'active');
-    assert.equal(active?.consent?.confirmedBy, sara.id);
     assert.equal((await RequestModel.findById(requestId).lean())?.status, 'matched');
 
     await submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/match/${matchId}/pause`);
@@ -213,7 +211,7 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     assert.doesNotMatch((await otherCoordinator.get('/forening/forslag')).text, /Tag E\. med/);
     assert.doesNotMatch((await otherVolunteer.get('/frivillig/forslag')).text, /Tag E\. med/);
     for (const [segment, fields] of [
-      ['samtykke', { how: 'signed-form' }],
+      ['aktiver', {}],
       ['pause', {}],
       ['genoptag', {}],
       ['luk', { closeReason: 'other' }],

@@ -78,8 +78,8 @@ describe('matching: reminders and places in use', function () {
     assert.equal(await OutboxMessageModel.countDocuments(), 0);
   });
 
-  it('when matches hold places of an offer, then places in use count accepted to paused, not proposed or ended', async () => {
-    const offerId = await createOffer(clubId, { places: 3 });
+  it('when matches hold places of an offer, then places in use count proposed to paused, not ended', async () => {
+    const offerId = await createOffer(clubId, { places: 4 });
     const states = ['proposed', 'awaiting-consent', 'active', 'paused', 'closed', 'declined'] as const;
     for (const state of states) {
       const volunteer = await createUser({});
@@ -92,13 +92,13 @@ describe('matching: reminders and places in use', function () {
         offerId,
       });
     }
-    assert.equal((await placesInUseByOffer([offerId])).get(offerId), 3);
+    assert.equal((await placesInUseByOffer([offerId])).get(offerId), 4);
     // The offers page reads them through the provider matching registered.
     const coordinator = await loginAs(app, karin);
-    assert.match((await coordinator.get('/forening/tilbud')).text, /0 af 3/);
+    assert.match((await coordinator.get('/forening/tilbud')).text, /0 af 4/);
   });
 
-  it('when a volunteer has matches, then the active count leaves out waiting proposals and ended matches', async () => {
+  it('when a volunteer has matches, then the count includes waiting proposals (they hold a place) and leaves out ended ones', async () => {
     await createMatch({
       requestId,
       organisationId: clubId,
@@ -108,8 +108,16 @@ describe('matching: reminders and places in use', function () {
     });
     const second = await createRequest(sara.id);
     await createMatch({ requestId: second, organisationId: clubId, volunteerId: bo.id, proposedBy: sara.id });
+    const third = await createRequest(sara.id);
+    await createMatch({
+      requestId: third,
+      organisationId: clubId,
+      volunteerId: bo.id,
+      proposedBy: sara.id,
+      state: 'closed',
+    });
     const counts = await activeMatchCountsByVolunteer([bo.id, karin.id]);
-    assert.equal(counts.get(bo.id), 1);
+    assert.equal(counts.get(bo.id), 2);
     assert.equal(counts.get(karin.id), undefined);
   });
 });

@@ -42,6 +42,7 @@ const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pendin
   'matches:answer-org': 'coordinator',
   'matches:answer-own': 'volunteer',
   'matching:configure': 'municipal-admin',
+  'consent:configure': 'municipal-admin',
   'platform:manage': 'platform-admin',
 };
 

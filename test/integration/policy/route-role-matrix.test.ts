@@ -5,6 +5,7 @@ import { isAction, POLICY, type Action, type Role } from '../../../src/component
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { listRoutes } from '../../../src/shared/http/index.js';
 import { createUser, csrfFrom, loginAs, type Agent, type TestUser } from '../../helpers/accounts.js';
+import { storeConsent } from '../../helpers/consent.js';
 import { createMatch, createRequest } from '../../helpers/matching.js';
 import { createOffer } from '../../helpers/offers.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
@@ -124,6 +125,16 @@ describe('route × role matrix (generated from the route table and the policy)',
       volunteerId: agents.get('volunteer')!.user!.id,
       proposedBy: agents.get('social worker (A)')!.user!.id,
     });
+    // A consent recorded on that match, so its withdrawal route meets the handler.
+    const consentId = await storeConsent({
+      requestId,
+      matchId,
+      organisationId,
+      volunteerId: agents.get('volunteer')!.user!.id,
+      recordedBy: agents.get('social worker (A)')!.user!.id,
+      validUntil: new Date(Date.now() + 86_400_000),
+      consentId: '00000000-0000-4000-8000-000000000000',
+    });
 
     const failures: string[] = [];
     for (const route of listRoutes()) {
@@ -141,7 +152,8 @@ describe('route × role matrix (generated from the route table and the policy)',
           .replace(':organisationId', organisation)
           .replace(':offerId', organisation === organisationB ? offerB : offerA)
           .replace(':requestId', requestId)
-          .replace(':matchId', matchId);
+          .replace(':matchId', matchId)
+          .replace(':consentId', consentId);
         const response =
           route.method === 'get'
             ? await agent.get(path).redirects(0)

@@ -32,6 +32,7 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'matches:answer-org': ['coordinator'],
   'matches:answer-own': ['volunteer'],
   'matching:configure': ['municipal-admin'],
+  'consent:configure': ['municipal-admin'],
   'platform:manage': ['platform-admin'],
   'home:view': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
 };

@@ -21,7 +21,7 @@ const ALLOWED: Array<[MatchState, MatchAction, Role, Acceptances | 'any', MatchS
   ['proposed', 'decline-org', 'coordinator', 'any', ['declined']],
   ['proposed', 'decline-own', 'volunteer', 'any', ['declined']],
   ['proposed', 'close', 'social-worker', 'any', ['closed']],
-  ['awaiting-consent', 'confirm-consent', 'social-worker', 'any', ['active']],
+  ['awaiting-consent', 'activate', 'social-worker', 'any', ['active']],
   ['awaiting-consent', 'close', 'social-worker', 'any', ['closed']],
   ['active', 'pause', 'social-worker', 'any', ['paused']],
   ['active', 'close', 'social-worker', 'any', ['closed']],
@@ -81,6 +81,31 @@ describe('match rules: every state × action × role', () => {
   it('when the wrong role tries a move, then the reason is the role, before the state', () => {
     assert.deepEqual(transition('closed', 'pause', 'volunteer'), { ok: false, why: 'role' });
     assert.deepEqual(transition('closed', 'pause', 'social-worker'), { ok: false, why: 'state' });
+  });
+
+  it('when a consent ends, then only the application pauses an active match (no person can make that move)', () => {
+    assert.deepEqual(transition('active', 'consent-ended', 'system'), {
+      ok: true,
+      states: ['paused'],
+      acceptances: { org: false, own: false },
+    });
+    for (const state of MATCH_STATES.filter((one) => one !== 'active'))
+      assert.equal(transition(state, 'consent-ended', 'system').ok, false, state);
+  });
+
+  it('when a volunteer leaves, then every live match of theirs closes, and ended ones stay as they are', () => {
+    for (const state of ['proposed', 'accepted', 'awaiting-consent', 'active', 'paused'] as const)
+      assert.deepEqual(
+        transition(state, 'volunteer-left', 'system').ok && transition(state, 'volunteer-left', 'system'),
+        {
+          ok: true,
+          states: ['closed'],
+          acceptances: { org: false, own: false },
+        },
+      );
+    assert.equal(transition('closed', 'volunteer-left', 'system').ok, false);
+    assert.equal(transition('declined', 'volunteer-left', 'system').ok, false);
+    assert.equal(transition('active', 'close', 'system').ok, false);
   });
 
   it('when the second side accepts, then both acceptances are recorded', () => {

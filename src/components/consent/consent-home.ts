@@ -1,0 +1,59 @@
+import { trusted } from 'mongoose';
+import type { HomeActor, HomeItem } from '../../shared/http/index.js';
+import { latestOf, type StoredVersion } from './consent-ledger.js';
+import { ConsentVersionModel } from './consent-model.js';
+import { REMIND_DAYS_BEFORE } from './consent-rules.js';
+
+/** How many matches of the worker's own requests await the family's consent (matching counts them). */
+export type AwaitingConsentCounter = (actor: HomeActor) => Promise<{ count: number; href: string }>;
+let awaitingCounter: AwaitingConsentCounter | undefined;
+
+export function registerAwaitingConsentCounter(counter: AwaitingConsentCounter): void {
+  awaitingCounter = counter;
+}
+
+const DAY = 86_400_000;
+/** Withdrawals stay on the home page this long: the worker acts on them (the match is already paused). */
+const RECENT_WITHDRAWAL_DAYS = 14;
+
+/**
+ * The social worker's home: matches awaiting consent, consents of their municipality running out within
+ * 30 days, and recent withdrawals (by the family's link or recorded by a colleague).
+ */
+export async function consentHomeItems(actor: HomeActor): Promise<HomeItem[]> {
+  if (actor.role !== 'social-worker' || !actor.municipalityCode) return [];
+  const now = Date.now();
+  const versions = await ConsentVersionModel.find({
+    municipalityCode: actor.municipalityCode,
+    validUntil: trusted({ $gte: new Date(now - RECENT_WITHDRAWAL_DAYS * DAY) }),
+  })
+    .limit(5000)
+    .lean<StoredVersion[]>();
+  const latest = latestOf(versions);
+  const expiring = latest.filter(
+    (version) =>
+      !version.withdrawal &&
+      version.validUntil.getTime() > now &&
+      version.validUntil.getTime() - now <= REMIND_DAYS_BEFORE * DAY,
+  );
+  const withdrawn = latest.filter(
+    (version) => version.withdrawal && now - version.withdrawal.at.getTime() <= RECENT_WITHDRAWAL_DAYS * DAY,
+  );
+  const items: HomeItem[] = [];
+  if (awaitingCounter) {
+    const awaiting = await awaitingCounter(actor);
+    if (awaiting.count > 0) items.push({ labelKey: 'consent.home.awaiting', ...awaiting });
+  }
+  const first = (list: StoredVersion[]) =>
+    list[0] ? `/sager/${list[0].requestId}/match/${list[0].matchId}/samtykke` : '/sager';
+  if (withdrawn.length > 0)
+    items.push({
+      labelKey: 'consent.home.withdrawn',
+      count: withdrawn.length,
+      href: first(withdrawn),
+      attention: true,
+    });
+  if (expiring.length > 0)
+    items.push({ labelKey: 'consent.home.expiring', count: expiring.length, href: first(expiring) });
+  return items;
+}

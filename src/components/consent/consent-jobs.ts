@@ -1,0 +1,132 @@
+import { trusted } from 'mongoose';
+import { describePeople } from '../accounts/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
+import type { JobDefinition } from '../../shared/jobs/index.js';
+import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
+import { latestOf, stateOf, type StoredVersion } from './consent-ledger.js';
+import {
+  ConsentAcknowledgementModel,
+  ConsentClaimModel,
+  ConsentLinkModel,
+  ConsentVersionModel,
+} from './consent-model.js';
+import { matchById } from './consent-ports.js';
+import { isDueReminder, REMIND_DAYS_BEFORE } from './consent-rules.js';
+import { endConsent } from './consent-service.js';
+
+let jobBaseUrl = '';
+
+/** Where links in the jobs' e-mails start (set by the component from configuration). */
+export function configureConsentJobs(baseUrl: string): void {
+  jobBaseUrl = baseUrl;
+}
+
+const DAY = 86_400_000;
+
+/** Current versions of consents whose valid-until falls before `until` and that have not been withdrawn. */
+async function consentsEndingBefore(until: Date): Promise<StoredVersion[]> {
+  const versions = await ConsentVersionModel.find({ validUntil: trusted({ $lte: until }) })
+    .limit(5000)
+    .lean<StoredVersion[]>();
+  // A withdrawn consent's latest version carries the withdrawal; reading its siblings finds it.
+  const ids = [...new Set(versions.map((version) => version.consentId))];
+  const all = await ConsentVersionModel.find({ consentId: trusted({ $in: ids }) }).lean<StoredVersion[]>();
+  return latestOf(all).filter((version) => !version.withdrawal);
+}
+
+/**
+ * A valid-until date that has passed acts as a withdrawal: the consent gets its ended version and the
+ * match reacts as it would to the family withdrawing. Safe to repeat: a consent already ended is skipped,
+ * and the unique (consentId, version) lets only one instance append. Returns how many ended.
+ */
+export async function expireLapsedConsents(now: Date): Promise<number> {
+  let expired = 0;
+  for (const version of await consentsEndingBefore(now)) {
+    const match = await matchById(version.matchId);
+    const subject = match ?? version;
+    if (await endConsent(subject, version.consentId, { by: 'expiry', how: 'expired' }, jobBaseUrl)) {
+      expired += 1;
+      await recordAudit({
+        action: 'consent.expire',
+        outcome: 'success',
+        municipalityCode: version.municipalityCode,
+        objectType: 'consent',
+        objectId: version.consentId,
+        purpose: 'consent',
+        details: { matchId: version.matchId },
+      });
+    }
+  }
+  return expired;
+}
+
+/**
+ * Tells the responsible social worker once, 30 days before a consent runs out, so it can be renewed.
+ * Claimed by inserting a unique {kind, consentId} before the mail, so no instance or rerun sends two.
+ */
+export async function remindExpiringConsents(now: Date): Promise<number> {
+  let reminded = 0;
+  for (const version of await consentsEndingBefore(new Date(now.getTime() + REMIND_DAYS_BEFORE * DAY))) {
+    if (!isDueReminder(stateOf(version), now)) continue;
+    try {
+      await ConsentClaimModel.create({
+        kind: 'expiry-reminder',
+        consentId: version.consentId,
+        claimedAt: now,
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) continue;
+      throw error;
+    }
+    const match = await matchById(version.matchId);
+    const worker = match ? (await describePeople([match.responsibleId])).get(match.responsibleId) : undefined;
+    if (!match || !worker?.active) continue;
+    await enqueueMail({
+      to: worker.email,
+      template: 'consent-expiring',
+      language: worker.language,
+      data: {
+        name: worker.name,
+        childAlias: match.childAlias,
+        validUntil: version.validUntil.toISOString().slice(0, 10),
+        link: `${jobBaseUrl}/sager/${match.requestId}/match/${match.matchId}/samtykke`,
+      },
+    });
+    reminded += 1;
+  }
+  if (reminded > 0) kickDelivery();
+  return reminded;
+}
+
+/** Retention: the ledgers, links and claims of these requests go (the deletion is audited by the caller). */
+export async function deleteConsentsOfRequests(requestIds: string[]): Promise<number> {
+  if (requestIds.length === 0) return 0;
+  const versions = await ConsentVersionModel.find(
+    { requestId: trusted({ $in: requestIds }) },
+    { consentId: 1 },
+  ).lean();
+  const consentIds = [...new Set(versions.map((version) => version.consentId))];
+  await ConsentLinkModel.deleteMany({ consentId: trusted({ $in: consentIds }) });
+  await ConsentClaimModel.deleteMany({ consentId: trusted({ $in: consentIds }) });
+  await ConsentAcknowledgementModel.deleteMany({ requestId: trusted({ $in: requestIds }) });
+  const deleted = await ConsentVersionModel.deleteMany({ requestId: trusted({ $in: requestIds }) });
+  return deleted.deletedCount;
+}
+
+export const consentJobs: JobDefinition[] = [
+  {
+    name: 'consent:expire-lapsed',
+    schedule: '7 1 * * *',
+    run: async () => {
+      await expireLapsedConsents(new Date());
+    },
+  },
+  {
+    name: 'consent:remind-expiring',
+    schedule: '17 8 * * *',
+    run: async () => {
+      await remindExpiringConsents(new Date());
+    },
+  },
+];

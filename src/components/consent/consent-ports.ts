@@ -1,0 +1,71 @@
+import type { Actor } from '../accounts/index.js';
+
+/**
+ * Consent sits below matching: it stores requests and matches by id and learns about them through these
+ * seams, which matching fills at start-up (as offers' registerPlacesInUse), so consent never imports it.
+ */
+export interface ConsentMatch {
+  matchId: string;
+  requestId: string;
+  municipalityCode: string;
+  organisationId: string;
+  organisationName: string;
+  volunteerId: string;
+  volunteerName: string;
+  responsibleId: string;
+  responsibleName: string;
+  childAlias: string;
+  childAge: number;
+  state: string;
+}
+
+/**
+ * The match, if the actor is on the request's team (a social worker of its municipality); `mayChange`
+ * when they may record or withdraw (the responsible worker). Throws NotFoundError otherwise.
+ */
+export type TeamMatchLookup = (
+  actor: Actor,
+  requestId: string,
+  matchId: string,
+) => Promise<{ match: ConsentMatch; mayChange: boolean }>;
+
+/** The match by id, for the family's link and the jobs (no actor); undefined when it is gone. */
+export type MatchLookup = (matchId: string) => Promise<ConsentMatch | undefined>;
+
+/** What happens to the match when a consent ends (withdrawn or expired): pause, cancel mail, tell people. */
+export interface ConsentEnded {
+  consentId: string;
+  matchId: string;
+  requestId: string;
+  how: string;
+  by: string;
+  baseUrl: string;
+}
+export type ConsentEndedListener = (ended: ConsentEnded) => Promise<void>;
+
+let teamLookup: TeamMatchLookup | undefined;
+let matchLookup: MatchLookup | undefined;
+const endedListeners = new Set<ConsentEndedListener>();
+
+export function registerConsentMatchLookups(team: TeamMatchLookup, byId: MatchLookup): void {
+  teamLookup = team;
+  matchLookup = byId;
+}
+
+/** A Set: createApp runs once per test and registers the same module-level function again. */
+export function onConsentEnded(listener: ConsentEndedListener): void {
+  endedListeners.add(listener);
+}
+
+export async function teamMatch(actor: Actor, requestId: string, matchId: string) {
+  if (!teamLookup) throw new Error('No match lookup is registered for consent');
+  return teamLookup(actor, requestId, matchId);
+}
+
+export async function matchById(matchId: string): Promise<ConsentMatch | undefined> {
+  return matchLookup ? matchLookup(matchId) : undefined;
+}
+
+export async function announceConsentEnded(ended: ConsentEnded): Promise<void> {
+  for (const listener of endedListeners) await listener(ended);
+}

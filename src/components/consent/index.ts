@@ -1,0 +1,76 @@
+import { Router } from 'express';
+import type { AppConfig } from '../../config/index.js';
+import { accountsSettings } from '../accounts/index.js';
+import type { Component } from '../../shared/http/index.js';
+import { consentHomeItems } from './consent-home.js';
+import { configureConsentJobs, consentJobs } from './consent-jobs.js';
+import {
+  ConsentAcknowledgementModel,
+  ConsentClaimModel,
+  ConsentLinkModel,
+  ConsentVersionModel,
+} from './consent-model.js';
+import { ConsentPolicyModel } from './consent-policy-model.js';
+import { consentRoutes } from './consent-routes.js';
+import { familyRoutes } from './family-routes.js';
+import { rulesRoutes } from './rules-routes.js';
+
+export {
+  registerConsentMatchLookups,
+  onConsentEnded,
+  type ConsentMatch,
+  type ConsentEnded,
+  type TeamMatchLookup,
+  type MatchLookup,
+} from './consent-ports.js';
+export { registerAwaitingConsentCounter, type AwaitingConsentCounter } from './consent-home.js';
+export {
+  consentGateFor,
+  visibleFieldsFor,
+  acknowledgeMissingYouthConsent,
+  recordConsent,
+  type ConsentInput,
+} from './consent-service.js';
+export { withdrawByFamily } from './consent-link-service.js';
+export { hasConsentRecords, consentCounts } from './consent-ledger.js';
+export {
+  expireLapsedConsents,
+  remindExpiringConsents,
+  deleteConsentsOfRequests,
+  consentJobs,
+} from './consent-jobs.js';
+export { rulesOf } from './consent-policy-service.js';
+export {
+  ageBand,
+  gate,
+  visibleFields,
+  CHILD_FIELDS,
+  DEFAULT_RULES,
+  type ChildField,
+  type ConsentRules,
+  type GateResult,
+  type Missing,
+} from './consent-rules.js';
+
+/**
+ * The family's consent: an append-only ledger per match (who, what for, with whom, which fields, until
+ * when, withdrawal), the municipality's rules, the family's receipt and withdrawal link. Matching sits
+ * above and asks it, on every request, what a proposal may show and whether a match may be active.
+ */
+export function consentComponent(config: AppConfig): Component {
+  const settings = accountsSettings(config);
+  configureConsentJobs(settings.baseUrl);
+  return {
+    name: 'consent',
+    router: Router().use(familyRoutes(settings), rulesRoutes(settings), consentRoutes(settings)),
+    models: [
+      ConsentVersionModel,
+      ConsentLinkModel,
+      ConsentClaimModel,
+      ConsentAcknowledgementModel,
+      ConsentPolicyModel,
+    ] as never[],
+    jobs: consentJobs,
+    homeItems: consentHomeItems,
+  };
+}

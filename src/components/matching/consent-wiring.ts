@@ -1,0 +1,149 @@
+import { trusted } from 'mongoose';
+import { DELETED_NAME, describePeople, onAccountDeleting, type Actor } from '../accounts/index.js';
+import {
+  onConsentEnded,
+  registerAwaitingConsentCounter,
+  registerConsentMatchLookups,
+  type ConsentMatch,
+} from '../consent/index.js';
+import { describeOrganisations } from '../organisations/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
+import { cancelPendingMailAbout } from '../../shared/mail/index.js';
+import { notifyConsentEnded, notifyVolunteerLeft } from './match-mail.js';
+import { MatchModel } from './match-model.js';
+import { LIVE_STATES } from './match-rules.js';
+import { loadForRequest, syncRequestStatus } from './match-service.js';
+import { moveMatch } from './match-steps.js';
+import { mayChange } from './request-access.js';
+import { RequestModel } from './request-model.js';
+import { ageFrom } from './request-rules.js';
+
+type MatchDoc = NonNullable<Awaited<ReturnType<typeof readMatch>>>;
+type RequestDoc = { responsibleId: string; birthYear: number; birthMonth: number };
+
+function readMatch(matchId: string) {
+  return /^[0-9a-f]{24}$/.test(matchId) ? MatchModel.findById(matchId).lean() : Promise.resolve(null);
+}
+
+async function describe(match: MatchDoc, request: RequestDoc): Promise<ConsentMatch> {
+  const [people, organisations] = await Promise.all([
+    describePeople([match.volunteerId, request.responsibleId]),
+    describeOrganisations([match.organisationId]),
+  ]);
+  const name = (id: string) => {
+    const found = people.get(id)?.name;
+    return found && found !== DELETED_NAME ? found : '–';
+  };
+  return {
+    matchId: String(match._id),
+    requestId: match.requestId,
+    municipalityCode: match.municipalityCode,
+    organisationId: match.organisationId,
+    organisationName: organisations.get(match.organisationId)?.name ?? '–',
+    volunteerId: match.volunteerId,
+    volunteerName: name(match.volunteerId),
+    responsibleId: request.responsibleId,
+    responsibleName: name(request.responsibleId),
+    childAlias: match.childAlias,
+    childAge: ageFrom(request.birthYear, request.birthMonth, new Date()),
+    state: match.state,
+  };
+}
+
+async function teamLookup(actor: Actor, requestId: string, matchId: string) {
+  const { request, match } = await loadForRequest(actor, requestId, matchId);
+  return { match: await describe(match, request), mayChange: await mayChange(actor, request, 'edit') };
+}
+
+async function byIdLookup(matchId: string): Promise<ConsentMatch | undefined> {
+  const match = await readMatch(matchId);
+  if (!match) return undefined;
+  const request = await RequestModel.findById(match.requestId, {
+    responsibleId: 1,
+    birthYear: 1,
+    birthMonth: 1,
+  }).lean();
+  return request ? describe(match, request) : undefined;
+}
+
+/**
+ * A consent ended (withdrawn by the family or a worker, or expired): at once the match pauses, mail
+ * about the child not yet sent is cancelled, and the coordinators, the volunteer (without details) and
+ * the responsible social worker are told. The child's details vanish from the pages by themselves, as
+ * they are read from the ledger on every request.
+ */
+async function whenConsentEnded(ended: { matchId: string; how: string; by: string; baseUrl: string }) {
+  const match = await readMatch(ended.matchId);
+  if (!match || !LIVE_STATES.includes(match.state)) return;
+  const moved = await moveMatch(ended.matchId, { userId: ended.by, role: 'system' }, 'consent-ended', {
+    reason: 'consent-ended',
+  });
+  await cancelPendingMailAbout(ended.matchId);
+  await recordAudit({
+    action: 'match.consent-ended',
+    outcome: 'success',
+    municipalityCode: match.municipalityCode,
+    objectType: 'match',
+    objectId: ended.matchId,
+    purpose: 'consent',
+    details: { paused: moved.outcome === 'done', how: ended.how },
+  });
+  await notifyConsentEnded(ended.matchId, ended.how, ended.baseUrl);
+}
+
+/**
+ * A volunteer deletes their account: each of their live proposals and matches ends ("the volunteer
+ * left"), mail about the child not yet sent is cancelled, and the responsible social worker is told.
+ * Safe to repeat: an ended match is skipped.
+ */
+function whenVolunteerLeaves(baseUrl: string) {
+  return async (userId: string) => {
+    const live = await MatchModel.find({ volunteerId: userId, state: trusted({ $in: LIVE_STATES }) })
+      .limit(1000)
+      .lean();
+    for (const match of live) {
+      const matchId = String(match._id);
+      const moved = await moveMatch(matchId, { userId, role: 'system' }, 'volunteer-left', {
+        closeReason: 'volunteer-left',
+      });
+      await cancelPendingMailAbout(matchId);
+      await syncRequestStatus(match.requestId);
+      if (moved.outcome === 'done') await notifyVolunteerLeft(matchId, baseUrl);
+    }
+  };
+}
+
+/** The social worker's count for the home page: matches of their own requests awaiting consent. */
+async function awaitingConsent(actor: { userId: string; role: string; municipalityCode?: string }) {
+  if (actor.role !== 'social-worker' || !actor.municipalityCode) return { count: 0, href: '/sager' };
+  const requests = await RequestModel.find(
+    {
+      municipalityCode: actor.municipalityCode,
+      responsibleId: actor.userId,
+      status: trusted({ $ne: 'closed' }),
+    },
+    { _id: 1 },
+  )
+    .limit(500)
+    .lean();
+  const waiting = await MatchModel.find(
+    {
+      requestId: trusted({ $in: requests.map((request) => String(request._id)) }),
+      state: 'awaiting-consent',
+    },
+    { requestId: 1 },
+  ).lean();
+  const first = waiting[0];
+  return {
+    count: waiting.length,
+    href: first ? `/sager/${first.requestId}/match/${String(first._id)}/samtykke` : '/sager',
+  };
+}
+
+/** Fills consent's seams and listens to consent and account events (consent sits below matching). */
+export function wireConsent(baseUrl: string): void {
+  registerConsentMatchLookups(teamLookup, byIdLookup);
+  registerAwaitingConsentCounter(awaitingConsent);
+  onConsentEnded(whenConsentEnded);
+  onAccountDeleting(whenVolunteerLeaves(baseUrl));
+}

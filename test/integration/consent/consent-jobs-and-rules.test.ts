@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import type { Express } from 'express';
+import { importMunicipalities } from '../../../src/components/municipalities/index.js';
+import {
+  consentJobs,
+  deleteConsentsOfRequests,
+  expireLapsedConsents,
+  remindExpiringConsents,
+} from '../../../src/components/consent/index.js';
+import { consentHomeItems } from '../../../src/components/consent/consent-home.js';
+import { ConsentLinkModel, ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
+import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
+import { MatchModel } from '../../../src/components/matching/match-model.js';
+import { AuditEventModel } from '../../../src/shared/audit/index.js';
+import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
+import { createUser, loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
+import { consentPage, recordConsentThroughForm, storeConsent } from '../../helpers/consent.js';
+import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
+import { addMember, createOrganisation } from '../../helpers/organisations.js';
+import { buildTestApp } from '../../helpers/test-app.js';
+import { useTestDatabase } from '../../helpers/use-test-database.js';
+
+const DAY = 86_400_000;
+
+describe('consent: expiry, reminders, retention, the municipality’s rules and the home page', function () {
+  this.timeout(60_000);
+  useTestDatabase();
+  let app: Express;
+  let sara: TestUser;
+  let clubId: string;
+  let karin: TestUser;
+  let bo: TestUser;
+  let requestId: string;
+  let matchId: string;
+
+  beforeEach(async () => {
+    await importMunicipalities();
+    app = buildTestApp();
+    registerEligibilityCheck(async () => undefined);
+    sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
+    clubId = await createOrganisation({ name: 'Nordstrand IF' });
+    karin = await createUser({
+      name: 'Karin Koordinator',
+      roles: [{ role: 'coordinator', organisationId: clubId }],
+    });
+    bo = await createUser({ name: 'Bo Frivillig' });
+    await addMember(clubId, bo.id);
+    requestId = await createRequest(sara.id);
+    matchId = await createMatch({
+      requestId,
+      organisationId: clubId,
+      volunteerId: bo.id,
+      proposedBy: sara.id,
+      state: 'active',
+    });
+  });
+
+  const consentOf = (validUntil: Date) =>
+    storeConsent({
+      requestId,
+      matchId,
+      organisationId: clubId,
+      volunteerId: bo.id,
+      recordedBy: sara.id,
+      validUntil,
+    });
+
+  it('when a consent has run out, then the child vanishes at read time, and the daily run pauses the match once', async () => {
+    await consentOf(new Date(Date.now() - DAY));
+    const coordinator = await loginAs(app, karin);
+    assert.match((await coordinator.get('/forening/forslag')).text, /Et barn/);
+    assert.equal(await expireLapsedConsents(new Date()), 1);
+    assert.equal((await MatchModel.findById(matchId).lean())?.state, 'paused');
+    assert.equal(await ConsentVersionModel.countDocuments({ 'withdrawal.how': 'expired' }), 1);
+    assert.ok(await AuditEventModel.findOne({ action: 'consent.expire' }));
+    assert.equal(await expireLapsedConsents(new Date()), 0, 'a second run changes nothing');
+  });
+
+  it('when a consent runs out within 30 days, then the responsible worker is reminded once', async () => {
+    await consentOf(new Date(Date.now() + 10 * DAY));
+    await consentOf(new Date(Date.now() + 90 * DAY));
+    assert.equal(await remindExpiringConsents(new Date()), 1);
+    assert.equal(await remindExpiringConsents(new Date()), 0);
+    const mails = await OutboxMessageModel.find({ template: 'consent-expiring' }).lean();
+    assert.deepEqual(
+      mails.map((mail) => mail.to),
+      [sara.email],
+    );
+    assert.deepEqual(
+      consentJobs.map((job) => job.name),
+      ['consent:expire-lapsed', 'consent:remind-expiring'],
+    );
+  });
+
+  it('when retention deletes a request, then its ledger and links go, and other requests keep theirs', async () => {
+    const worker = await loginAs(app, sara);
+    await MatchModel.updateOne({ _id: matchId }, { $set: { state: 'awaiting-consent' } });
+    await recordConsentThroughForm(worker, requestId, matchId);
+    const otherRequest = await createRequest(sara.id);
+    const otherMatch = await createMatch({
+      requestId: otherRequest,
+      organisationId: clubId,
+      volunteerId: bo.id,
+      proposedBy: sara.id,
+    });
+    await storeConsent({
+      requestId: otherRequest,
+      matchId: otherMatch,
+      organisationId: clubId,
+      volunteerId: bo.id,
+      recordedBy: sara.id,
+      validUntil: new Date(Date.now() + 90 * DAY),
+    });
+    assert.equal(await deleteConsentsOfRequests([requestId]), 1);
+    assert.equal(await ConsentVersionModel.countDocuments({ requestId }), 0);
+    assert.equal(await ConsentLinkModel.countDocuments({ matchId }), 0);
+    assert.equal(await ConsentVersionModel.countDocuments({ requestId: otherRequest }), 1);
+  });
+
+  it('when an administrator changes the rules, then activation follows them and the change is audited', async () => {
+    const admin = await loginAs(
+      app,
+      await createUser({ roles: [{ role: 'municipal-admin', municipalityCode: '0849' }], totp: true }),
+    );
+    assert.equal((await admin.get('/kommune/samtykke')).status, 200);
+    const bad = await submitForm(admin, '/kommune/samtykke', '/kommune/samtykke', {
+      purposes: 'share-details',
+      activationPurposes: 'share-details',
+      youthAge: '40',
+    });
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /mellem 10 og 18/);
+    const saved = await submitForm(admin, '/kommune/samtykke', '/kommune/samtykke', {
+      purposes: 'share-details',
+      activationPurposes: 'share-details',
+      youthAge: '15',
+    });
+    assert.equal(saved.status, 303);
+    assert.ok(await AuditEventModel.findOne({ action: 'consent.rules.change', municipalityCode: '0849' }));
+
+    await MatchModel.updateOne({ _id: matchId }, { $set: { state: 'awaiting-consent' } });
+    const worker = await loginAs(app, sara);
+    await recordConsentThroughForm(worker, requestId, matchId, { purposes: ['share-details'] });
+    await submitForm(worker, consentPage(requestId, matchId), `/sager/${requestId}/match/${matchId}/aktiver`);
+    assert.equal((await MatchModel.findById(matchId).lean())?.state, 'active');
+    // A coordinator or a social worker cannot reach the rules.
+    assert.equal((await (await loginAs(app, karin)).get('/kommune/samtykke')).status, 404);
+    assert.equal((await worker.get('/kommune/samtykke')).status, 404);
+  });
+
+  it('when the worker has matches awaiting consent, consents running out and a recent withdrawal, then the home items say so', async () => {
+    await MatchModel.updateOne({ _id: matchId }, { $set: { state: 'awaiting-consent' } });
+    await consentOf(new Date(Date.now() + 10 * DAY));
+    const withdrawn = await consentOf(new Date(Date.now() + 100 * DAY));
+    await ConsentVersionModel.create({
+      ...(await ConsentVersionModel.findOne({ consentId: withdrawn })
+        .lean({ virtuals: false })
+        .then((doc) => {
+          const { _id, ...rest } = doc!;
+          void _id;
+          return rest;
+        })),
+      version: 2,
+      withdrawal: { at: new Date(), by: 'family', how: 'link' },
+    });
+    const items = await consentHomeItems({
+      userId: sara.id,
+      role: 'social-worker',
+      municipalityCode: '0849',
+    });
+    assert.deepEqual(
+      items.map((item) => [item.labelKey, item.count, Boolean(item.attention)]),
+      [
+        ['consent.home.awaiting', 1, false],
+        ['consent.home.withdrawn', 1, true],
+        ['consent.home.expiring', 1, false],
+      ],
+    );
+    assert.deepEqual(
+      await consentHomeItems({ userId: karin.id, role: 'coordinator', organisationId: clubId }),
+      [],
+    );
+  });
+});
