@@ -1,5 +1,6 @@
 import type { AppConfig } from './config/index.js';
 import { accountsComponent } from './components/accounts/index.js';
+import { jobsComponent } from './components/jobs/index.js';
 import { matchingComponent } from './components/matching/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
 import { offersComponent } from './components/offers/index.js';
@@ -10,7 +11,13 @@ import { volunteersComponent } from './components/volunteers/index.js';
 import { AuditEventModel } from './shared/audit/index.js';
 import { WriteClaimModel, writeClaimJobs } from './shared/db/index.js';
 import { RateLimitHitModel, rateLimitJobs, type Component } from './shared/http/index.js';
-import type { JobDefinition } from './shared/jobs/index.js';
+import {
+  JobClaimModel,
+  jobHousekeeping,
+  JobRunModel,
+  JobStatusModel,
+  type JobDefinition,
+} from './shared/jobs/index.js';
 import { mailJobs, mailModels, type MailSettings } from './shared/mail/index.js';
 import { SessionRecordModel, sessionJobs } from './shared/session/index.js';
 
@@ -25,6 +32,7 @@ export function defaultComponents(config: AppConfig): Component[] {
     vettingComponent(config),
     volunteersComponent(config),
     matchingComponent(config),
+    jobsComponent(config),
   ];
 }
 
@@ -33,6 +41,7 @@ export function allModels(config: AppConfig) {
   return [
     ...defaultComponents(config).flatMap((component) => component.models ?? []),
     ...([AuditEventModel, SessionRecordModel, RateLimitHitModel, WriteClaimModel] as never[]),
+    ...([JobClaimModel, JobRunModel, JobStatusModel] as never[]),
     ...mailModels,
   ];
 }
@@ -45,5 +54,6 @@ export function allJobs(config: AppConfig, mail: MailSettings): JobDefinition[] 
     ...sessionJobs,
     ...rateLimitJobs,
     ...writeClaimJobs,
+    ...jobHousekeeping,
   ];
 }

@@ -47,6 +47,14 @@ export const POLICY = {
   'matching:configure': { anonymous: false, roles: ['municipal-admin'] },
   /** Municipalities on the platform: onboard and invite their first administrator. */
   'platform:manage': { anonymous: false, roles: ['platform-admin'] },
+  /** Scheduled jobs: their schedule and last runs, and running one now. */
+  'platform:jobs': { anonymous: false, roles: ['platform-admin'] },
+  /** A volunteer's own check-ins on their own matches. */
+  'followups:checkin-own': { anonymous: false, roles: ['volunteer'] },
+  /** Follow-ups of the own municipality's matches: plan, family conversations, answers and worries (the request's team). */
+  'followups:work': { anonymous: false, roles: ['social-worker'] },
+  /** Whether the own organisation's volunteers' check-ins are done (never the answers about the child). */
+  'followups:overview-org': { anonymous: false, roles: ['coordinator'] },
 } as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;
 
 export type Action = keyof typeof POLICY;

@@ -81,9 +81,7 @@ export function vettingJobs(baseUrl: string): JobDefinition[] {
     {
       name: 'vetting:consent-window-reminders',
       schedule: '17 8 * * *',
-      run: async () => {
-        await remindConsentWindows(new Date(), baseUrl);
-      },
+      run: (context) => remindConsentWindows(context?.now ?? new Date(), baseUrl),
     },
   ];
 }

@@ -141,7 +141,8 @@ describe('route × role matrix (generated from the route table and the policy)',
           .replace(':organisationId', organisation)
           .replace(':offerId', organisation === organisationB ? offerB : offerA)
           .replace(':requestId', requestId)
-          .replace(':matchId', matchId);
+          .replace(':matchId', matchId)
+          .replace(':name', 'jobs:delete-old-records');
         const response =
           route.method === 'get'
             ? await agent.get(path).redirects(0)

@@ -33,6 +33,10 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'matches:answer-own': ['volunteer'],
   'matching:configure': ['municipal-admin'],
   'platform:manage': ['platform-admin'],
+  'platform:jobs': ['platform-admin'],
+  'followups:checkin-own': ['volunteer'],
+  'followups:work': ['social-worker'],
+  'followups:overview-org': ['coordinator'],
 };
 
 describe('policy', () => {
