@@ -1,5 +1,6 @@
 import type { AppConfig } from './config/index.js';
 import { accountsComponent } from './components/accounts/index.js';
+import { followUpsComponent } from './components/followups/index.js';
 import { jobsComponent } from './components/jobs/index.js';
 import { matchingComponent } from './components/matching/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
@@ -32,6 +33,7 @@ export function defaultComponents(config: AppConfig): Component[] {
     vettingComponent(config),
     volunteersComponent(config),
     matchingComponent(config),
+    followUpsComponent(config),
     jobsComponent(config),
   ];
 }
