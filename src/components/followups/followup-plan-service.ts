@@ -67,7 +67,7 @@ async function pausePlan(facts: MatchFacts, pausedOn: string) {
   const open = await FollowUpModel.find({ matchId: facts.matchId, state: 'open' }, { _id: 1 }).lean();
   for (const followUp of open)
     await FollowUpModel.updateOne(
-      { _id: followUp._id, pausedOn: { $exists: false } },
+      { _id: followUp._id, pausedOn: trusted({ $exists: false }) },
       { $set: { pausedOn } },
     );
 }

@@ -4,7 +4,7 @@ import { matchFacts } from '../matching/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.js';
-import { enqueueMail } from '../../shared/mail/index.js';
+import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import { copenhagenDate, statusOf, type FollowUpStatus, type StoredState } from './followup-rules.js';
 import type { AnswersForm } from './followup-schemas.js';
@@ -120,6 +120,7 @@ async function tellResponsibleAboutWorry(followUp: StoredFollowUp, baseUrl: stri
       link: `${baseUrl}/opfoelgning/${followUp._id}`,
     },
   });
+  kickDelivery();
 }
 
 export async function skipFollowUp(

@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import { describePeople } from '../accounts/index.js';
 import { liveMatchFacts, matchFacts } from '../matching/index.js';
 import type { JobContext, JobDefinition } from '../../shared/jobs/index.js';
-import { enqueueMail } from '../../shared/mail/index.js';
+import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import { reconcilePlan } from './followup-plan-service.js';
 import {
@@ -48,7 +48,7 @@ export async function remindDueFollowUps(context: JobContext, baseUrl: string): 
       !followUp.remindedAt &&
       needsReminder({ ...followUp, state: 'open', paused: Boolean(followUp.pausedOn) }, today),
   );
-  return context.eachItem(
+  const reminded = await context.eachItem(
     due,
     (followUp) => `remind:${followUp._id}`,
     async (followUp) => {
@@ -73,6 +73,9 @@ export async function remindDueFollowUps(context: JobContext, baseUrl: string): 
       await FollowUpModel.updateOne({ _id: followUp._id }, { $set: { remindedAt: context.now } });
     },
   );
+  // People get their link in seconds rather than at the outbox's next run.
+  if (reminded > 0) kickDelivery();
+  return reminded;
 }
 
 /**
@@ -136,6 +139,7 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
       await FollowUpPlanModel.updateOne({ _id: matchId }, { $set: { missedFlagAt: context.now } });
     },
   );
+  if (handled > 0) kickDelivery();
   return handled;
 }
 
