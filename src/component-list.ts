@@ -6,6 +6,7 @@ import { matchingComponent } from './components/matching/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
 import { offersComponent } from './components/offers/index.js';
 import { organisationsComponent } from './components/organisations/index.js';
+import { retentionComponent } from './components/retention/index.js';
 import { siteComponent } from './components/site/index.js';
 import { vettingComponent } from './components/vetting/index.js';
 import { volunteersComponent } from './components/volunteers/index.js';
@@ -34,6 +35,7 @@ export function defaultComponents(config: AppConfig): Component[] {
     volunteersComponent(config),
     matchingComponent(config),
     followUpsComponent(config),
+    retentionComponent(config),
     jobsComponent(config),
   ];
 }
