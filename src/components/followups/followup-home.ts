@@ -14,6 +14,12 @@ export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
         attention: true,
       },
       {
+        labelKey: 'followups.home.vettingExpired',
+        count: overview.vettingExpired.length,
+        href: '/opfoelgning',
+        attention: true,
+      },
+      {
         labelKey: 'followups.home.missed',
         count: overview.missed.length,
         href: '/opfoelgning',

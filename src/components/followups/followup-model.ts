@@ -77,6 +77,8 @@ const followUpPlanSchema = new Schema(
     closedOn: { type: String },
     // Two missed check-ins in a row: flagged on the social workers' home.
     missedFlagAt: { type: Date },
+    // The volunteer's børneattest ended while the match runs: flagged to the team.
+    vettingExpiredAt: { type: Date },
   },
   { timestamps: true, strict: 'throw' },
 );

@@ -163,7 +163,13 @@ export async function teamOverview(municipalityCode: string, now: Date) {
     municipalityCode,
     missedFlagAt: trusted({ $exists: true }),
   }).lean();
+  const vettingExpired = await FollowUpPlanModel.find({
+    municipalityCode,
+    vettingExpiredAt: trusted({ $exists: true }),
+    closedOn: trusted({ $exists: false }),
+  }).lean();
   return {
+    vettingExpired,
     due: current.filter((followUp) => followUp.status === 'due'),
     overdue: current.filter((followUp) => followUp.status === 'overdue'),
     worries,

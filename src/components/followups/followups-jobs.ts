@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import { describePeople } from '../accounts/index.js';
 import { liveMatchFacts, matchFacts } from '../matching/index.js';
+import { vettingStatusFor } from '../vetting/index.js';
 import type { JobContext, JobDefinition } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
@@ -143,6 +144,42 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
   return handled;
 }
 
+/**
+ * A live match whose volunteer's børneattest has ended is flagged on the team's home and the responsible
+ * social worker is told once per ended certificate (matching already no longer proposes the volunteer).
+ */
+export async function flagExpiredVetting(context: JobContext, baseUrl: string): Promise<number> {
+  const live = (await liveMatchFacts(context.now)).filter((facts) => facts.state !== 'closed');
+  const expired: Array<{ matchId: string; childAlias: string; validUntil: Date }> = [];
+  for (const facts of live) {
+    const [status] = await vettingStatusFor([facts.volunteerId], facts.organisationId, context.now);
+    if (status && !status.vetted && status.validUntil && status.validUntil <= context.now)
+      expired.push({ matchId: facts.matchId, childAlias: facts.childAlias, validUntil: status.validUntil });
+  }
+  const flagged = await context.eachItem(
+    expired,
+    (entry) => `vetting-expired:${entry.matchId}:${entry.validUntil.toISOString()}`,
+    async (entry) => {
+      await FollowUpPlanModel.updateOne({ _id: entry.matchId }, { $set: { vettingExpiredAt: context.now } });
+      const person = await responsibleOf(entry.matchId);
+      if (person?.active) {
+        await enqueueMail({
+          to: person.email,
+          template: 'followup-vetting-expired',
+          language: person.language,
+          data: {
+            name: person.name,
+            childAlias: entry.childAlias,
+            link: `${baseUrl}/opfoelgning/forloeb/${entry.matchId}`,
+          },
+        });
+      }
+    },
+  );
+  if (flagged > 0) kickDelivery();
+  return flagged;
+}
+
 export function followUpJobs(baseUrl: string): JobDefinition[] {
   const withContext =
     (work: (context: JobContext) => Promise<number>) =>
@@ -163,6 +200,12 @@ export function followUpJobs(baseUrl: string): JobDefinition[] {
       schedule: '30 8 * * *',
       everyInstance: true,
       run: withContext((context) => escalateOverdue(context, baseUrl)),
+    },
+    {
+      name: 'followups:vetting-expired',
+      schedule: '40 8 * * *',
+      everyInstance: true,
+      run: withContext((context) => flagExpiredVetting(context, baseUrl)),
     },
   ];
 }
