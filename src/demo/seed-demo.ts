@@ -2,6 +2,7 @@ import { importMunicipalities, onboardMunicipality } from '../components/municip
 import { createDemoUser } from '../components/accounts/index.js';
 import { isActiveMember, moveMembership, upsertOrganisation } from '../components/organisations/index.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
+import { seedDemoFollowUps } from './demo-followups.js';
 import { seedDemoOffers } from './demo-offers.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoVetting, type DemoVettingState } from './demo-vetting.js';
@@ -111,6 +112,15 @@ export async function seedDemo(): Promise<SeedSummary> {
       'Tirsdagsgymnastik for 7–10-årige',
     ),
     matched: adult(
+      'peter.noergaard@demo.brobygning.dk',
+      'Snedkerværkstedet Høvlen ApS (demo)',
+      'Værkstedseftermiddag med en svend',
+    ),
+  });
+  await seedDemoFollowUps({
+    municipalityCode: DEMO_MUNICIPALITY_CODE,
+    socialWorkerId: people.get('socialraadgiver@demo.brobygning.dk')!,
+    adult: adult(
       'peter.noergaard@demo.brobygning.dk',
       'Snedkerværkstedet Høvlen ApS (demo)',
       'Værkstedseftermiddag med en svend',

@@ -80,6 +80,7 @@ export async function answerFollowUp(
   followUp: StoredFollowUp,
   answers: AnswersForm,
   context: RequestContext,
+  options: { notify?: boolean } = {},
 ): Promise<AnswerOutcome> {
   if (followUp.state !== 'open') return 'already';
   const claim = await claimItem('followups:answer', followUp._id, INSTANCE_ID, 24 * 3_600_000);
@@ -102,7 +103,8 @@ export async function answerFollowUp(
     worry: answers.worry,
     audience: followUp.audience,
   });
-  if (answers.worry) await tellResponsibleAboutWorry(followUp, context.baseUrl);
+  // Seeding past answers (demo history) records the flag without mailing anyone.
+  if (answers.worry && options.notify !== false) await tellResponsibleAboutWorry(followUp, context.baseUrl);
   return 'saved';
 }
 
