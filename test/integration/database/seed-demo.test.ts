@@ -63,7 +63,10 @@ describe('demo content', () => {
     const overview = await teamOverview('0849', new Date());
     assert.equal(overview.worries.length, 1, 'one flagged worry');
     assert.ok(overview.overdue.length >= 1, 'an overdue follow-up');
-    assert.ok((await db.collection('follow_ups').countDocuments({ state: 'done' })) >= 12, 'months of answers');
+    assert.ok(
+      (await db.collection('follow_ups').countDocuments({ state: 'done' })) >= 12,
+      'months of answers',
+    );
     const proposal = await db.collection('matches').findOne({ state: 'proposed' });
     assert.equal(proposal?.volunteerId, await idOf('mads.kjaer@demo.brobygning.dk'));
   });
