@@ -5,7 +5,11 @@ import { BookmarkModel } from '../../../src/components/matching/bookmark-model.j
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
-import { handleInactiveVolunteers, purgeExpiredCases } from '../../../src/components/retention/index.js';
+import {
+  CaseTallyModel,
+  handleInactiveVolunteers,
+  purgeExpiredCases,
+} from '../../../src/components/retention/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { runJob, type JobContext, type JobDefinition } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
@@ -119,6 +123,17 @@ describe('retention', function () {
       },
       'related: the follow-up',
     );
+    // Reports keep an anonymous row for the deleted match, nothing that leads back to it.
+    const tallies = await CaseTallyModel.find().lean();
+    assert.equal(tallies.length, 1);
+    assert.deepEqual(Object.keys(tallies[0]).sort(), [
+      '_id',
+      'activeDays',
+      'endedYear',
+      'municipalityCode',
+      'outcome',
+    ]);
+    assert.equal(tallies[0].outcome, 'closed');
     // The same day again does nothing twice.
     assert.equal((await runJob(asJob('retention:test', purgeExpiredCases), { now: NOW })).items, 0);
   });
