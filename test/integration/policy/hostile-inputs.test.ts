@@ -43,6 +43,10 @@ const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pendin
   'matches:answer-own': 'volunteer',
   'matching:configure': 'municipal-admin',
   'platform:manage': 'platform-admin',
+  'platform:jobs': 'platform-admin',
+  'followups:checkin-own': 'volunteer',
+  'followups:work': 'social-worker',
+  'followups:overview-org': 'coordinator',
 };
 
 interface Session {
