@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { AppConfig } from './config/index.js';
-import { defaultComponents } from './component-list.js';
+import { allJobs, defaultComponents } from './component-list.js';
 import { isDatabaseConnected, pingDatabase, useReadModelLogger } from './shared/db/index.js';
 import {
   csrfProtection,
@@ -16,6 +16,7 @@ import {
   type Component,
 } from './shared/http/index.js';
 import { languageMiddleware } from './shared/i18n/index.js';
+import { setJobCatalog } from './shared/jobs/index.js';
 import type { Logger } from './shared/logging/logger.js';
 import { configureMail, mailSettingsFor, type MailSettings } from './shared/mail/index.js';
 import { sessionMiddleware } from './shared/session/index.js';
@@ -38,8 +39,11 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
   const production = config.env === 'production';
-  configureMail(deps.mail ?? mailSettingsFor(config, logger));
+  const mail = deps.mail ?? mailSettingsFor(config, logger);
+  configureMail(mail);
   useReadModelLogger(logger);
+  // The jobs page lists and runs the same jobs the scheduler runs.
+  setJobCatalog(allJobs(config, mail));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);

@@ -2,17 +2,26 @@ import type { AppConfig } from './config/index.js';
 import { accountsComponent } from './components/accounts/index.js';
 import { homeComponent } from './components/home/index.js';
 import { consentComponent } from './components/consent/index.js';
+import { followUpsComponent } from './components/followups/index.js';
+import { jobsComponent } from './components/jobs/index.js';
 import { matchingComponent } from './components/matching/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
 import { offersComponent } from './components/offers/index.js';
 import { organisationsComponent } from './components/organisations/index.js';
+import { retentionComponent } from './components/retention/index.js';
 import { siteComponent } from './components/site/index.js';
 import { vettingComponent } from './components/vetting/index.js';
 import { volunteersComponent } from './components/volunteers/index.js';
 import { AuditEventModel } from './shared/audit/index.js';
 import { WriteClaimModel, writeClaimJobs } from './shared/db/index.js';
 import { RateLimitHitModel, rateLimitJobs, type Component } from './shared/http/index.js';
-import type { JobDefinition } from './shared/jobs/index.js';
+import {
+  JobClaimModel,
+  jobHousekeeping,
+  JobRunModel,
+  JobStatusModel,
+  type JobDefinition,
+} from './shared/jobs/index.js';
 import { mailJobs, mailModels, type MailSettings } from './shared/mail/index.js';
 import { SessionRecordModel, sessionJobs } from './shared/session/index.js';
 
@@ -28,6 +37,9 @@ export function defaultComponents(config: AppConfig): Component[] {
     volunteersComponent(config),
     consentComponent(config),
     matchingComponent(config),
+    followUpsComponent(config),
+    retentionComponent(config),
+    jobsComponent(config),
   ];
   // The home sits on top: it shows what every component above puts on it for the active role.
   return [...components, homeComponent(components.flatMap((c) => (c.homeItems ? [c.homeItems] : [])))];
@@ -38,6 +50,7 @@ export function allModels(config: AppConfig) {
   return [
     ...defaultComponents(config).flatMap((component) => component.models ?? []),
     ...([AuditEventModel, SessionRecordModel, RateLimitHitModel, WriteClaimModel] as never[]),
+    ...([JobClaimModel, JobRunModel, JobStatusModel] as never[]),
     ...mailModels,
   ];
 }
@@ -50,5 +63,6 @@ export function allJobs(config: AppConfig, mail: MailSettings): JobDefinition[] 
     ...sessionJobs,
     ...rateLimitJobs,
     ...writeClaimJobs,
+    ...jobHousekeeping,
   ];
 }

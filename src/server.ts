@@ -10,7 +10,7 @@ import {
   type EmbeddedDatabase,
   type OpenDatabase,
 } from './shared/db/index.js';
-import { createScheduler } from './shared/jobs/index.js';
+import { configureJobRuntime, createScheduler } from './shared/jobs/index.js';
 import { configureMail, deliveryIdle, mailSettingsFor } from './shared/mail/index.js';
 import { shutDownGracefully } from './shared/lifecycle/graceful-shutdown.js';
 import { createLogger } from './shared/logging/logger.js';
@@ -39,7 +39,11 @@ async function main(): Promise<void> {
 
   let shuttingDown = false;
   const app = createApp({ config, logger, mail, isShuttingDown: () => shuttingDown });
-  const scheduler = createScheduler(allJobs(config, mail), logger);
+  configureJobRuntime({ leaseMs: config.jobs.leaseMs, itemPauseMs: config.jobs.itemPauseMs });
+  const scheduler = createScheduler(allJobs(config, mail), logger, {
+    scheduleOverride: config.jobs.scheduleOverride,
+    only: config.jobs.only,
+  });
   const server = app.listen(config.port, config.host, () => {
     scheduler.start();
     printBanner(config, (server.address() as AddressInfo).port, embedded);

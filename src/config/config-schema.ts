@@ -1,4 +1,5 @@
 import { ConnectionString } from 'mongodb-connection-string-url';
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -65,6 +66,16 @@ export const configSchema = z
       .default('Brobygning <no-reply@brobygning.localhost>'),
     MAIL_DIR: z.string().min(1).default('data/mail'),
     DEMO_MODE: booleanFlag.optional(),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+    JOB_SCHEDULE: z
+      .string()
+      .refine((value) => cron.validate(value), 'must be a cron expression')
+      .optional(),
+    JOBS_ONLY: z
+      .string()
+      .regex(/^[a-z0-9:,-]+$/, 'must be job names separated by commas')
+      .optional(),
+    JOB_ITEM_PAUSE_MS: z.coerce.number().int().min(0).max(60000).default(0),
   })
   .superRefine((config, context) => {
     if (config.NODE_ENV !== 'production') return;
@@ -78,6 +89,13 @@ export const configSchema = z
           message: 'is required when NODE_ENV=production',
         });
       }
+    }
+    if (config.JOB_ITEM_PAUSE_MS > 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['JOB_ITEM_PAUSE_MS'],
+        message: 'is for failover drills and cannot be set when NODE_ENV=production',
+      });
     }
     if (config.DEMO_MODE) {
       context.addIssue({

@@ -25,6 +25,8 @@ export interface AppConfig {
   mail: { mode: 'smtp' | 'file'; smtpUrl: string | undefined; from: string; dir: string };
   /** Demo mode: demo logins printed, staff may skip the second factor; never in production. */
   demoMode: boolean;
+  /** The scheduler: lease length, and for drills and tests a faster schedule and a pause per item. */
+  jobs: { leaseMs: number; scheduleOverride: string | undefined; only: string[]; itemPauseMs: number };
 }
 
 // Development and test only: production refuses to start without its own values (config-schema.ts).
@@ -79,6 +81,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dir: path.resolve(root, c.MAIL_DIR),
     },
     demoMode: c.NODE_ENV === 'production' ? false : (c.DEMO_MODE ?? c.NODE_ENV === 'development'),
+    jobs: {
+      leaseMs: c.JOB_LEASE_SECONDS * 1000,
+      scheduleOverride: c.JOB_SCHEDULE,
+      only: c.JOBS_ONLY ? c.JOBS_ONLY.split(',').filter(Boolean) : [],
+      itemPauseMs: c.JOB_ITEM_PAUSE_MS,
+    },
   };
 }
 

@@ -64,7 +64,15 @@ export async function seedDemoConsent(people: DemoConsentPeople, now = new Date(
         worker,
         people.activeRequestId,
         activeMatch,
-        consent({ initials, custody: 'joint' }, now),
+        consent(
+          {
+            initials,
+            custody: 'joint',
+            givenAt: new Date(now.getTime() - 212 * DAY),
+            validUntil: new Date(now.getTime() + 150 * DAY),
+          },
+          now,
+        ),
         context,
       );
   }

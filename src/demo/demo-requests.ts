@@ -84,7 +84,8 @@ export async function seedDemoRequests(people: DemoRequestPeople, now = new Date
     childAlias: 'Jonas',
     askText: 'Lad Jonas være med i værkstedet en eftermiddag om ugen.',
     state: 'active',
-    at: new Date(now.getTime() - 40 * DAY),
+    // Seven months in: the follow-up demo gives it its history.
+    at: new Date(now.getTime() - 210 * DAY),
   });
   return [open, waiting, active];
 }

@@ -3,6 +3,7 @@ import { createDemoUser } from '../components/accounts/index.js';
 import { isActiveMember, moveMembership, upsertOrganisation } from '../components/organisations/index.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
 import { seedDemoConsent } from './demo-consent.js';
+import { seedDemoFollowUps } from './demo-followups.js';
 import { seedDemoOffers } from './demo-offers.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoVetting, type DemoVettingState } from './demo-vetting.js';
@@ -135,6 +136,16 @@ export async function seedDemo(): Promise<SeedSummary> {
       'mads.kjaer@demo.brobygning.dk',
       'Nordstrand Gymnastikforening (demo)',
       'Tirsdagsgymnastik for 7–10-årige',
+    ),
+  });
+  await seedDemoFollowUps({
+    municipalityCode: DEMO_MUNICIPALITY_CODE,
+    socialWorkerId: people.get('socialraadgiver@demo.brobygning.dk')!,
+    requestId: activeRequestId!,
+    adult: adult(
+      'peter.noergaard@demo.brobygning.dk',
+      'Snedkerværkstedet Høvlen ApS (demo)',
+      'Værkstedseftermiddag med en svend',
     ),
   });
   return {

@@ -30,9 +30,19 @@ export async function deleteOwnAccount(
     );
     throw new ValidationError({ password: 'accounts.password.currentWrong' });
   }
+  await eraseAccount(userId);
+  // The entry names only the (now anonymous) id: no name or address outlives the deletion here either.
+  await recordAudit(
+    { action: 'account.deleted', outcome: 'success', actorId: userId, objectType: 'user', objectId: userId },
+    context.origin,
+  );
+}
+
+/** What every deletion does: components first, then the account anonymised and its sessions ended. */
+async function eraseAccount(userId: string): Promise<void> {
   await announceAccountDeleting(userId);
   await UserModel.updateOne(
-    { _id: user._id },
+    { _id: userId },
     {
       $set: {
         name: DELETED_NAME,
@@ -48,9 +58,36 @@ export async function deleteOwnAccount(
     },
   );
   await deleteSessionsOfUser(userId);
-  // The entry names only the (now anonymous) id: no name or address outlives the deletion here either.
-  await recordAudit(
-    { action: 'account.deleted', outcome: 'success', actorId: userId, objectType: 'user', objectId: userId },
-    context.origin,
-  );
+}
+
+/**
+ * Retention removes a volunteer account that stayed inactive past the municipality's period (after a
+ * warning): the same deletion as the person's own, audited as done by the retention run.
+ */
+export async function removeInactiveAccount(userId: string): Promise<void> {
+  const user = await findUserById(userId);
+  if (!user || user.status === 'disabled') return;
+  await eraseAccount(userId);
+  await recordAudit({
+    action: 'account.deleted',
+    outcome: 'success',
+    actorRole: 'retention',
+    objectType: 'user',
+    objectId: userId,
+    purpose: 'retention',
+  });
+}
+
+/**
+ * Active accounts whose only role is volunteer and whose last login (or sign-up, if they never logged in)
+ * lies before `lastActiveBefore`: the candidates for the inactive-volunteer retention.
+ */
+export async function inactiveVolunteers(
+  lastActiveBefore: Date,
+): Promise<Array<{ id: string; lastActiveAt: Date }>> {
+  const users = await UserModel.find({ status: 'active' }, { roles: 1, lastLoginAt: 1, createdAt: 1 }).lean();
+  return users
+    .filter((user) => (user.roles ?? []).every((grant) => grant.role === 'volunteer'))
+    .map((user) => ({ id: String(user._id), lastActiveAt: user.lastLoginAt ?? user.createdAt }))
+    .filter((user) => user.lastActiveAt < lastActiveBefore);
 }

@@ -5,8 +5,6 @@ export const accountsJobs: JobDefinition[] = [
   {
     name: 'accounts:delete-expired-links',
     schedule: '41 * * * *',
-    run: async () => {
-      await deleteExpiredTokens();
-    },
+    run: (context) => deleteExpiredTokens(context?.now),
   },
 ];

@@ -20,7 +20,12 @@ export { ROLES, STAFF_ROLES, isRole, isStaffRole, type Actor, type Role, type Ro
 export type { SessionUser } from './actor.js';
 export { invite, type InvitationInput } from './invitation-service.js';
 export { grantRole, revokeRole, coordinatorsOf, socialWorkersOf } from './role-grant-service.js';
-export { deleteOwnAccount, DELETED_NAME } from './account-deletion-service.js';
+export {
+  deleteOwnAccount,
+  removeInactiveAccount,
+  inactiveVolunteers,
+  DELETED_NAME,
+} from './account-deletion-service.js';
 export { refreshSessionEpoch } from './complete-login.js';
 export { onInvitationAccepted, onAccountDeleting, type AcceptedInvitation } from './account-events.js';
 export { describePeople, type PersonSummary } from './user-service.js';

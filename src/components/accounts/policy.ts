@@ -51,6 +51,14 @@ export const POLICY = {
   'platform:manage': { anonymous: false, roles: ['platform-admin'] },
   /** One's own home (/overblik): what needs the active role now; each item is counted within its tenant. */
   'home:view': { anonymous: false, roles: 'any' },
+  /** Scheduled jobs: their schedule and last runs, and running one now. */
+  'platform:jobs': { anonymous: false, roles: ['platform-admin'] },
+  /** A volunteer's own check-ins on their own matches. */
+  'followups:checkin-own': { anonymous: false, roles: ['volunteer'] },
+  /** Follow-ups of the own municipality's matches: plan, family conversations, answers and worries (the request's team). */
+  'followups:work': { anonymous: false, roles: ['social-worker'] },
+  /** Whether the own organisation's volunteers' check-ins are done (never the answers about the child). */
+  'followups:overview-org': { anonymous: false, roles: ['coordinator'] },
 } as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;
 
 export type Action = keyof typeof POLICY;

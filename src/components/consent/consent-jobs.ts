@@ -99,18 +99,24 @@ export async function remindExpiringConsents(now: Date): Promise<number> {
   return reminded;
 }
 
-/** Retention: the ledgers, links and claims of these requests go (the deletion is audited by the caller). */
-export async function deleteConsentsOfRequests(requestIds: string[]): Promise<number> {
-  if (requestIds.length === 0) return 0;
-  const versions = await ConsentVersionModel.find(
-    { requestId: trusted({ $in: requestIds }) },
-    { consentId: 1 },
-  ).lean();
+/**
+ * Retention: the consents of children's cases that go, given the requests that go entirely and the ended
+ * matches that go (their request may live on). Returns how many ledger versions it deleted.
+ */
+export async function deleteConsentsOfRequests(
+  requestIds: string[],
+  matchIds: string[] = [],
+): Promise<number> {
+  if (requestIds.length === 0 && matchIds.length === 0) return 0;
+  const ofCases = {
+    $or: [{ requestId: trusted({ $in: requestIds }) }, { matchId: trusted({ $in: matchIds }) }],
+  };
+  const versions = await ConsentVersionModel.find(ofCases, { consentId: 1 }).lean();
   const consentIds = [...new Set(versions.map((version) => version.consentId))];
   await ConsentLinkModel.deleteMany({ consentId: trusted({ $in: consentIds }) });
   await ConsentClaimModel.deleteMany({ consentId: trusted({ $in: consentIds }) });
-  await ConsentAcknowledgementModel.deleteMany({ requestId: trusted({ $in: requestIds }) });
-  const deleted = await ConsentVersionModel.deleteMany({ requestId: trusted({ $in: requestIds }) });
+  await ConsentAcknowledgementModel.deleteMany(ofCases);
+  const deleted = await ConsentVersionModel.deleteMany(ofCases);
   return deleted.deletedCount;
 }
 

@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import { DELETED_NAME, describePeople, onAccountDeleting, type Actor } from '../accounts/index.js';
 import {
+  deleteConsentsOfRequests,
   onConsentEnded,
   registerAwaitingConsentCounter,
   registerConsentMatchLookups,
@@ -11,6 +12,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { cancelPendingMailAbout } from '../../shared/mail/index.js';
 import { notifyConsentEnded, notifyVolunteerLeft } from './match-mail.js';
 import { MatchModel } from './match-model.js';
+import { registerCaseRetention } from './case-retention.js';
 import { LIVE_STATES } from './match-rules.js';
 import { loadForRequest, syncRequestStatus } from './match-service.js';
 import { moveMatch } from './match-steps.js';
@@ -140,10 +142,17 @@ async function awaitingConsent(actor: { userId: string; role: string; municipali
   };
 }
 
+let wired = false;
+
 /** Fills consent's seams and listens to consent and account events (consent sits below matching). */
 export function wireConsent(baseUrl: string): void {
+  // The component list is built more than once per process (app, scheduler, scripts); wire once.
+  if (wired) return;
+  wired = true;
   registerConsentMatchLookups(teamLookup, byIdLookup);
   registerAwaitingConsentCounter(awaitingConsent);
   onConsentEnded(whenConsentEnded);
   onAccountDeleting(whenVolunteerLeaves(baseUrl));
+  // Retention of a child's case takes the family's consents with it.
+  registerCaseRetention(deleteConsentsOfRequests);
 }

@@ -88,3 +88,17 @@ export function matchingComponent(config: AppConfig): Component {
     jobs: matchingJobs(settings.baseUrl),
   };
 }
+// Follow-ups and retention build on a match's life without reaching into this component.
+export {
+  onMatchMoved,
+  matchFacts,
+  liveMatchFacts,
+  type MatchMoved,
+  type MatchFacts,
+} from './match-events.js';
+export {
+  registerCaseRetention,
+  purgeEndedCases,
+  type CaseRetention,
+  type CaseRetentionCounts,
+} from './case-retention.js';

@@ -1,4 +1,5 @@
 import type { Actor } from '../accounts/index.js';
+import { announceMatchMoved } from './match-events.js';
 import { MatchModel } from './match-model.js';
 import { MatchStepModel } from './match-step-model.js';
 import { transition, type MatchAction, type MatchState, type Mover } from './match-rules.js';
@@ -107,6 +108,7 @@ export async function moveMatch(
       throw error;
     }
     await applyStep(matchId, current.steps, patch);
+    await announceMatchMoved({ matchId, states: result.states, at: new Date() });
     return { outcome: 'done', match: (await readMatch(matchId)) ?? undefined, states: result.states };
   }
   return { outcome: 'changed', states: [] };

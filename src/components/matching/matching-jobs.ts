@@ -34,9 +34,7 @@ export function matchingJobs(baseUrl: string): JobDefinition[] {
     {
       name: 'matching:proposal-reminders',
       schedule: '23 8 * * *',
-      run: async () => {
-        await remindWaitingProposals(new Date(), baseUrl);
-      },
+      run: (context) => remindWaitingProposals(context?.now ?? new Date(), baseUrl),
     },
   ];
 }

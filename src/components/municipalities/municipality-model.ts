@@ -10,6 +10,7 @@ export const MUNICIPALITY_SETTING_LIMITS = {
   followUpEveryWeeks: { min: 1, max: 26, default: 4 },
   closedCaseRetentionMonths: { min: 1, max: 120, default: 24 },
   inactiveVolunteerRetentionMonths: { min: 6, max: 60, default: 24 },
+  auditRetentionYears: { min: 1, max: 10, default: 5 },
 } as const;
 
 export type MunicipalitySettingName = keyof typeof MUNICIPALITY_SETTING_LIMITS;

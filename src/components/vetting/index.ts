@@ -20,7 +20,7 @@ export {
   type VettedPeriod,
 } from './vetting-status.js';
 export { VETTING_TOPIC } from './vetting-service.js';
-export { remindConsentWindows } from './vetting-jobs.js';
+export { remindConsentWindows, remindExpiringVetting } from './vetting-jobs.js';
 export { putVettingFacts } from './vetting-service.js';
 export {
   isVettedThrough,

@@ -1,5 +1,5 @@
 import { trusted } from 'mongoose';
-import { describePeople } from '../accounts/index.js';
+import { coordinatorsOf, describePeople } from '../accounts/index.js';
 import { findOrganisation } from '../organisations/index.js';
 import type { JobDefinition } from '../../shared/jobs/index.js';
 import { enqueueMail } from '../../shared/mail/index.js';
@@ -77,14 +77,78 @@ export async function remindConsentWindows(now: Date, baseUrl: string): Promise<
   return reminded;
 }
 
+/** Days before a børneattest's validity ends that the volunteer and the coordinators are told, once each. */
+export const EXPIRY_NOTICE_DAYS = [60, 14] as const;
+
+/**
+ * Tells the volunteer and the organisation's coordinators when a clear børneattest ends in 60 days and
+ * again in 14, once each: every notice is claimed by a unique {kind, recordId, dueKey = validUntil}, so
+ * a renewed certificate (a new validUntil) is noticed afresh. Once it has ended, matching no longer finds
+ * the volunteer (the validity is part of being vetted) and their live matches are flagged to the social
+ * worker by the follow-up clocks. Returns how many notices were sent.
+ */
+export async function remindExpiringVetting(now: Date, baseUrl: string): Promise<number> {
+  const soon = await VettingRecordModel.find({
+    'childCertificate.validUntil': trusted({ $gt: now, $lte: addDays(now, EXPIRY_NOTICE_DAYS[0]) }),
+  })
+    .limit(5000)
+    .lean();
+  let noticed = 0;
+  for (const record of soon.map(toStored)) {
+    const validUntil = record.facts.childCertificate!.validUntil!;
+    const daysLeft = Math.ceil((validUntil.getTime() - now.getTime()) / 86_400_000);
+    const notice = daysLeft <= EXPIRY_NOTICE_DAYS[1] ? EXPIRY_NOTICE_DAYS[1] : EXPIRY_NOTICE_DAYS[0];
+    try {
+      await VettingClaimModel.create({
+        kind: `expiry-${notice}`,
+        recordId: String(record.id),
+        dueKey: validUntil.toISOString(),
+        claimedAt: now,
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) continue;
+      throw error;
+    }
+    const organisation = await findOrganisation(record.organisationId);
+    const volunteer = (await describePeople([record.userId])).get(record.userId);
+    const common = { organisationName: organisation?.name ?? '', daysLeft: String(daysLeft) };
+    if (volunteer?.active) {
+      await enqueueMail({
+        to: volunteer.email,
+        template: 'vetting-expiry-reminder',
+        language: volunteer.language,
+        data: { ...common, name: volunteer.name, link: `${baseUrl}/frivillig/godkendelse` },
+      });
+    }
+    for (const coordinator of await coordinatorsOf(record.organisationId)) {
+      await enqueueMail({
+        to: coordinator.email,
+        template: 'vetting-expiry-coordinator',
+        language: coordinator.language,
+        data: {
+          ...common,
+          name: coordinator.name,
+          volunteerName: volunteer?.name ?? '–',
+          link: `${baseUrl}/forening/godkendelse/${record.userId}`,
+        },
+      });
+    }
+    noticed += 1;
+  }
+  return noticed;
+}
+
 export function vettingJobs(baseUrl: string): JobDefinition[] {
   return [
     {
       name: 'vetting:consent-window-reminders',
       schedule: '17 8 * * *',
-      run: async () => {
-        await remindConsentWindows(new Date(), baseUrl);
-      },
+      run: (context) => remindConsentWindows(context?.now ?? new Date(), baseUrl),
+    },
+    {
+      name: 'vetting:expiry-reminders',
+      schedule: '27 8 * * *',
+      run: (context) => remindExpiringVetting(context?.now ?? new Date(), baseUrl),
     },
   ];
 }

@@ -19,3 +19,24 @@ export async function recordAudit(
 ): Promise<void> {
   await AuditEventModel.create({ ...event, ...origin, at: event.at ?? new Date() });
 }
+
+export async function listAuditEvents(
+  filter: { actorId?: string; objectType?: string; objectId?: string; municipalityCode?: string },
+  limit = 100,
+) {
+  const query: Record<string, string> = {};
+  for (const [key, value] of Object.entries(filter)) if (value) query[key] = value;
+  return AuditEventModel.find(query).sort({ at: -1 }).limit(limit).lean();
+}
+
+/**
+ * The one way entries leave the audit log: retention, after the municipality's period (the model refuses
+ * deletes from the rest of the app). It goes to the collection directly, past the model's guard, and the
+ * caller records the run itself in the log with its counts. `municipalityCode: null` means entries that
+ * belong to no municipality (platform events), which follow the platform's default period.
+ */
+export async function purgeAuditEntries(municipalityCode: string | null, before: Date): Promise<number> {
+  const scope = municipalityCode === null ? { municipalityCode: { $exists: false } } : { municipalityCode };
+  const result = await AuditEventModel.collection.deleteMany({ ...scope, at: { $lt: before } });
+  return result.deletedCount;
+}

@@ -1,2 +1,8 @@
-export { recordAudit, requestOrigin, type AuditInput } from './audit-log.js';
+export {
+  recordAudit,
+  requestOrigin,
+  listAuditEvents,
+  purgeAuditEntries,
+  type AuditInput,
+} from './audit-log.js';
 export { AuditEventModel, type AuditEvent } from './audit-model.js';

@@ -123,8 +123,6 @@ export const writeClaimJobs: JobDefinition[] = [
   {
     name: 'write-claims:delete-old',
     schedule: '23 3 * * *',
-    run: async () => {
-      await deleteOldWriteClaims();
-    },
+    run: (context) => deleteOldWriteClaims(context?.now),
   },
 ];

@@ -6,8 +6,6 @@ export const rateLimitJobs: JobDefinition[] = [
   {
     name: 'rate-limits:delete-expired',
     schedule: '*/5 * * * *',
-    run: async () => {
-      await deleteExpiredRateLimitHits();
-    },
+    run: (context) => deleteExpiredRateLimitHits(context?.now),
   },
 ];

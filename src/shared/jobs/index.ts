@@ -1,1 +1,13 @@
-export { createScheduler, type JobDefinition, type Scheduler } from './scheduler.js';
+export { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
+export {
+  setJobCatalog,
+  jobCatalog,
+  type JobContext,
+  type JobDefinition,
+  type JobRunSummary,
+  type JobTrigger,
+} from './job-definition.js';
+export { runJob, configureJobRuntime, INSTANCE_ID, type RunOptions } from './job-runner.js';
+export { claimItem, completeClaim, releaseClaim, isItemDone, type ItemClaim } from './job-claims.js';
+export { JobClaimModel, JobRunModel, JobStatusModel } from './job-model.js';
+export { lastRunsOf, jobStatuses, deleteOldJobRecords, jobHousekeeping } from './job-history.js';

@@ -8,17 +8,16 @@ export function mailJobs(settings: MailSettings): JobDefinition[] {
     {
       name: 'mail:deliver',
       schedule: '*/10 * * * * *',
-      run: async () => {
-        const report = await deliverDueMessages(settings);
+      run: async (context) => {
+        const report = await deliverDueMessages(settings, context?.now);
         if (report.sent + report.retrying + report.failed > 0) settings.logger.info(report, 'outbox run');
+        return report.sent + report.failed;
       },
     },
     {
       name: 'mail:purge',
       schedule: '17 3 * * *',
-      run: async () => {
-        await purgeOldOutboxMessages();
-      },
+      run: (context) => purgeOldOutboxMessages(context?.now),
     },
   ];
 }

@@ -6,8 +6,6 @@ export const sessionJobs: JobDefinition[] = [
   {
     name: 'sessions:delete-expired',
     schedule: '*/15 * * * *',
-    run: async () => {
-      await deleteExpiredSessions();
-    },
+    run: (context) => deleteExpiredSessions(context?.now),
   },
 ];

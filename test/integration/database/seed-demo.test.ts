@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { teamOverview } from '../../../src/components/followups/followup-service.js';
 import mongoose from 'mongoose';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS } from '../../../src/demo/demo-content.js';
@@ -58,12 +59,20 @@ describe('demo content', () => {
     const sofie = await idOf('frivillig@demo.brobygning.dk');
     assert.equal(await db.collection('memberships').countDocuments({ userId: sofie }), 0);
     assert.equal(await db.collection('volunteerprofiles').countDocuments({ userId: sofie }), 1);
-    // Five requests of the demo social worker: one open, one proposed to a vetted adult, one active with
-    // both guardians' consent, one awaiting consent, one paused after the family withdrew.
+    // Five requests of the demo social worker: one open, one proposed to a vetted adult, one active for
+    // seven months with both guardians' consent and its follow-up history, one awaiting consent, one
+    // paused after the family withdrew.
     const worker = await idOf('socialraadgiver@demo.brobygning.dk');
     assert.equal(await db.collection('child_requests').countDocuments({ responsibleId: worker }), 5);
     const states = (await db.collection('matches').find().toArray()).map((match) => match.state).sort();
     assert.deepEqual(states, ['active', 'awaiting-consent', 'paused', 'proposed']);
+    const overview = await teamOverview('0849', new Date());
+    assert.equal(overview.worries.length, 1, 'one flagged worry');
+    assert.ok(overview.overdue.length >= 1, 'an overdue follow-up');
+    assert.ok(
+      (await db.collection('follow_ups').countDocuments({ state: 'done' })) >= 12,
+      'months of answers',
+    );
     const proposal = await db.collection('matches').findOne({ state: 'proposed' });
     assert.equal(proposal?.volunteerId, await idOf('mads.kjaer@demo.brobygning.dk'));
   });

@@ -12,6 +12,7 @@ const valid = {
   followUpEveryWeeks: '6',
   closedCaseRetentionMonths: '36',
   inactiveVolunteerRetentionMonths: '12',
+  auditRetentionYears: '5',
 };
 
 async function save(agent: Agent, fields: Record<string, string>) {

@@ -44,6 +44,10 @@ const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pendin
   'matching:configure': 'municipal-admin',
   'consent:configure': 'municipal-admin',
   'platform:manage': 'platform-admin',
+  'platform:jobs': 'platform-admin',
+  'followups:checkin-own': 'volunteer',
+  'followups:work': 'social-worker',
+  'followups:overview-org': 'coordinator',
 };
 
 interface Session {

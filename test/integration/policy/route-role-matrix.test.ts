@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import request from 'supertest';
 import { isAction, POLICY, type Action, type Role } from '../../../src/components/accounts/index.js';
+import { FollowUpModel } from '../../../src/components/followups/index.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { listRoutes } from '../../../src/shared/http/index.js';
 import { createUser, csrfFrom, loginAs, type Agent, type TestUser } from '../../helpers/accounts.js';
@@ -135,6 +136,21 @@ describe('route × role matrix (generated from the route table and the policy)',
       validUntil: new Date(Date.now() + 86_400_000),
       consentId: '00000000-0000-4000-8000-000000000000',
     });
+    // The volunteer persona's check-in on that match (the social workers of 0849 are its team).
+    const followUpId = `${matchId}:volunteer:regular:1`;
+    await FollowUpModel.create({
+      _id: followUpId,
+      matchId,
+      requestId,
+      municipalityCode: '0849',
+      organisationId,
+      volunteerId: agents.get('volunteer')!.user!.id,
+      childAlias: 'E.',
+      audience: 'volunteer',
+      kind: 'regular',
+      sequence: 1,
+      dueOn: '2026-01-19',
+    });
 
     const failures: string[] = [];
     for (const route of listRoutes()) {
@@ -152,8 +168,10 @@ describe('route × role matrix (generated from the route table and the policy)',
           .replace(':organisationId', organisation)
           .replace(':offerId', organisation === organisationB ? offerB : offerA)
           .replace(':requestId', requestId)
+          .replace(':followUpId', followUpId)
           .replace(':matchId', matchId)
-          .replace(':consentId', consentId);
+          .replace(':consentId', consentId)
+          .replace(':name', 'jobs:delete-old-records');
         const response =
           route.method === 'get'
             ? await agent.get(path).redirects(0)

@@ -35,6 +35,10 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'consent:configure': ['municipal-admin'],
   'platform:manage': ['platform-admin'],
   'home:view': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
+  'platform:jobs': ['platform-admin'],
+  'followups:checkin-own': ['volunteer'],
+  'followups:work': ['social-worker'],
+  'followups:overview-org': ['coordinator'],
 };
 
 describe('policy', () => {

@@ -1,0 +1,54 @@
+import type { HomeActor, HomeItem } from '../../shared/http/index.js';
+import { organisationCheckIns, ownCheckIns, teamOverview } from './followup-service.js';
+
+/** What follow-ups put on the home page of the active role (nothing for other roles). */
+export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
+  const now = new Date();
+  if (actor.role === 'social-worker' && actor.municipalityCode) {
+    const overview = await teamOverview(actor.municipalityCode, now);
+    return [
+      {
+        labelKey: 'followups.home.worries',
+        count: overview.worries.length,
+        href: '/opfoelgning',
+        attention: true,
+      },
+      {
+        labelKey: 'followups.home.vettingExpired',
+        count: overview.vettingExpired.length,
+        href: '/opfoelgning',
+        attention: true,
+      },
+      {
+        labelKey: 'followups.home.missed',
+        count: overview.missed.length,
+        href: '/opfoelgning',
+        attention: true,
+      },
+      {
+        labelKey: 'followups.home.overdue',
+        count: overview.overdue.length,
+        href: '/opfoelgning',
+        attention: true,
+      },
+      { labelKey: 'followups.home.due', count: overview.due.length, href: '/opfoelgning' },
+    ].filter((item) => item.count > 0);
+  }
+  if (actor.role === 'volunteer') {
+    const waiting = (await ownCheckIns(actor.userId, now)).filter(
+      (checkIn) => checkIn.status !== 'scheduled',
+    );
+    return waiting.length > 0
+      ? [{ labelKey: 'followups.home.checkIns', count: waiting.length, href: '/frivillig/opfoelgning' }]
+      : [];
+  }
+  if (actor.role === 'coordinator' && actor.organisationId) {
+    const notDone = (await organisationCheckIns(actor.organisationId, now)).filter(
+      (checkIn) => checkIn.status === 'overdue',
+    );
+    return notDone.length > 0
+      ? [{ labelKey: 'followups.home.notDone', count: notDone.length, href: '/forening/opfoelgning' }]
+      : [];
+  }
+  return [];
+}

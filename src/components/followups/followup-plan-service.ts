@@ -1,0 +1,180 @@
+import { trusted } from 'mongoose';
+import { matchFacts, type MatchFacts, type MatchMoved } from '../matching/index.js';
+import { settingsOf } from '../municipalities/index.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
+import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.js';
+import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
+import {
+  closingDueOn,
+  copenhagenDate,
+  daysBetween,
+  firstDueOn,
+  FOLLOW_UP_AUDIENCES,
+  nextDueOn,
+  shiftedByPause,
+  type FollowUpAudience,
+  type FollowUpKind,
+  type PlanClock,
+} from './followup-rules.js';
+
+const lastOn = (facts: MatchFacts, state: string) => {
+  const event = [...facts.history].reverse().find((entry) => entry.state === state);
+  return event ? copenhagenDate(event.at) : undefined;
+};
+
+async function insertOnce(document: Record<string, unknown>): Promise<boolean> {
+  try {
+    await FollowUpModel.create(document);
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
+function followUpOf(facts: MatchFacts, audience: FollowUpAudience, kind: FollowUpKind, sequence: number) {
+  return {
+    _id: `${facts.matchId}:${audience}:${kind}:${sequence}`,
+    matchId: facts.matchId,
+    requestId: facts.requestId,
+    municipalityCode: facts.municipalityCode,
+    organisationId: facts.organisationId,
+    volunteerId: facts.volunteerId,
+    childAlias: facts.childAlias,
+    audience,
+    kind,
+    sequence,
+  };
+}
+
+async function ensurePlanClock(facts: MatchFacts, activeOn: string) {
+  try {
+    await FollowUpPlanModel.create({
+      _id: facts.matchId,
+      municipalityCode: facts.municipalityCode,
+      requestId: facts.requestId,
+      activeOn,
+    });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  return (await FollowUpPlanModel.findById(facts.matchId).lean())!;
+}
+
+/** Pausing: the open follow-ups wait (no reminders, no escalation). Idempotent. */
+async function pausePlan(facts: MatchFacts, pausedOn: string) {
+  await FollowUpPlanModel.updateOne({ _id: facts.matchId }, { $set: { pausedOn } });
+  const open = await FollowUpModel.find({ matchId: facts.matchId, state: 'open' }, { _id: 1 }).lean();
+  for (const followUp of open)
+    await FollowUpModel.updateOne(
+      { _id: followUp._id, pausedOn: trusted({ $exists: false }) },
+      { $set: { pausedOn } },
+    );
+}
+
+/**
+ * Resuming: open follow-ups move on by the paused days and the first year lengthens by as much. Moving
+ * dates is not idempotent, so it is claimed once per pause (a unique insert), whoever sees it first.
+ */
+async function resumePlan(facts: MatchFacts, pausedOn: string, resumedOn: string) {
+  const claim = await claimItem('followups:resume', `${facts.matchId}:${pausedOn}`, INSTANCE_ID, 60_000);
+  if (!claim) return;
+  const open = await FollowUpModel.find({ matchId: facts.matchId, state: 'open' }).lean();
+  for (const followUp of open) {
+    await FollowUpModel.updateOne(
+      { _id: followUp._id },
+      {
+        $set: { dueOn: shiftedByPause(followUp.dueOn, followUp.pausedOn ?? pausedOn, resumedOn) },
+        $unset: { pausedOn: 1 },
+      },
+    );
+  }
+  const plan = (await FollowUpPlanModel.findById(facts.matchId).lean())!;
+  await FollowUpPlanModel.updateOne(
+    { _id: facts.matchId },
+    {
+      $set: { pausedDays: plan.pausedDays + Math.max(0, daysBetween(pausedOn, resumedOn)) },
+      $unset: { pausedOn: 1 },
+    },
+  );
+  await completeClaim(claim);
+}
+
+/** Closing: planned regular follow-ups are cancelled and a closing follow-up is planned for each side. */
+async function closePlan(facts: MatchFacts, closedOn: string) {
+  await FollowUpPlanModel.updateOne({ _id: facts.matchId }, { $set: { closedOn } });
+  await FollowUpModel.updateMany(
+    { matchId: facts.matchId, state: 'open', kind: 'regular' },
+    { $set: { state: 'cancelled' } },
+  );
+  for (const audience of FOLLOW_UP_AUDIENCES)
+    await insertOnce({ ...followUpOf(facts, audience, 'closing', 1), dueOn: closingDueOn(closedOn) });
+}
+
+/** Plans each side's next regular follow-ups up to the first one after `today`. Idempotent. */
+async function planAhead(facts: MatchFacts, clock: PlanClock, today: string) {
+  const { followUpEveryWeeks } = await settingsOf(facts.municipalityCode);
+  for (const audience of FOLLOW_UP_AUDIENCES) {
+    const planned = await FollowUpModel.find(
+      { matchId: facts.matchId, audience, kind: 'regular' },
+      { sequence: 1, dueOn: 1 },
+    ).lean();
+    let latest = planned.sort((a, b) => b.sequence - a.sequence)[0];
+    if (!latest) {
+      const first = { sequence: 1, dueOn: firstDueOn(clock) };
+      await insertOnce({ ...followUpOf(facts, audience, 'regular', 1), dueOn: first.dueOn });
+      latest = first as never;
+    }
+    // Catch up when the plan was not looked at for a while (one new follow-up per passed date).
+    for (let guard = 0; latest.dueOn <= today && guard < 60; guard += 1) {
+      const next = {
+        sequence: latest.sequence + 1,
+        dueOn: nextDueOn(clock, latest.dueOn, followUpEveryWeeks),
+      };
+      await insertOnce({ ...followUpOf(facts, audience, 'regular', next.sequence), dueOn: next.dueOn });
+      latest = next as never;
+    }
+  }
+}
+
+/**
+ * Brings one match's follow-up plan in line with its state: started when it became active, waiting
+ * while paused, moved on when resumed, closed with a closing follow-up. Safe to run any number of times,
+ * on any instance: every follow-up has a unique `_id` and date moves are claimed.
+ */
+export async function reconcilePlan(facts: MatchFacts, today: string): Promise<void> {
+  const activeOn = facts.history.find((event) => event.state === 'active');
+  if (!activeOn) return;
+  const plan = await ensurePlanClock(facts, copenhagenDate(activeOn.at));
+  if (facts.state === 'closed') {
+    if (!plan.closedOn) await closePlan(facts, lastOn(facts, 'closed') ?? today);
+    return;
+  }
+  if (facts.state === 'paused') {
+    if (!plan.pausedOn) await pausePlan(facts, lastOn(facts, 'paused') ?? today);
+    return;
+  }
+  if (facts.state !== 'active') return;
+  if (plan.pausedOn) await resumePlan(facts, plan.pausedOn, lastOn(facts, 'active') ?? today);
+  const current = (await FollowUpPlanModel.findById(facts.matchId).lean())!;
+  await planAhead(facts, { activeOn: current.activeOn, pausedDays: current.pausedDays }, today);
+}
+
+/** The listener matching calls after a step: active, paused, resumed and closed matches are planned at once. */
+export async function onMatchMovedPlan(event: MatchMoved): Promise<void> {
+  if (!event.states.some((state) => ['active', 'paused', 'closed'].includes(state))) return;
+  const facts = await matchFacts(event.matchId);
+  if (facts) await reconcilePlan(facts, copenhagenDate(event.at));
+}
+
+/** Deletes the follow-ups and plans of these requests and matches (retention). */
+export async function deleteFollowUpsOf(requestIds: string[], matchIds: string[]): Promise<number> {
+  const byMatch = { matchId: trusted({ $in: matchIds }) };
+  const byRequest = { requestId: trusted({ $in: requestIds }) };
+  let deleted = 0;
+  deleted += (await FollowUpModel.deleteMany(byMatch)).deletedCount;
+  deleted += (await FollowUpModel.deleteMany(byRequest)).deletedCount;
+  deleted += (await FollowUpPlanModel.deleteMany({ _id: trusted({ $in: matchIds }) })).deletedCount;
+  deleted += (await FollowUpPlanModel.deleteMany(byRequest)).deletedCount;
+  return deleted;
+}

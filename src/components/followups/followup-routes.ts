@@ -1,0 +1,196 @@
+import { Router, type Request, type Response } from 'express';
+import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
+import { matchFacts } from '../matching/index.js';
+import { NotFoundError } from '../../shared/errors/index.js';
+import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
+import { chartOf } from './followup-chart.js';
+import { CONTINUE_WISHES, copenhagenDate, SCALE } from './followup-rules.js';
+import { answersSchema, skipSchema } from './followup-schemas.js';
+import {
+  answerFollowUp,
+  loadForTeam,
+  loadOwnCheckIn,
+  markWorrySeen,
+  matchHistory,
+  organisationCheckIns,
+  ownCheckIns,
+  skipFollowUp,
+  teamOverview,
+  withStatus,
+  type StoredFollowUp,
+} from './followup-service.js';
+
+/** The choices every answers form shows, the same wording every time. */
+const QUESTIONS = { scale: SCALE, wishes: CONTINUE_WISHES, scaleQuestions: ['goes', 'wellbeing'] };
+
+/** Follow-ups: the volunteer's check-in, the social worker's family follow-up and overview, the coordinator's view. */
+export function followUpRoutes(settings: AccountsSettings): Router {
+  const router = Router();
+  const context = (req: Request) => contextFor(req, settings.baseUrl);
+  const actorOf = (req: Request) => currentActor(req)!;
+  const param = (req: Request, name: string) => String(req.params[name] ?? '');
+
+  const checkInModel = (followUp: StoredFollowUp) => ({
+    titleKey: 'followups.checkin.title',
+    followUp: withStatus(followUp, copenhagenDate(new Date())),
+    action: `/frivillig/opfoelgning/${followUp._id}`,
+    ...QUESTIONS,
+  });
+
+  // The volunteer: their check-ins, and the form the reminder e-mail links to (login first, then straight here).
+  const volunteer = authorize('followups:checkin-own');
+  defineRoute(
+    router,
+    { method: 'get', path: '/frivillig/opfoelgning', action: 'followups:checkin-own' },
+    volunteer,
+    async (req, res) => {
+      res.render('followups/volunteer-list', {
+        titleKey: 'followups.volunteerList.title',
+        checkIns: await ownCheckIns(actorOf(req).userId, new Date()),
+      });
+    },
+  );
+  defineRoute(
+    router,
+    { method: 'get', path: '/frivillig/opfoelgning/:followUpId', action: 'followups:checkin-own' },
+    volunteer,
+    provideCsrfToken,
+    async (req, res) => {
+      const followUp = await loadOwnCheckIn(actorOf(req), param(req, 'followUpId'));
+      renderForm(res, 'followups/checkin', checkInModel(followUp));
+    },
+  );
+  defineRoute(
+    router,
+    { method: 'post', path: '/frivillig/opfoelgning/:followUpId', action: 'followups:checkin-own' },
+    volunteer,
+    provideCsrfToken,
+    async (req, res) => {
+      const followUp = await loadOwnCheckIn(actorOf(req), param(req, 'followUpId'));
+      const form = parseForm(answersSchema, req.body);
+      if (!form.ok)
+        return renderForm(res, 'followups/checkin', checkInModel(followUp), form.fieldErrors, form.values);
+      const outcome = await answerFollowUp(actorOf(req), followUp, form.data, context(req));
+      flash(req, outcome === 'saved' ? 'success' : 'warning', `followups.checkin.${outcome}`);
+      res.redirect(303, '/frivillig/opfoelgning');
+    },
+  );
+
+  // The social workers of the municipality (the request's team).
+  const team = authorize('followups:work');
+  const teamPage = async (res: Response, followUp: StoredFollowUp, errors = {}, values = {}) => {
+    const facts = await matchFacts(followUp.matchId);
+    renderForm(
+      res,
+      'followups/followup',
+      {
+        titleKey: 'followups.followUp.title',
+        followUp: withStatus(followUp, copenhagenDate(new Date())),
+        requestId: facts?.requestId,
+        canAnswer: followUp.audience === 'family' && followUp.state === 'open',
+        action: `/opfoelgning/${followUp._id}`,
+        ...QUESTIONS,
+      },
+      errors,
+      values,
+    );
+  };
+  defineRoute(
+    router,
+    { method: 'get', path: '/opfoelgning', action: 'followups:work' },
+    team,
+    async (req, res) => {
+      res.render('followups/overview', {
+        titleKey: 'followups.overview.title',
+        ...(await teamOverview(actorOf(req).municipalityCode ?? '', new Date())),
+      });
+    },
+  );
+  defineRoute(
+    router,
+    { method: 'get', path: '/opfoelgning/forloeb/:matchId', action: 'followups:work' },
+    team,
+    async (req, res) => {
+      const actor = actorOf(req);
+      const facts = await matchFacts(param(req, 'matchId'));
+      if (!facts || facts.municipalityCode !== actor.municipalityCode) throw new NotFoundError();
+      const history = await matchHistory(facts.municipalityCode, facts.matchId, new Date());
+      const answered = history
+        .filter((followUp) => followUp.answers)
+        .map((followUp) => ({ dueOn: followUp.dueOn, audience: followUp.audience, ...followUp.answers! }));
+      res.render('followups/match', {
+        titleKey: 'followups.match.title',
+        facts,
+        history,
+        answered,
+        chart: answered.length > 0 ? chartOf(answered) : undefined,
+      });
+    },
+  );
+  defineRoute(
+    router,
+    { method: 'get', path: '/opfoelgning/:followUpId', action: 'followups:work' },
+    team,
+    provideCsrfToken,
+    async (req, res) => {
+      await teamPage(res, await loadForTeam(actorOf(req), param(req, 'followUpId')));
+    },
+  );
+  defineRoute(
+    router,
+    { method: 'post', path: '/opfoelgning/:followUpId', action: 'followups:work' },
+    team,
+    provideCsrfToken,
+    async (req, res) => {
+      const followUp = await loadForTeam(actorOf(req), param(req, 'followUpId'));
+      const form = parseForm(answersSchema, req.body);
+      if (!form.ok) return teamPage(res, followUp, form.fieldErrors, form.values);
+      // The volunteer answers their own check-in; the social worker answers the family follow-up.
+      const outcome =
+        followUp.audience === 'family'
+          ? await answerFollowUp(actorOf(req), followUp, form.data, context(req))
+          : 'already';
+      flash(req, outcome === 'saved' ? 'success' : 'warning', `followups.followUp.${outcome}`);
+      res.redirect(303, `/opfoelgning/forloeb/${followUp.matchId}`);
+    },
+  );
+  defineRoute(
+    router,
+    { method: 'post', path: '/opfoelgning/:followUpId/spring-over', action: 'followups:work' },
+    team,
+    provideCsrfToken,
+    async (req, res) => {
+      const followUp = await loadForTeam(actorOf(req), param(req, 'followUpId'));
+      const form = parseForm(skipSchema, req.body);
+      if (!form.ok) return teamPage(res, followUp, form.fieldErrors, form.values);
+      const outcome = await skipFollowUp(actorOf(req), followUp, form.data.reason, context(req));
+      flash(req, outcome === 'saved' ? 'success' : 'warning', `followups.followUp.skipped.${outcome}`);
+      res.redirect(303, `/opfoelgning/forloeb/${followUp.matchId}`);
+    },
+  );
+  defineRoute(
+    router,
+    { method: 'post', path: '/opfoelgning/:followUpId/set', action: 'followups:work' },
+    team,
+    async (req, res) => {
+      const followUp = await loadForTeam(actorOf(req), param(req, 'followUpId'));
+      await markWorrySeen(actorOf(req), followUp, context(req));
+      res.redirect(303, `/opfoelgning/${followUp._id}`);
+    },
+  );
+
+  // The coordinator: done or not, never the answers.
+  defineRoute(
+    router,
+    { method: 'get', path: '/forening/opfoelgning', action: 'followups:overview-org' },
+    authorize('followups:overview-org'),
+    async (req, res) => {
+      res.render('followups/organisation', {
+        titleKey: 'followups.organisation.title',
+        checkIns: await organisationCheckIns(actorOf(req).organisationId ?? '', new Date()),
+      });
+    },
+  );
+
+  return router;
+}

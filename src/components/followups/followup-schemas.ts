@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { optionalText } from '../../shared/http/index.js';
+import { SKIP_REASON_MAX, WORRY_TEXT_MAX } from './followup-model.js';
+import { CONTINUE_WISHES } from './followup-rules.js';
+
+const scale = (message: string) => z.enum(['1', '2', '3', '4', '5'], message).transform(Number);
+
+/** The check-in and the family follow-up: five short questions, the same every time. */
+export const answersSchema = z
+  .strictObject({
+    meetings: z
+      .string('followups.errors.meetings')
+      .trim()
+      .regex(/^\d{1,2}$/, 'followups.errors.meetings')
+      .transform(Number)
+      .pipe(z.number().max(31, 'followups.errors.meetings')),
+    goes: scale('followups.errors.pickOne'),
+    wellbeing: scale('followups.errors.pickOne'),
+    worry: z.enum(['yes', 'no'], 'followups.errors.pickOne').transform((value) => value === 'yes'),
+    worryText: optionalText(WORRY_TEXT_MAX),
+    wishContinue: z.enum(CONTINUE_WISHES, 'followups.errors.pickOne'),
+  })
+  .superRefine((answers, context) => {
+    if (answers.worry && !answers.worryText)
+      context.addIssue({ code: 'custom', path: ['worryText'], message: 'followups.errors.worryText' });
+  });
+
+export type AnswersForm = z.output<typeof answersSchema>;
+
+export const skipSchema = z.strictObject({
+  reason: z
+    .string('forms.errors.invalid')
+    .trim()
+    .min(2, 'followups.errors.skipReason')
+    .max(SKIP_REASON_MAX, 'forms.errors.tooLong'),
+});
+
+export const followUpIdSchema = z
+  .string()
+  .regex(/^[0-9a-f]{24}:(volunteer|family):(regular|closing):\d{1,3}$/);

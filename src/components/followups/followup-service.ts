@@ -1,0 +1,220 @@
+import { trusted } from 'mongoose';
+import { can, describePeople, type Actor, type RequestContext } from '../accounts/index.js';
+import { matchFacts } from '../matching/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
+import { NotFoundError } from '../../shared/errors/index.js';
+import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.js';
+import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
+import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
+import { copenhagenDate, statusOf, type FollowUpStatus, type StoredState } from './followup-rules.js';
+import type { AnswersForm } from './followup-schemas.js';
+import { followUpIdSchema } from './followup-schemas.js';
+
+export type StoredFollowUp = NonNullable<Awaited<ReturnType<typeof findFollowUp>>>;
+
+function findFollowUp(id: string) {
+  if (!followUpIdSchema.safeParse(id).success) return Promise.resolve(null);
+  return FollowUpModel.findById(id).lean();
+}
+
+/** The volunteer's own check-in (never the family's follow-up, never another volunteer's); else 404. */
+export async function loadOwnCheckIn(actor: Actor, id: string): Promise<StoredFollowUp> {
+  const followUp = await findFollowUp(id);
+  if (
+    !followUp ||
+    followUp.audience !== 'volunteer' ||
+    !can(actor, 'followups:checkin-own', { ownerId: followUp.volunteerId })
+  )
+    throw new NotFoundError();
+  return followUp;
+}
+
+/** A follow-up of the social worker's own municipality (the request's team); else 404. */
+export async function loadForTeam(actor: Actor, id: string): Promise<StoredFollowUp> {
+  const followUp = await findFollowUp(id);
+  if (!followUp || !can(actor, 'followups:work', { municipalityCode: followUp.municipalityCode }))
+    throw new NotFoundError();
+  return followUp;
+}
+
+export function withStatus<T extends { state: string; dueOn: string }>(followUp: T, today: string) {
+  return {
+    ...followUp,
+    status: statusOf({ state: followUp.state as StoredState, dueOn: followUp.dueOn }, today),
+  };
+}
+
+async function audit(
+  actor: Actor,
+  action: string,
+  followUp: StoredFollowUp,
+  context: RequestContext,
+  details?: object,
+) {
+  await recordAudit(
+    {
+      action,
+      outcome: 'success',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      municipalityCode: followUp.municipalityCode,
+      organisationId: actor.organisationId,
+      objectType: 'follow-up',
+      objectId: followUp._id,
+      purpose: 'casework',
+      details,
+    },
+    context.origin,
+  );
+}
+
+export type AnswerOutcome = 'saved' | 'already';
+
+/**
+ * Stores the answers once (a second submit, from another tab or person, is told it was already answered).
+ * A worrying answer reaches the responsible social worker at once: an e-mail through the outbox (without
+ * the text, which stays on the team's page) and a flag on every team member's home until one reads it.
+ */
+export async function answerFollowUp(
+  actor: Actor,
+  followUp: StoredFollowUp,
+  answers: AnswersForm,
+  context: RequestContext,
+  options: { notify?: boolean } = {},
+): Promise<AnswerOutcome> {
+  if (followUp.state !== 'open') return 'already';
+  const claim = await claimItem('followups:answer', followUp._id, INSTANCE_ID, 24 * 3_600_000);
+  if (!claim) return 'already';
+  const at = new Date();
+  await FollowUpModel.updateOne(
+    { _id: followUp._id },
+    {
+      $set: {
+        state: 'done',
+        answers: { ...answers, worryText: answers.worry ? answers.worryText : undefined },
+        answeredBy: actor.userId,
+        answeredAt: at,
+        ...(answers.worry ? { worryRaisedAt: at } : {}),
+      },
+    },
+  );
+  await completeClaim(claim);
+  await audit(actor, 'followup.answered', followUp, context, {
+    worry: answers.worry,
+    audience: followUp.audience,
+  });
+  // Seeding past answers (demo history) records the flag without mailing anyone.
+  if (answers.worry && options.notify !== false) await tellResponsibleAboutWorry(followUp, context.baseUrl);
+  return 'saved';
+}
+
+async function tellResponsibleAboutWorry(followUp: StoredFollowUp, baseUrl: string) {
+  const facts = await matchFacts(followUp.matchId);
+  const person = (await describePeople([facts?.responsibleId ?? ''])).get(facts?.responsibleId ?? '');
+  if (!person?.active) return;
+  await enqueueMail({
+    to: person.email,
+    template: 'followup-worry',
+    language: person.language,
+    data: {
+      name: person.name,
+      childAlias: followUp.childAlias,
+      link: `${baseUrl}/opfoelgning/${followUp._id}`,
+    },
+  });
+  kickDelivery();
+}
+
+export async function skipFollowUp(
+  actor: Actor,
+  followUp: StoredFollowUp,
+  reason: string,
+  context: RequestContext,
+) {
+  if (followUp.state !== 'open') return 'already' as const;
+  await FollowUpModel.updateOne({ _id: followUp._id }, { $set: { state: 'skipped', skipReason: reason } });
+  await audit(actor, 'followup.skipped', followUp, context);
+  return 'saved' as const;
+}
+
+export async function markWorrySeen(actor: Actor, followUp: StoredFollowUp, context: RequestContext) {
+  if (!followUp.worryRaisedAt || followUp.worrySeenAt) return;
+  await FollowUpModel.updateOne(
+    { _id: followUp._id },
+    { $set: { worrySeenAt: new Date(), worrySeenBy: actor.userId } },
+  );
+  await audit(actor, 'followup.worry-seen', followUp, context);
+}
+
+const ATTENTION: FollowUpStatus[] = ['due', 'overdue'];
+
+/** The social workers' overview: what is due and overdue, unread worries, and matches with two missed check-ins. */
+export async function teamOverview(municipalityCode: string, now: Date) {
+  const today = copenhagenDate(now);
+  const open = await FollowUpModel.find({ municipalityCode, state: 'open' }, { answers: 0 }).lean();
+  const current = open
+    .filter((followUp) => !followUp.pausedOn)
+    .map((followUp) => withStatus(followUp, today))
+    .filter((followUp) => ATTENTION.includes(followUp.status))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  const worries = await FollowUpModel.find(
+    { municipalityCode, worryRaisedAt: trusted({ $exists: true }), worrySeenAt: trusted({ $exists: false }) },
+    { answers: 0 },
+  ).lean();
+  const missed = await FollowUpPlanModel.find({
+    municipalityCode,
+    missedFlagAt: trusted({ $exists: true }),
+  }).lean();
+  const vettingExpired = await FollowUpPlanModel.find({
+    municipalityCode,
+    vettingExpiredAt: trusted({ $exists: true }),
+    closedOn: trusted({ $exists: false }),
+  }).lean();
+  return {
+    vettingExpired,
+    due: current.filter((followUp) => followUp.status === 'due'),
+    overdue: current.filter((followUp) => followUp.status === 'overdue'),
+    worries,
+    missed,
+  };
+}
+
+/** One match's follow-ups, oldest first, with their answers: for the request's team only. */
+export async function matchHistory(municipalityCode: string, matchId: string, now: Date) {
+  const today = copenhagenDate(now);
+  const followUps = await FollowUpModel.find({ matchId, municipalityCode }).lean();
+  return followUps
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.audience.localeCompare(b.audience))
+    .map((followUp) => withStatus(followUp, today));
+}
+
+/** A volunteer's own check-ins that are due or overdue, and the next one. */
+export async function ownCheckIns(volunteerId: string, now: Date) {
+  const today = copenhagenDate(now);
+  const open = await FollowUpModel.find({ volunteerId, state: 'open' }, { answers: 0 }).lean();
+  return open
+    .filter((followUp) => followUp.audience === 'volunteer' && !followUp.pausedOn)
+    .map((followUp) => withStatus(followUp, today))
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+}
+
+/** The coordinator's view: whether their volunteers' check-ins are done, never what was answered. */
+export async function organisationCheckIns(organisationId: string, now: Date) {
+  const today = copenhagenDate(now);
+  const checkIns = await FollowUpModel.find(
+    { organisationId },
+    { volunteerId: 1, dueOn: 1, state: 1, audience: 1, childAlias: 1, sequence: 1, kind: 1 },
+  ).lean();
+  const relevant = checkIns
+    .filter((followUp) => followUp.audience === 'volunteer' && followUp.state !== 'cancelled')
+    .filter((followUp) => followUp.dueOn <= today)
+    .map((followUp) => withStatus(followUp, today))
+    .sort((a, b) => b.dueOn.localeCompare(a.dueOn));
+  const people = await describePeople(relevant.map((followUp) => followUp.volunteerId));
+  return relevant.map((followUp) => ({
+    dueOn: followUp.dueOn,
+    status: followUp.status,
+    childAlias: followUp.childAlias,
+    volunteerName: people.get(followUp.volunteerId)?.name ?? '–',
+  }));
+}

@@ -1,0 +1,70 @@
+import { databaseNow } from '../db/database-time.js';
+import { isDuplicateKeyError } from '../db/duplicate-key.js';
+import { JobClaimModel } from './job-model.js';
+
+/** A claim this instance holds on one item: finish it with `complete`, or hand it back with `release`. */
+export interface ItemClaim {
+  id: string;
+  job: string;
+  key: string;
+  attempt: number;
+}
+
+// A run of takeovers this long means something is wrong with the item itself; stop trying it.
+const MAX_ATTEMPTS = 20;
+
+/**
+ * Claims `key` of `job` for `holder` for `leaseMs`, or answers null when it is done or someone else's lease
+ * still runs. The lease is set and checked with the database's time, so instances with drifting clocks agree.
+ */
+export async function claimItem(
+  job: string,
+  key: string,
+  holder: string,
+  leaseMs: number,
+): Promise<ItemClaim | null> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const id = `${job}|${key}|${attempt}`;
+    const now = await databaseNow();
+    try {
+      await JobClaimModel.create({
+        _id: id,
+        job,
+        key,
+        attempt,
+        holder,
+        claimedAt: now,
+        leaseUntil: new Date(now.getTime() + leaseMs),
+      });
+      return { id, job, key, attempt };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    const existing = await JobClaimModel.findById(id).lean();
+    if (!existing) continue;
+    if (existing.doneAt) return null;
+    const leaseOver = existing.releasedAt || existing.leaseUntil.getTime() <= now.getTime();
+    if (!leaseOver) return null;
+    // The holder died or let go: the next attempt's unique insert decides who takes it over.
+  }
+  return null;
+}
+
+export async function completeClaim(claim: ItemClaim): Promise<void> {
+  await JobClaimModel.updateOne({ _id: claim.id }, { $set: { doneAt: await databaseNow() } });
+}
+
+/** Hands the item back at once (shutdown, or the work failed) so the next run may take it. */
+export async function releaseClaim(claim: ItemClaim): Promise<void> {
+  await JobClaimModel.updateOne({ _id: claim.id }, { $set: { releasedAt: await databaseNow() } });
+}
+
+/** Has this item been finished by anyone (any attempt)? */
+export async function isItemDone(job: string, key: string): Promise<boolean> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const existing = await JobClaimModel.findById(`${job}|${key}|${attempt}`).lean();
+    if (!existing) return false;
+    if (existing.doneAt) return true;
+  }
+  return false;
+}

@@ -1,0 +1,54 @@
+/** What a running job is given: its time, who runs it, when to stop, and once-only item processing. */
+export interface JobContext {
+  /** The run's time for the domain rules (what is due). Tests inject it; leases use the database's clock. */
+  now: Date;
+  instanceId: string;
+  trigger: JobTrigger;
+  /** Aborted on SIGTERM: no new item is started, the current one finishes or is released. */
+  signal: AbortSignal;
+  /**
+   * Processes each item at most once across every instance and every run: each is claimed by a unique
+   * insert with a lease before `work` runs, and skipped when done or held. Returns how many this run did.
+   */
+  eachItem<T>(
+    items: Iterable<T>,
+    keyOf: (item: T) => string,
+    work: (item: T) => Promise<void>,
+  ): Promise<number>;
+}
+
+export type JobTrigger = 'schedule' | 'manual' | 'shell';
+
+export interface JobDefinition {
+  name: string;
+  /** A cron expression, evaluated in Europe/Copenhagen time. */
+  schedule: string;
+  /** A number returned counts as the run's items (e.g. rows deleted). */
+  run(context?: JobContext): Promise<unknown>;
+  /**
+   * Each instance runs every tick, sharing the items through `eachItem` claims. Without it (housekeeping),
+   * the tick itself is claimed, so one instance runs it.
+   */
+  everyInstance?: boolean;
+}
+
+export interface JobRunSummary {
+  job: string;
+  items: number;
+  failures: number;
+  errorMessages: string[];
+  interrupted: boolean;
+  /** False when another instance had already claimed this scheduled tick. */
+  ran: boolean;
+}
+
+let catalog: JobDefinition[] = [];
+
+/** Every job of this process, as the scheduler got them: the jobs page and `npm run job` list these. */
+export function setJobCatalog(jobs: JobDefinition[]): void {
+  catalog = jobs;
+}
+
+export function jobCatalog(): readonly JobDefinition[] {
+  return catalog;
+}

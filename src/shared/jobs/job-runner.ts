@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { claimItem, completeClaim, releaseClaim } from './job-claims.js';
+import type { JobContext, JobDefinition, JobRunSummary, JobTrigger } from './job-definition.js';
+import { JobRunModel, JobStatusModel } from './job-model.js';
+
+export interface JobRuntimeSettings {
+  /** How long a claimed item is an instance's before others may take it over. */
+  leaseMs: number;
+  /** A pause after claiming each item, for failover drills; 0 in normal use. */
+  itemPauseMs: number;
+}
+
+const runtime: JobRuntimeSettings = { leaseMs: 5 * 60_000, itemPauseMs: 0 };
+
+/** Which process this is, in the job runs the administrators see. */
+export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+export function configureJobRuntime(settings: Partial<JobRuntimeSettings>): void {
+  Object.assign(runtime, settings);
+}
+
+const MAX_MESSAGES = 5;
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+export interface RunOptions {
+  trigger?: JobTrigger;
+  /** The domain time of the run; the real time unless a test injects one. */
+  now?: Date;
+  signal?: AbortSignal;
+  /** The scheduled time of a tick: a job that is not `everyInstance` runs each tick on one instance only. */
+  tick?: Date;
+}
+
+/** Runs one job once, here and now, recording the run (start, end, items, failures, instance). */
+export async function runJob(job: JobDefinition, options: RunOptions = {}): Promise<JobRunSummary> {
+  const trigger = options.trigger ?? 'manual';
+  const signal = options.signal ?? new AbortController().signal;
+  const summary: JobRunSummary = {
+    job: job.name,
+    items: 0,
+    failures: 0,
+    errorMessages: [],
+    interrupted: false,
+    ran: true,
+  };
+  const failed = (error: unknown) => {
+    summary.failures += 1;
+    if (summary.errorMessages.length < MAX_MESSAGES)
+      summary.errorMessages.push(String((error as Error)?.message ?? error).slice(0, 300));
+  };
+
+  const tickClaim =
+    options.tick && !job.everyInstance
+      ? await claimItem(job.name, `tick:${options.tick.toISOString()}`, INSTANCE_ID, runtime.leaseMs)
+      : undefined;
+  if (tickClaim === null) return { ...summary, ran: false };
+
+  const startedAt = new Date();
+
+  const context: JobContext = {
+    now: options.now ?? new Date(),
+    instanceId: INSTANCE_ID,
+    trigger,
+    signal,
+    async eachItem(items, keyOf, work) {
+      let done = 0;
+      for (const item of items) {
+        if (signal.aborted) {
+          summary.interrupted = true;
+          break;
+        }
+        const claim = await claimItem(job.name, keyOf(item), INSTANCE_ID, runtime.leaseMs);
+        if (!claim) continue;
+        if (runtime.itemPauseMs > 0) await pause(runtime.itemPauseMs, signal);
+        if (signal.aborted) {
+          summary.interrupted = true;
+          await releaseClaim(claim);
+          break;
+        }
+        try {
+          await work(item);
+        } catch (error) {
+          failed(error);
+          await releaseClaim(claim);
+          continue;
+        }
+        await completeClaim(claim);
+        done += 1;
+        summary.items += 1;
+      }
+      return done;
+    },
+  };
+
+  try {
+    const result = await job.run(context);
+    if (typeof result === 'number' && summary.items === 0) summary.items = result;
+  } catch (error) {
+    failed(error);
+  }
+  await recordRun(job.name, trigger, startedAt, summary);
+  if (tickClaim) await completeClaim(tickClaim);
+  return summary;
+}
+
+/** Every run updates the job's status; a run that did something, failed, or was asked for is kept as well. */
+async function recordRun(job: string, trigger: JobTrigger, startedAt: Date, summary: JobRunSummary) {
+  const finishedAt = new Date();
+  const outcome = { items: summary.items, failures: summary.failures };
+  await JobStatusModel.updateOne(
+    { _id: job },
+    { $set: { startedAt, finishedAt, instanceId: INSTANCE_ID, ...outcome } },
+    { upsert: true },
+  );
+  const worthKeeping =
+    trigger !== 'schedule' || summary.items > 0 || summary.failures > 0 || summary.interrupted;
+  if (!worthKeeping) return;
+  await JobRunModel.create({
+    job,
+    instanceId: INSTANCE_ID,
+    trigger,
+    startedAt,
+    finishedAt,
+    ...outcome,
+    errorMessages: summary.errorMessages,
+    interrupted: summary.interrupted,
+  });
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { followUpJobs } from '../../src/components/followups/followups-jobs.js';
+import { runJob } from '../../src/shared/jobs/index.js';
+import { OutboxMessageModel } from '../../src/shared/mail/index.js';
+import { TEST_PASSWORD, totpCode } from '../helpers/accounts.js';
+import { expectNoAxeViolations } from '../helpers/browser.js';
+import { clickAndWait, useBrowserSession } from '../helpers/browser-session.js';
+import { followUpCase } from '../helpers/followups.js';
+import { latestMailTo, pathOf } from '../helpers/mail.js';
+import { useTestDatabase } from '../helpers/use-test-database.js';
+
+async function logInWithCode(page: Page, baseUrl: string, email: string, secret: string): Promise<void> {
+  await page.goto(baseUrl + '/log-ind');
+  await page.fill('#email', email);
+  await page.fill('#password', TEST_PASSWORD);
+  await Promise.all([page.waitForURL(/\/log-ind\/totp$/), page.press('#password', 'Enter')]);
+  await page.fill('#code', totpCode(secret));
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/log-ind/totp'),
+    page.press('#code', 'Enter'),
+  ]);
+}
+
+describe('journey: a volunteer checks in from the reminder on a phone, the social worker sees the worry (axe)', function () {
+  this.timeout(120_000);
+  useTestDatabase();
+  const session = useBrowserSession();
+
+  it('when the volunteer follows the e-mail link at 320 px and answers with a worry, then the social worker finds it flagged', async () => {
+    const c = await followUpCase('active', new Date(Date.now() - 15 * 86_400_000));
+    const jobs = new Map(followUpJobs('https://brobygning.test').map((job) => [job.name, job]));
+    await runJob(jobs.get('followups:plan')!);
+    await runJob(jobs.get('followups:reminders')!);
+    const reminder = await latestMailTo(c.bo.email);
+    assert.equal(reminder?.template, 'followup-checkin-reminder');
+    const formPath = pathOf(reminder!.link!);
+    const { server, page } = session;
+
+    // A phone: the link asks for login first, then goes straight to the form.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(server.baseUrl + formPath);
+    assert.equal(new URL(page.url()).pathname, '/log-ind');
+    await page.fill('#email', c.bo.email);
+    await page.fill('#password', TEST_PASSWORD);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === formPath.split('?')[0]),
+      page.press('#password', 'Enter'),
+    ]);
+    assert.match((await page.textContent('h1')) ?? '', /Hvordan går det med E\./);
+    assert.ok(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'nothing scrolls sideways at 320 px',
+    );
+    await expectNoAxeViolations(page);
+
+    const started = Date.now();
+    await page.fill('#meetings', '2');
+    await page.check('#goes-4');
+    await page.check('#wellbeing-2');
+    await page.check('#worry-yes');
+    await page.fill('#worryText', 'Han siger, han ikke sover om natten.');
+    await page.check('#wishContinue');
+    await clickAndWait(page, 'form[action^="/frivillig/opfoelgning/"] button[type="submit"]');
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(new URL(page.url()).pathname, '/frivillig/opfoelgning');
+    assert.match((await page.textContent('.flash')) ?? '', /Tak! Dit svar er sendt/);
+    await expectNoAxeViolations(page);
+    console.log(`      check-in answered in ${seconds.toFixed(1)} s of browser time (5 questions, one page)`);
+    assert.equal(
+      await OutboxMessageModel.countDocuments({ to: c.sara.email, template: 'followup-worry' }),
+      1,
+    );
+
+    // The social worker's overview shows the worry first; the follow-up page shows its text.
+    const social = await session.newPage();
+    await logInWithCode(social, server.baseUrl, c.sara.email, c.sara.totpSecret!);
+    await social.goto(server.baseUrl + '/opfoelgning');
+    assert.match((await social.textContent('main')) ?? '', /Bekymring om E\./);
+    await expectNoAxeViolations(social);
+    await clickAndWait(social, 'a:has-text("Bekymring om E.")');
+    assert.match((await social.textContent('main')) ?? '', /ikke sover om natten/);
+    await expectNoAxeViolations(social);
+    await social.goto(server.baseUrl + `/opfoelgning/forloeb/${c.matchId}`);
+    assert.equal(await social.locator('svg[role="img"] title').count(), 1);
+    await expectNoAxeViolations(social);
+
+    // The coordinator's view: done, and nothing about the child.
+    const coordinator = await session.newPage();
+    await logInWithCode(coordinator, server.baseUrl, c.karin.email, c.karin.totpSecret!);
+    await coordinator.goto(server.baseUrl + '/forening/opfoelgning');
+    const text = (await coordinator.textContent('main')) ?? '';
+    assert.match(text, /gennemført/);
+    assert.doesNotMatch(text, /sover/);
+    await expectNoAxeViolations(coordinator);
+  });
+});

@@ -1,0 +1,36 @@
+import { importMunicipalities } from '../../src/components/municipalities/index.js';
+import { createUser, type TestUser } from './accounts.js';
+import { createMatch, createRequest, createSocialWorker } from './matching.js';
+import { addMember, createOrganisation } from './organisations.js';
+
+export interface FollowUpCase {
+  sara: TestUser;
+  karin: TestUser;
+  bo: TestUser;
+  organisationId: string;
+  requestId: string;
+  matchId: string;
+}
+
+/** A social worker (0849), a club with a coordinator, a volunteer member, a request and a match in `state`. */
+export async function followUpCase(
+  state: 'active' | 'awaiting-consent' = 'active',
+  activeAt = new Date(),
+): Promise<FollowUpCase> {
+  await importMunicipalities();
+  const sara = await createSocialWorker();
+  const organisationId = await createOrganisation({ name: 'Nordstrand IF' });
+  const karin = await createUser({ roles: [{ role: 'coordinator', organisationId }], totp: true });
+  const bo = await createUser({});
+  await addMember(organisationId, bo.id);
+  const requestId = await createRequest(sara.id);
+  const matchId = await createMatch({
+    requestId,
+    organisationId,
+    volunteerId: bo.id,
+    proposedBy: sara.id,
+    state,
+    createdAt: activeAt,
+  });
+  return { sara, karin, bo, organisationId, requestId, matchId };
+}
