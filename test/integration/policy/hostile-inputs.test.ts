@@ -203,7 +203,8 @@ describe('hostile input on every form (generated from the route table)', functio
 });
 
 describe('CSRF on every state-changing route (generated from the route table)', function () {
-  this.timeout(180_000);
+  // Every POST route × three tokens, each with a fresh login: minutes on a shared machine.
+  this.timeout(360_000);
   useTestDatabase();
 
   it('when a token is missing, foreign, or from before login, then every POST route refuses with 403', async () => {
