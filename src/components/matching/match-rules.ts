@@ -143,10 +143,6 @@ export function transition(
   }
 }
 
-export function isLive(state: MatchState): boolean {
-  return LIVE_STATES.includes(state);
-}
-
 /** A proposal is due a reminder once it has waited REMINDER_AFTER_DAYS without both answers. */
 export function isDueReminder(match: { state: MatchState; proposedAt: Date }, now: Date): boolean {
   return (

@@ -50,4 +50,4 @@ export const closeMatchSchema = z.strictObject({
   note: optionalText(500),
 });
 
-export const emptySchema = z.strictObject({});
+export { emptySchema } from '../../shared/http/index.js';

@@ -1,7 +1,7 @@
 import { trusted } from 'mongoose';
 import { can, type Actor, type RequestContext } from '../accounts/index.js';
 import { describeOrganisations, isActiveMember } from '../organisations/index.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
 import { notifyAnswer, notifyProposal } from './match-mail.js';
 import { MatchModel } from './match-model.js';
@@ -10,7 +10,7 @@ import { eligibilityProblem, offerBelongsTo } from './match-ports.js';
 import { recheckMatch } from './match-safety.js';
 import type { CloseReason, MatchAction } from './match-rules.js';
 import { moveMatch, type MoveDetails, type MoveOutcome } from './match-steps.js';
-import { CASEWORK, isObjectId, loadRequest, mayChange } from './request-access.js';
+import { auditCase, CASEWORK, isObjectId, loadRequest, mayChange } from './request-access.js';
 import { RequestModel } from './request-model.js';
 
 export interface ProposalInput {
@@ -24,28 +24,15 @@ export interface ProposalInput {
 
 export type ProposeOutcome = { outcome: 'done'; matchId: string } | { outcome: 'already-proposed' };
 
-async function auditMatch(
+function auditMatch(
   actor: Actor,
   action: string,
   matchId: string,
   context: RequestContext,
   details?: object,
 ) {
-  await recordAudit(
-    {
-      action,
-      outcome: 'success',
-      actorId: actor.userId,
-      actorRole: actor.role,
-      municipalityCode: actor.municipalityCode,
-      organisationId: actor.organisationId,
-      objectType: 'match',
-      objectId: matchId,
-      purpose: actor.role === 'social-worker' ? CASEWORK : 'answer-proposal',
-      details,
-    },
-    context.origin,
-  );
+  const purpose = actor.role === 'social-worker' ? CASEWORK : 'answer-proposal';
+  return auditCase(actor, { action, objectType: 'match', objectId: matchId, purpose }, context, details);
 }
 
 /**
@@ -91,7 +78,7 @@ export async function proposeMatch(
     });
     matchId = String(created._id);
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return { outcome: 'already-proposed' };
+    if (isDuplicateKeyError(error)) return { outcome: 'already-proposed' };
     throw error;
   }
   await auditMatch(actor, 'match.propose', matchId, context, { requestId: input.requestId });

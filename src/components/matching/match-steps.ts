@@ -3,6 +3,7 @@ import { announceMatchMoved } from './match-events.js';
 import { MatchModel } from './match-model.js';
 import { MatchStepModel } from './match-step-model.js';
 import { transition, type MatchAction, type MatchState, type Mover } from './match-rules.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 export type StoredMatch = NonNullable<Awaited<ReturnType<typeof readMatch>>>;
 export type MoveOutcome = 'done' | 'changed' | 'not-allowed';
@@ -104,7 +105,7 @@ export async function moveMatch(
         patch,
       });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue;
+      if (isDuplicateKeyError(error)) continue;
       throw error;
     }
     await applyStep(matchId, current.steps, patch);

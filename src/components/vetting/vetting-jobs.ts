@@ -106,7 +106,7 @@ export async function remindExpiringVetting(now: Date, baseUrl: string): Promise
         claimedAt: now,
       });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue;
+      if (isDuplicateKeyError(error)) continue;
       throw error;
     }
     const organisation = await findOrganisation(record.organisationId);
