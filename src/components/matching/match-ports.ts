@@ -1,7 +1,7 @@
 import type { StoredRequest } from './request-access.js';
 
 /**
- * Seams for the pieces other engineers and components fill in, registered at start-up (dependency
+ * Seams for the pieces other components fill in, registered at start-up (dependency
  * inversion, as offers' registerPlacesInUse): matching calls them without knowing their insides.
  */
 export interface ProposalCandidate {

@@ -38,8 +38,8 @@ function auditMatch(
 /**
  * Proposes an adult for a child (the candidate page posts here). Everything in the hidden fields is
  * checked again on the server: the volunteer is an active member of the organisation, the organisation
- * works in the municipality, the offer is the organisation's, and the candidate engineer's eligibility
- * check (if registered) passes. Anything that does not hold is a 404, as a tampered id would be.
+ * works in the municipality, the offer is the organisation's, and the registered eligibility check
+ * (which refuses when none is registered) passes. Anything that does not hold is a 404, as a tampered id would be.
  */
 export async function proposeMatch(
   actor: Actor,

@@ -1,7 +1,7 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
 
 /**
- * What each municipality decides for itself; later components read these (vetting, follow-ups,
+ * What each municipality decides for itself; other components read these (vetting, follow-ups,
  * retention). Defaults are what a municipality gets until its administrator changes them.
  */
 export const MUNICIPALITY_SETTING_LIMITS = {
