@@ -55,10 +55,7 @@ interface Session {
   token: string;
 }
 
-async function sessionFor(
-  app: Express,
-  kind: Role | 'anonymous' | 'second-factor-pending',
-): Promise<Session> {
+async function sessionFor(app: Express, kind: Kind): Promise<Session> {
   // These tests log in far more often than the per-IP limit allows; the limit has tests of its own.
   await RateLimitHitModel.deleteMany({});
   if (kind === 'anonymous') {
@@ -80,6 +77,29 @@ async function sessionFor(
   const user = await createUser({ roles: [{ role: kind, municipalityCode, organisationId }], totp: true });
   const agent = await loginAs(app, user);
   return { agent, token: csrfFrom((await agent.get('/konto')).text) };
+}
+
+type Kind = Role | 'anonymous' | 'second-factor-pending';
+
+/**
+ * Logging in (argon2 and a second factor) is what makes these tests slow, so each kind of person logs in
+ * once and the session is reused for as long as it still works: before each use the account page is read
+ * again (which also gives the current token), and a session that a payload ended is replaced by a fresh
+ * login. A half-logged-in session always starts afresh, since wrong codes count against it.
+ */
+function sessionPool(app: Express): (kind: Kind) => Promise<Session> {
+  const pool = new Map<Kind, Session>();
+  return async (kind) => {
+    const cached = pool.get(kind);
+    if (cached && kind === 'anonymous') return cached;
+    if (cached && kind !== 'second-factor-pending') {
+      const page = await cached.agent.get('/konto').redirects(0);
+      if (page.status === 200) return { agent: cached.agent, token: csrfFrom(page.text) };
+    }
+    const fresh = await sessionFor(app, kind);
+    pool.set(kind, fresh);
+    return fresh;
+  };
 }
 
 /** Form bodies as a hostile client would write them (raw, so nothing is re-encoded on the way). */
@@ -121,9 +141,10 @@ describe('hostile input on every form (generated from the route table)', functio
     const target = await createUser({ roles: [{ role: 'social-worker', municipalityCode: '0849' }] });
     const organisationId = await createOrganisation();
     const failures: string[] = [];
+    const session = sessionPool(app);
     for (const route of postRoutes()) {
       for (const [name, payload] of Object.entries(PAYLOADS)) {
-        const { agent, token } = await sessionFor(app, ROLE_FOR_ACTION[route.action]!);
+        const { agent, token } = await session(ROLE_FOR_ACTION[route.action]!);
         const response = await agent
           .post(pathFor(route.path, target, organisationId))
           .set('Content-Type', 'application/x-www-form-urlencoded')
@@ -212,27 +233,35 @@ describe('CSRF on every state-changing route (generated from the route table)', 
     const app = buildTestApp({ config: testConfig({ DEMO_MODE: 'true' }) });
     const target = await createUser({ roles: [{ role: 'social-worker', municipalityCode: '0849' }] });
     const failures: string[] = [];
+    // A refused request changes nothing, so each kind of person logs in once (see sessionPool); the one
+    // whose token is foreign is an anonymous visitor of its own.
+    const session = sessionPool(app);
+    const foreign = await sessionFor(app, 'anonymous');
+    const preLogin = new Map<Kind, { agent: Agent; before: string }>();
     for (const route of listRoutes().filter((r) => r.method === 'post')) {
       const kind = ROLE_FOR_ACTION[route.action]!;
       const path = pathFor(route.path, target);
-      const foreign = await sessionFor(app, 'anonymous');
 
-      const missing = await sessionFor(app, kind);
+      const missing = await session(kind);
       const noToken = await missing.agent.post(path).type('form').send({ email: 'a@example.dk' });
       if (noToken.status !== 403) failures.push(`${route.path} without a token: ${noToken.status}`);
 
-      const own = await sessionFor(app, kind);
+      const own = await session(kind);
       const foreignToken = await own.agent.post(path).type('form').send({ _csrf: foreign.token });
       if (foreignToken.status !== 403)
         failures.push(`${route.path} with a foreign token: ${foreignToken.status}`);
 
       if (kind !== 'anonymous' && kind !== 'second-factor-pending') {
         // The token a visitor had on the login page must die with the login.
-        const user = await createUser({ roles: [{ role: kind, municipalityCode: '0849' }], totp: true });
-        const agent = request.agent(app);
-        const before = csrfFrom((await agent.get('/log-ind')).text);
-        await RateLimitHitModel.deleteMany({});
-        await loginAsWith(agent, user);
+        if (!preLogin.has(kind)) {
+          const user = await createUser({ roles: [{ role: kind, municipalityCode: '0849' }], totp: true });
+          const agent = request.agent(app);
+          const before = csrfFrom((await agent.get('/log-ind')).text);
+          await RateLimitHitModel.deleteMany({});
+          await loginAsWith(agent, user);
+          preLogin.set(kind, { agent, before });
+        }
+        const { agent, before } = preLogin.get(kind)!;
         const stale = await agent.post(path).type('form').send({ _csrf: before });
         if (stale.status !== 403) failures.push(`${route.path} with a pre-login token: ${stale.status}`);
       }
