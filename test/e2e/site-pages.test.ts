@@ -88,7 +88,7 @@ describe('public pages in the browser (axe: WCAG 2.1 AA)', function () {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
 
     // Onwards by keyboard to the language link, and Enter follows it.
-    for (let step = 0; step < 10; step += 1) {
+    for (let step = 0; step < 20; step += 1) {
       await page.keyboard.press('Tab');
       if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === 'Read in English')
         break;

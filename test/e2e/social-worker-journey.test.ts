@@ -56,7 +56,7 @@ describe('the social worker’s journey from a new request to a proposal (axe: W
     await page.fill('#password', sara.password);
     await submit(page, 'main button[type=submit]', /^\/log-ind\/totp$/);
     await page.fill('#code', totpCode(sara.totpSecret!));
-    await submit(page, 'main button[type=submit]', /^\/(konto|sager)?$/);
+    await submit(page, 'main button[type=submit]', /^\/overblik$/);
 
     await page.goto(server.baseUrl + '/sager/ny');
     await expectNoAxeViolations(page);

@@ -21,6 +21,8 @@ export function sessionCookieName(production: boolean): string {
 export function sessionMiddleware(settings: SessionSettings): RequestHandler[] {
   const store = MongoStore.create({
     client: mongoose.connection.getClient(),
+    // The same database as every model (the client alone would fall back to the driver's `test`).
+    dbName: mongoose.connection.name || undefined,
     collectionName: 'sessions',
     stringify: false,
     // FerretDB rejects TTL indexes and w:0 writes, so connect-mongo's own expiry is off;
