@@ -7,6 +7,7 @@ export { openDatabase, type OpenDatabase } from './open-database.js';
 export {
   claimNextVersion,
   writeNextVersion,
+  writeClaimedVersion,
   retryOnConflict,
   deleteOldWriteClaims,
   writeClaimJobs,
