@@ -7,6 +7,7 @@ export { APP_DATABASE_NAME, openDatabase, type OpenDatabase } from './open-datab
 export {
   claimNextVersion,
   writeNextVersion,
+  writeClaimedVersion,
   retryOnConflict,
   deleteOldWriteClaims,
   writeClaimJobs,

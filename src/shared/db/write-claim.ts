@@ -85,6 +85,19 @@ export async function writeNextVersion(
   options: { runValidators?: boolean } = {},
 ): Promise<number> {
   const version = await claimNextVersion(target, documentId, readVersion);
+  await writeClaimedVersion(target, documentId, readVersion, version, set, options);
+  return version;
+}
+
+/** The write after a claim: lands only while the document is still at the version read. */
+export async function writeClaimedVersion(
+  target: Model<never>,
+  documentId: string,
+  readVersion: number,
+  version: number,
+  set: Record<string, unknown>,
+  options: { runValidators?: boolean } = {},
+): Promise<void> {
   // Documents written before versions existed have none: that is version 0.
   const current = readVersion === 0 ? trusted({ $in: [0, null] }) : readVersion;
   const result = await target.updateOne(
@@ -93,14 +106,13 @@ export async function writeNextVersion(
     options,
   );
   if (result.matchedCount === 0) throw new ConflictError('The record changed meanwhile');
-  return version;
 }
 
 /**
  * Runs a read-compute-write use case again when its claimed write lost to another writer. Only for
  * changes computed afresh from what is stored on each attempt (so a retry cannot undo the other write).
  */
-export async function retryOnConflict<T>(attempt: () => Promise<T>, attempts = 4): Promise<T> {
+export async function retryOnConflict<T>(attempt: () => Promise<T>, attempts = 10): Promise<T> {
   for (let tried = 1; ; tried++) {
     try {
       return await attempt();

@@ -3,7 +3,14 @@ import { decideOrganisation } from '../../../src/components/organisations/organi
 import { findOrganisation } from '../../../src/components/organisations/index.js';
 import { OrganisationModel } from '../../../src/components/organisations/organisation-model.js';
 import { readRecord, saveRecord } from '../../../src/components/vetting/vetting-service.js';
-import { claimNextVersion, STRANDED_CLAIM_MS, WriteClaimModel } from '../../../src/shared/db/index.js';
+import {
+  claimNextVersion,
+  databaseNow,
+  STRANDED_CLAIM_MS,
+  writeClaimedVersion,
+  writeNextVersion,
+  WriteClaimModel,
+} from '../../../src/shared/db/index.js';
 import { createOrganisation } from '../../helpers/organisations.js';
 import { createMember } from '../../helpers/vetting.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -48,6 +55,26 @@ describe('claimed writes (one writer per version, on FerretDB as on MongoDB)', (
     await claimNextVersion(OrganisationModel as never, id, 0, then);
     await OrganisationModel.updateOne({ _id: id }, { $set: { writeVersion: 1 } });
     await assert.rejects(claimNextVersion(OrganisationModel as never, id, 0), { code: 'CONFLICT' });
+  });
+
+  it('when a writer stalls past the takeover and another writes that version, then the stalled write is refused', async () => {
+    const id = await createOrganisation();
+    const stalledSince = new Date((await databaseNow()).getTime() - STRANDED_CLAIM_MS - 5000);
+    const stalledVersion = await claimNextVersion(OrganisationModel as never, id, 0, stalledSince);
+    // The other writer takes the stranded claim over (by the database's clock) and writes version 1.
+    assert.equal(
+      await writeNextVersion(OrganisationModel as never, id, 0, { description: 'Den nye tekst.' }),
+      1,
+    );
+    await assert.rejects(
+      writeClaimedVersion(OrganisationModel as never, id, 0, stalledVersion, {
+        description: 'Den gamle tekst.',
+      }),
+      { code: 'CONFLICT' },
+    );
+    const stored = await findOrganisation(id);
+    assert.equal(stored?.description, 'Den nye tekst.');
+    assert.equal(stored?.writeVersion, 1);
   });
 
   it('when two administrators decide about the same organisation at once, then one decision lands', async () => {
