@@ -6,6 +6,7 @@ import { generateSecret, generateSync } from 'otplib';
 import { loadConfig } from '../../src/config/index.js';
 import { sealSecret } from '../../src/shared/crypto/index.js';
 import { assertLoopback } from './measure.js';
+import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 
 export const DEMO_SOCIAL_WORKER = 'socialraadgiver@demo.brobygning.dk';
 const DEMO_PASSWORD = 'klitrose-fyrtårn-63';
@@ -23,7 +24,7 @@ export async function loginDemoSocialWorker(baseUrl: string, databaseUri: string
   try {
     const key = loadConfig({ NODE_ENV: 'test' }).dataEncryptionKey;
     const user = await client
-      .db()
+      .db(databaseNameFor(databaseUri, APP_DATABASE_NAME))
       .collection('users')
       .findOneAndUpdate(
         { email: DEMO_SOCIAL_WORKER },

@@ -6,6 +6,7 @@ import { MongoClient, ObjectId, type Db } from 'mongodb';
 import { POSTCODES } from '../../src/components/geography/index.js';
 import { offerDocument } from '../../src/components/offers/index.js';
 import { demoVettingFacts } from '../../src/demo/demo-vetting.js';
+import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 
 export const BENCH_MUNICIPALITY = '0849';
 const BATCH = 1000;
@@ -146,7 +147,7 @@ export async function seedCandidates(databaseUri: string, from: number, to: numb
   const started = Date.now();
   const client = await MongoClient.connect(databaseUri, { serverSelectionTimeoutMS: 5000 });
   try {
-    const db = client.db();
+    const db = client.db(databaseNameFor(databaseUri, APP_DATABASE_NAME));
     const now = new Date();
     const existing = await db
       .collection('organisations')
@@ -174,7 +175,7 @@ export async function seedBenchRequest(databaseUri: string, responsibleId: strin
   try {
     const now = new Date();
     const { insertedId } = await client
-      .db()
+      .db(databaseNameFor(databaseUri, APP_DATABASE_NAME))
       .collection('child_requests')
       .insertOne({
         municipalityCode: BENCH_MUNICIPALITY,

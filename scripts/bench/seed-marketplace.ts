@@ -5,6 +5,7 @@
 import { MongoClient, ObjectId } from 'mongodb';
 import { offerDocument, OFFER_CATEGORIES } from '../../src/components/offers/index.js';
 import { MUNICIPALITIES, POSTCODES } from '../../src/components/geography/index.js';
+import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 
 export const BENCH_OFFERS = 5000;
 
@@ -35,7 +36,7 @@ function organisations(now: Date) {
 export async function seedMarketplace(databaseUri: string, count = BENCH_OFFERS): Promise<number> {
   const client = await MongoClient.connect(databaseUri, { serverSelectionTimeoutMS: 5000 });
   try {
-    const db = client.db();
+    const db = client.db(databaseNameFor(databaseUri, APP_DATABASE_NAME));
     const now = new Date();
     const orgs = organisations(now);
     await db.collection('organisations').insertMany(orgs);

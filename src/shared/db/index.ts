@@ -1,9 +1,14 @@
-export { connectDatabase, databaseNameFor, disconnectDatabase } from './mongoose-connection.js';
+export {
+  APP_DATABASE_NAME,
+  connectDatabase,
+  databaseNameFor,
+  disconnectDatabase,
+} from './mongoose-connection.js';
 export { isDatabaseConnected, pingDatabase } from './database-health.js';
 export { ensureIndexes, IndexSetupError } from './ensure-indexes.js';
 export { startEmbeddedDatabase, EmbeddedDatabaseError } from './embedded-database.js';
 export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded-database.js';
-export { APP_DATABASE_NAME, openDatabase, type OpenDatabase } from './open-database.js';
+export { openDatabase, type OpenDatabase } from './open-database.js';
 export {
   claimNextVersion,
   writeNextVersion,

@@ -22,6 +22,9 @@ mongoose.set('bufferCommands', false);
 mongoose.set('autoIndex', false);
 mongoose.set('autoCreate', false);
 
+/** The database the app keeps its data in, unless the connection string names its own. */
+export const APP_DATABASE_NAME = 'brobygning';
+
 let closingOnPurpose = false;
 
 /** Connects the default mongoose connection; works unchanged for FerretDB, a replica set or Atlas. */
@@ -33,7 +36,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
   });
   connection.on('reconnected', () => options.logger?.info('database reconnected'));
   connection.on('connected', () => options.logger?.info('database connected'));
-  const dbName = databaseNameFor(options.uri, options.defaultDbName);
+  const dbName = databaseNameFor(options.uri, options.defaultDbName ?? APP_DATABASE_NAME);
   await mongoose.connect(options.uri, {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMs,

@@ -5,9 +5,6 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-databas
 import { ensureIndexes } from './ensure-indexes.js';
 import { connectDatabase, disconnectDatabase } from './mongoose-connection.js';
 
-/** Where the app keeps its data unless MONGODB_URI names another database. */
-export const APP_DATABASE_NAME = 'brobygning';
-
 export interface OpenDatabase {
   /** Present when we started the database ourselves (no MONGODB_URI). */
   embedded: EmbeddedDatabase | undefined;
@@ -40,7 +37,6 @@ export async function openDatabase(
   try {
     await connectDatabase({
       uri: config.mongodbUri ?? embedded!.uri,
-      defaultDbName: APP_DATABASE_NAME,
       serverSelectionTimeoutMs: config.dbServerSelectionTimeoutMs,
       logger,
     });

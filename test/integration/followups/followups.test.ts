@@ -7,10 +7,12 @@ import {
   FollowUpPlanModel,
 } from '../../../src/components/followups/index.js';
 import { followUpJobs } from '../../../src/components/followups/followups-jobs.js';
+import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { runJob, type JobDefinition } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { createUser, csrfFrom, loginAs, submitForm } from '../../helpers/accounts.js';
+import { consentPage, recordConsentThroughForm, storeConsent } from '../../helpers/consent.js';
 import { followUpCase, type FollowUpCase } from '../../helpers/followups.js';
 import { latestMailTo, pathOf } from '../../helpers/mail.js';
 import { buildTestApp } from '../../helpers/test-app.js';
@@ -36,12 +38,15 @@ describe('follow-ups', function () {
 
   it('when the family consent makes a match active, then both sides get their first follow-up within 14 days, at once', async () => {
     c = await followUpCase('awaiting-consent');
+    // Eligibility has tests of its own; here the adult is taken as eligible.
+    registerEligibilityCheck(async () => undefined);
     const agent = await loginAs(app, c.sara);
+    const recorded = await recordConsentThroughForm(agent, c.requestId, c.matchId);
+    assert.equal(recorded.status, 200, 'the receipt');
     const response = await submitForm(
       agent,
-      `/sager/${c.requestId}`,
-      `/sager/${c.requestId}/match/${c.matchId}/samtykke`,
-      { how: 'signed-form' },
+      consentPage(c.requestId, c.matchId),
+      `/sager/${c.requestId}/match/${c.matchId}/aktiver`,
     );
     assert.equal(response.status, 303);
     const planned = await FollowUpModel.find({ matchId: c.matchId }).lean();
@@ -191,6 +196,16 @@ describe('follow-ups', function () {
 
   it('when the match is paused and resumed, then the open follow-up waits and moves on by the paused days; closing plans a closing follow-up', async () => {
     c = await followUpCase('active', new Date());
+    // Resuming passes the consent gate and the eligibility re-check, which have tests of their own.
+    registerEligibilityCheck(async () => undefined);
+    await storeConsent({
+      requestId: c.requestId,
+      matchId: c.matchId,
+      organisationId: c.organisationId,
+      volunteerId: c.bo.id,
+      recordedBy: c.sara.id,
+      validUntil: new Date(Date.now() + 365 * DAY),
+    });
     const agent = await loginAs(app, c.sara);
     await runJob(job('followups:plan'), { now: new Date() });
     const before = await FollowUpModel.findById(`${c.matchId}:volunteer:regular:1`).lean();
