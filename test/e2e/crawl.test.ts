@@ -49,8 +49,10 @@ describe('crawl: every page each demo role can reach (status, error text, lang, 
     browser = await launchBrowser(this);
     const db = mongoose.connection.db!;
     await Promise.all((await db.collections()).map((collection) => collection.deleteMany({})));
+    // The app first: seeding uses the real services, which send notices through the outbox it configures.
+    const app = buildDemoApp();
     await seedDemo();
-    server = await serve(buildDemoApp());
+    server = await serve(app);
   });
   after(async () => {
     await browser?.close();
