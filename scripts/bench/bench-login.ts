@@ -2,6 +2,7 @@
 // pages as a logged-in person. The bench app runs without demo mode, so staff need a second factor:
 // the secret is put on the demo user directly, sealed with the app's (development) key.
 import { MongoClient } from 'mongodb';
+import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 import { generateSecret, generateSync } from 'otplib';
 import { loadConfig } from '../../src/config/index.js';
 import { sealSecret } from '../../src/shared/crypto/index.js';
@@ -23,7 +24,7 @@ export async function loginDemoSocialWorker(baseUrl: string, databaseUri: string
   try {
     const key = loadConfig({ NODE_ENV: 'test' }).dataEncryptionKey;
     const user = await client
-      .db()
+      .db(databaseNameFor(databaseUri, APP_DATABASE_NAME))
       .collection('users')
       .findOneAndUpdate(
         { email: DEMO_SOCIAL_WORKER },

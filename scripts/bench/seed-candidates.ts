@@ -3,6 +3,7 @@
 // record; every tenth also the adult of an offer; one organisation per hundred volunteers (every tenth
 // a faith community). Written with the driver in batches (insertMany), growing from one size to the next.
 import { MongoClient, ObjectId, type Db } from 'mongodb';
+import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 import { POSTCODES } from '../../src/components/geography/index.js';
 import { offerDocument } from '../../src/components/offers/index.js';
 import { demoVettingFacts } from '../../src/demo/demo-vetting.js';
@@ -146,7 +147,8 @@ export async function seedCandidates(databaseUri: string, from: number, to: numb
   const started = Date.now();
   const client = await MongoClient.connect(databaseUri, { serverSelectionTimeoutMS: 5000 });
   try {
-    const db = client.db();
+    // The app's own database: the announced URI names none, and the driver would pick `test`.
+    const db = client.db(databaseNameFor(databaseUri, APP_DATABASE_NAME));
     const now = new Date();
     const existing = await db
       .collection('organisations')
@@ -174,7 +176,7 @@ export async function seedBenchRequest(databaseUri: string, responsibleId: strin
   try {
     const now = new Date();
     const { insertedId } = await client
-      .db()
+      .db(databaseNameFor(databaseUri, APP_DATABASE_NAME))
       .collection('child_requests')
       .insertOne({
         municipalityCode: BENCH_MUNICIPALITY,
