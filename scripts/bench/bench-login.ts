@@ -2,11 +2,11 @@
 // pages as a logged-in person. The bench app runs without demo mode, so staff need a second factor:
 // the secret is put on the demo user directly, sealed with the app's (development) key.
 import { MongoClient } from 'mongodb';
+import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 import { generateSecret, generateSync } from 'otplib';
 import { loadConfig } from '../../src/config/index.js';
 import { sealSecret } from '../../src/shared/crypto/index.js';
 import { assertLoopback } from './measure.js';
-import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 
 export const DEMO_SOCIAL_WORKER = 'socialraadgiver@demo.brobygning.dk';
 const DEMO_PASSWORD = 'klitrose-fyrtårn-63';

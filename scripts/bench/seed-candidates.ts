@@ -3,10 +3,10 @@
 // record; every tenth also the adult of an offer; one organisation per hundred volunteers (every tenth
 // a faith community). Written with the driver in batches (insertMany), growing from one size to the next.
 import { MongoClient, ObjectId, type Db } from 'mongodb';
+import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 import { POSTCODES } from '../../src/components/geography/index.js';
 import { offerDocument } from '../../src/components/offers/index.js';
 import { demoVettingFacts } from '../../src/demo/demo-vetting.js';
-import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 
 export const BENCH_MUNICIPALITY = '0849';
 const BATCH = 1000;
@@ -147,6 +147,7 @@ export async function seedCandidates(databaseUri: string, from: number, to: numb
   const started = Date.now();
   const client = await MongoClient.connect(databaseUri, { serverSelectionTimeoutMS: 5000 });
   try {
+    // The app's own database: the announced URI names none, and the driver would pick `test`.
     const db = client.db(databaseNameFor(databaseUri, APP_DATABASE_NAME));
     const now = new Date();
     const existing = await db

@@ -3,9 +3,9 @@
 // them like any others); the offer documents come from the offers component's own offerDocument(), so
 // municipality, centroid and weekdays are derived as the app derives them.
 import { MongoClient, ObjectId } from 'mongodb';
+import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 import { offerDocument, OFFER_CATEGORIES } from '../../src/components/offers/index.js';
 import { MUNICIPALITIES, POSTCODES } from '../../src/components/geography/index.js';
-import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 
 export const BENCH_OFFERS = 5000;
 
@@ -36,6 +36,7 @@ function organisations(now: Date) {
 export async function seedMarketplace(databaseUri: string, count = BENCH_OFFERS): Promise<number> {
   const client = await MongoClient.connect(databaseUri, { serverSelectionTimeoutMS: 5000 });
   try {
+    // The app's own database: the announced URI names none, and the driver would pick `test`.
     const db = client.db(databaseNameFor(databaseUri, APP_DATABASE_NAME));
     const now = new Date();
     const orgs = organisations(now);

@@ -98,19 +98,47 @@ async function loadOffers(previous: MarketplaceData | undefined) {
   return { offers, offersToken: token, offersReadAt: readAt };
 }
 
-/** Organisations, free places and municipalities are small reads: they are read on every load. */
+function sameEntries<V>(a: Map<string, V>, b: Map<string, V>, same: (x: V, y: V) => boolean): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) {
+    const other = b.get(key);
+    if (other === undefined || !same(value, other)) return false;
+  }
+  return true;
+}
+
+const sameOrganisation = (a: ListedOrganisation, b: ListedOrganisation) =>
+  a.name === b.name && a.kind === b.kind && a.activeIn.join() === b.activeIn.join();
+
+/** Whether a fresh load read exactly what the previous value holds (the offers themselves unchanged). */
+function sameAsBefore(previous: MarketplaceData, next: Omit<MarketplaceData, 'offersReadAt'>): boolean {
+  return (
+    previous.offers === next.offers &&
+    sameEntries(previous.organisations, next.organisations, sameOrganisation) &&
+    sameEntries(previous.placesInUse, next.placesInUse, (a, b) => a === b) &&
+    previous.municipalities.map((m) => `${m.code}:${m.name}`).join() ===
+      next.municipalities.map((m) => `${m.code}:${m.name}`).join()
+  );
+}
+
+/**
+ * Organisations, free places and municipalities are small reads: they are read on every load. When a
+ * load reads exactly what the previous value holds, the previous value is kept (confirmed by this load),
+ * so the searches and rendered pages kept for it stay in use instead of being computed again.
+ */
 async function loadMarketplace(_key: string, previous?: MarketplaceData): Promise<MarketplaceData> {
   const [offers, municipalities] = await Promise.all([loadOffers(previous), listOnboardedMunicipalities()]);
   const [organisations, inUse] = await Promise.all([
     describeOrganisations(offers.offers.map((offer) => offer.organisationId)),
     placesInUse(offers.offers.map((offer) => String(offer._id))),
   ]);
-  return {
+  const next = {
     ...offers,
     organisations,
     placesInUse: inUse,
     municipalities: municipalities.map(({ code, name }) => ({ code, name })),
   };
+  return previous && sameAsBefore(previous, next) ? previous : next;
 }
 
 /**

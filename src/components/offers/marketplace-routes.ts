@@ -1,11 +1,13 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { authorize, renderForm } from '../accounts/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import { defineRoute, parseForm } from '../../shared/http/index.js';
+import { renderedMarketplacePage } from './marketplace-page-cache.js';
 import {
   DEFAULT_DISTANCE_KM,
   findMarketplaceOffer,
-  marketplaceMunicipalities,
+  loadedMarketplace,
+  marketplaceDay,
   searchMarketplace,
 } from './marketplace-service.js';
 import { OFFER_CATEGORIES, WEEKDAYS } from './offer-rules.js';
@@ -44,6 +46,15 @@ function echo(query: MarketplaceQuery, raw: Request['query']): Record<string, st
   return values;
 }
 
+/** The view without the layout, as HTML: the search's content, the same for every visitor. */
+function renderContent(res: Response, view: string, model: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    res.render(view, { ...model, errors: {}, errorList: [], layout: false }, (error, html) =>
+      error ? reject(error) : resolve(html),
+    );
+  });
+}
+
 /** The public marketplace: anyone, logged in or not, browses running offers; it works without JavaScript. */
 export function marketplaceRoutes(): Router {
   const router = Router();
@@ -51,8 +62,10 @@ export function marketplaceRoutes(): Router {
 
   defineRoute(router, { method: 'get', path: '/tilbud', action: 'public' }, open, async (req, res) => {
     const base = { titleKey: 'offers.market.title' };
-    // The select shows them and a chosen municipality must be one of them (from the list's read model).
-    const onboarded = await marketplaceMunicipalities();
+    // The select shows them and a chosen municipality must be one of them; the whole request uses this
+    // one value of the list's read model.
+    const loaded = await loadedMarketplace();
+    const onboarded = loaded.value.municipalities;
     const form = parseForm(marketplaceSchema, req.query);
     if (!form.ok) {
       const model = { ...base, ...filterModel(form.values, onboarded), searched: false };
@@ -63,23 +76,24 @@ export function marketplaceRoutes(): Router {
       const model = { ...base, ...filterModel(values, onboarded), searched: false };
       return renderForm(res, 'offers/marketplace', model, { kommune: 'offers.market.municipality' }, values);
     }
-    const result = await searchMarketplace(form.data);
-    renderForm(
-      res,
-      'offers/marketplace',
-      {
-        ...base,
+    const now = new Date();
+    const language = String(res.locals.lang);
+    const key = JSON.stringify([language, marketplaceDay(now), form.data, values]);
+    const content = await renderedMarketplacePage(loaded, key, () => {
+      const result = searchMarketplace(loaded.value, form.data, now);
+      return renderContent(res, 'offers/marketplace', {
         ...filterModel(values, onboarded),
         ...result,
+        values,
         searched: true,
         byDistance: Boolean(form.data.postnummer),
         distance: form.data.afstand ?? DEFAULT_DISTANCE_KM,
         previous: result.page > 1 ? pageHref(values, result.page - 1) : undefined,
         next: result.page < result.pages ? pageHref(values, result.page + 1) : undefined,
-      },
-      {},
-      values,
-    );
+      });
+    });
+    // The site's layout around it is rendered per request: the header is the visitor's own.
+    res.render('offers/marketplace-page', { ...base, content });
   });
 
   defineRoute(

@@ -101,31 +101,34 @@ function describe(
 
 export type MarketplaceOffer = Awaited<ReturnType<typeof describe>>[number];
 
-/** The onboarded municipalities for the filter's select, from the same read model as the list. */
-export async function marketplaceMunicipalities() {
-  return (await marketplaceData()).value.municipalities;
+/** The marketplace read model's value (within its bound): one request reads it once and uses it throughout. */
+export function loadedMarketplace() {
+  return marketplaceData();
 }
 
 // The same search on the same read model gives the same page: kept per loaded value (a new load starts
 // afresh), for the searches people repeat (the unfiltered list, their own municipality).
 const searches = new WeakMap<MarketplaceData, LRUCache<string, ReturnType<typeof searchIn>>>();
 
-/** One page of the marketplace for the filters; pages past the end are the last page. */
-export async function searchMarketplace(query: MarketplaceQuery, now = new Date()) {
-  const { value: data } = await marketplaceData();
+/** One page of the marketplace for the filters in `data`; pages past the end are the last page. */
+export function searchMarketplace(data: MarketplaceData, query: MarketplaceQuery, now = new Date()) {
   let cached = searches.get(data);
   if (!cached) {
     cached = new LRUCache({ max: 500 });
     searches.set(data, cached);
   }
-  // Whether an offer still runs changes by the day, so the day is part of the search.
-  const key = JSON.stringify([startOfDay(now).getTime(), query]);
+  const key = JSON.stringify([marketplaceDay(now), query]);
   let result = cached.get(key);
   if (!result) {
     result = searchIn(data, query, now);
     cached.set(key, result);
   }
   return result;
+}
+
+/** Whether an offer still runs changes by the day, so the day is part of any kept search or page. */
+export function marketplaceDay(now = new Date()): number {
+  return startOfDay(now).getTime();
 }
 
 function searchIn(data: MarketplaceData, query: MarketplaceQuery, now: Date) {

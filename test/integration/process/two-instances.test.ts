@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { trusted } from 'mongoose';
+import { ConnectionString } from 'mongodb-connection-string-url';
+import mongoose, { trusted } from 'mongoose';
 import request from 'supertest';
 import { UserModel } from '../../../src/components/accounts/user-model.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
@@ -45,8 +46,11 @@ describe('two instances on one database', function () {
 
   before(async () => {
     mailDir = mkdtempSync(path.join(os.tmpdir(), 'brobygning-two-instances-'));
+    // The database this test writes to: the run's URI names none, and the app would otherwise use its own.
+    const uri = new ConnectionString(process.env.TEST_MONGODB_URI!);
+    uri.pathname = `/${mongoose.connection.name}`;
     const env = {
-      MONGODB_URI: process.env.TEST_MONGODB_URI!,
+      MONGODB_URI: uri.toString(),
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
