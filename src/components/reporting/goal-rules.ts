@@ -15,9 +15,10 @@ export type GoalMetric = (typeof GOAL_METRICS)[number];
 export const isShareMetric = (metric: GoalMetric) => metric !== 'childrenSupported';
 
 /** The measured value of a metric and the group it is measured over (for suppression). */
-export function measure(metric: GoalMetric, figures: Figures): { value: number; of: number } {
+export function measure(metric: GoalMetric, figures: Figures): { value: number; part: number; of: number } {
   const share = (part: number, whole: number) => ({
     value: whole === 0 ? 0 : Math.round((100 * part) / whole),
+    part,
     of: whole,
   });
   switch (metric) {
@@ -30,7 +31,11 @@ export function measure(metric: GoalMetric, figures: Figures): { value: number; 
       return share(onTime, onTime + late + missed);
     }
     case 'childrenSupported':
-      return { value: figures.childrenSupported, of: figures.childrenSupported };
+      return {
+        value: figures.childrenSupported,
+        part: figures.childrenSupported,
+        of: figures.childrenSupported,
+      };
   }
 }
 

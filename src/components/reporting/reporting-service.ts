@@ -14,7 +14,7 @@ import { GOAL_METRICS, isShareMetric, measure, reached, type GoalMetric } from '
 import { goalId, ReportGoalModel } from './goal-model.js';
 import { reportTables, type ReportTable } from './report-tables.js';
 import type { GoalsForm } from './reporting-schemas.js';
-import { countCell, rateCell, type Cell } from './suppression-rules.js';
+import { countCell, rateCell, suppressedCell, tooSmall, type Cell } from './suppression-rules.js';
 
 /** Follow-ups a report reads at most for one municipality (a large one has ~24,000). */
 const FOLLOW_UP_READ_LIMIT = 200_000;
@@ -92,9 +92,10 @@ export interface GoalProgress {
 }
 
 function progressCell(metric: GoalMetric, figures: Figures): Cell {
-  const { value, of } = measure(metric, figures);
+  const { value, part, of } = measure(metric, figures);
   if (!isShareMetric(metric)) return countCell(value);
-  return rateCell(Math.round((value * of) / 100), of);
+  // A share whose part is too small to show would reveal it, as in the tables.
+  return tooSmall(part) ? suppressedCell() : rateCell(part, of);
 }
 
 export interface Dashboard {
