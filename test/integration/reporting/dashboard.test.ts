@@ -239,7 +239,7 @@ describe('the municipality report', function () {
     const goal = (metric: string) => {
       const row = new RegExp(`<tr data-goal="${metric}">([\\s\\S]*?)</tr>`).exec(page.text);
       assert.ok(row, `goal ${metric} shown`);
-      return [...row[1]!.matchAll(/<td>([^<]*)<\/td>/g)].map((cell) => decode(cell[1]!));
+      return [...row[1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decode(cell[1]!));
     };
     // 10 of 13 within 30 days = 77 %; 10 of 15 follow-ups on time = 67 %; 12 children.
     assert.deepEqual(goal('matchedWithin30Share'), ['80 %', '77 %', '–', 'Ikke nået endnu']);
@@ -250,6 +250,11 @@ describe('the municipality report', function () {
     assert.match(other.text, /Kommunen har ikke sat mål for året/);
     const audit = await AuditEventModel.findOne({ action: 'reporting.goals-set' }).lean();
     assert.equal((audit?.details as Record<string, unknown>).matchedWithin30Share, 80);
+  });
+
+  it('when the administrator opens their home, then the report is linked with the number of goals set this year', async () => {
+    const home = await (await adminOf('0849')).get('/overblik');
+    assert.match(home.text, /href="\/kommune\/rapport"><span class="home-item__count">0<\/span>/);
   });
 
   it('when a goal is not a whole number or a share is over 100, then the form comes back with messages', async () => {
