@@ -9,6 +9,7 @@ import { municipalitiesComponent } from './components/municipalities/index.js';
 import { offersComponent } from './components/offers/index.js';
 import { organisationsComponent } from './components/organisations/index.js';
 import { retentionComponent } from './components/retention/index.js';
+import { reportingComponent } from './components/reporting/index.js';
 import { siteComponent } from './components/site/index.js';
 import { vettingComponent } from './components/vetting/index.js';
 import { volunteersComponent } from './components/volunteers/index.js';
@@ -39,6 +40,7 @@ export function defaultComponents(config: AppConfig): Component[] {
     matchingComponent(config),
     followUpsComponent(config),
     retentionComponent(config),
+    reportingComponent(config),
     jobsComponent(config),
   ];
   // The home sits on top: it shows what every component above puts on it for the active role.

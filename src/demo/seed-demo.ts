@@ -5,6 +5,7 @@ import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE 
 import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoFollowUps } from './demo-followups.js';
 import { seedDemoOffers } from './demo-offers.js';
+import { seedDemoReporting } from './demo-reporting.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoVetting, type DemoVettingState } from './demo-vetting.js';
 import { seedDemoVolunteers } from './demo-volunteers.js';
@@ -148,6 +149,7 @@ export async function seedDemo(): Promise<SeedSummary> {
       'Værkstedseftermiddag med en svend',
     ),
   });
+  await seedDemoReporting(DEMO_MUNICIPALITY_CODE, people.get('kommuneadmin@demo.brobygning.dk')!);
   return {
     municipalitiesImported,
     organisations: DEMO_ORGANISATIONS.length,

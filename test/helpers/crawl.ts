@@ -95,7 +95,8 @@ export async function crawl(page: Page, options: CrawlOptions) {
       const overflow = await overflowAt(page, width);
       if (overflow) report(`scrolls sideways at ${width}px: ${overflow}`);
     }
-    const links = await page.$$eval('a[href]', (anchors) =>
+    // Links marked download are files (CSV exports), not pages.
+    const links = await page.$$eval('a[href]:not([download])', (anchors) =>
       anchors.map((a) => (a as HTMLAnchorElement).href),
     );
     for (const link of links) {

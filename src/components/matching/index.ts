@@ -102,3 +102,10 @@ export {
   type CaseRetention,
   type CaseRetentionCounts,
 } from './case-retention.js';
+// Reports read a municipality's requests and matches without the child's details.
+export {
+  casesForReport,
+  REPORT_READ_LIMIT,
+  type RequestForReport,
+  type MatchForReport,
+} from './report-read.js';

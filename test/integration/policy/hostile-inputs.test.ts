@@ -48,6 +48,8 @@ const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pendin
   'followups:checkin-own': 'volunteer',
   'followups:work': 'social-worker',
   'followups:overview-org': 'coordinator',
+  'reports:municipality': 'municipal-admin',
+  'reports:goals': 'municipal-admin',
 };
 
 interface Session {

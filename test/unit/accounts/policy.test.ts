@@ -39,6 +39,8 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'followups:checkin-own': ['volunteer'],
   'followups:work': ['social-worker'],
   'followups:overview-org': ['coordinator'],
+  'reports:municipality': ['municipal-admin'],
+  'reports:goals': ['municipal-admin'],
 };
 
 describe('policy', () => {

@@ -1,0 +1,212 @@
+import type { MatchForReport, RequestForReport } from '../matching/index.js';
+import { daysBetween, mean, median, percentile } from './statistics-rules.js';
+
+/** What reports need of a follow-up: when it was due, whether and when it was answered, and how it went. */
+export interface FollowUpForReport {
+  matchId: string;
+  dueOn: string;
+  state: string;
+  answeredAt?: Date;
+  wellbeing?: number;
+  worryRaisedAt?: Date;
+  worrySeenAt?: Date;
+}
+
+/** A period of whole days, `from` and `to` included (YYYY-MM-DD). */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface ReportInput {
+  requests: RequestForReport[];
+  matches: MatchForReport[];
+  followUps: FollowUpForReport[];
+}
+
+/** The municipality's figures for a period, before anything is held back. */
+export interface Figures {
+  requestsCreated: number;
+  requestsMatched: number;
+  daysToMatch: number[];
+  matchedWithin30: number;
+  activeAtEnd: number;
+  childrenSupported: number;
+  /** Matches started at least six months before the period's end, and of those, how many ran six months. */
+  lasting: { started: number; lasted: number };
+  closuresByReason: Array<{ reason: string; count: number }>;
+  followUps: { onTime: number; late: number; missed: number };
+  wellbeing: {
+    matches: number;
+    firstMean?: number;
+    latestMean?: number;
+    better: number;
+    same: number;
+    worse: number;
+  };
+  concerns: { raised: number; daysToSeen: number[] };
+  preventsSteps: Array<{ step: string; count: number }>;
+  requestsByMonth: Array<{ month: string; count: number }>;
+}
+
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+const within = (day: string, period: Period) => day >= period.from && day <= period.to;
+const firstAt = (match: MatchForReport, state: string) => match.history.find((e) => e.state === state)?.at;
+const lastAt = (match: MatchForReport, state: string) =>
+  [...match.history].reverse().find((e) => e.state === state)?.at;
+
+function countBy(keys: string[]): Array<{ key: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The first time one of a request's matches became active: the day the child got an adult. */
+function firstActiveByRequest(matches: MatchForReport[]): Map<string, Date> {
+  const byRequest = new Map<string, Date>();
+  for (const match of matches) {
+    const at = firstAt(match, 'active');
+    if (!at) continue;
+    const known = byRequest.get(match.requestId);
+    if (!known || at < known) byRequest.set(match.requestId, at);
+  }
+  return byRequest;
+}
+
+/** Whether a match was running (active or paused) at the end of a day. */
+function runningAt(match: MatchForReport, day: string): boolean {
+  let running = false;
+  for (const event of match.history) {
+    if (dayOf(event.at) > day) break;
+    running = event.state === 'active' || event.state === 'paused';
+  }
+  return running;
+}
+
+export function computeFigures(input: ReportInput, period: Period, today: string): Figures {
+  const created = input.requests.filter((request) => within(dayOf(request.createdAt), period));
+  const firstActive = firstActiveByRequest(input.matches);
+  const daysToMatch = created.flatMap((request) => {
+    const at = firstActive.get(request.id);
+    return at && dayOf(at) <= period.to ? [daysBetween(request.createdAt, at)] : [];
+  });
+  const closed = input.matches.filter((match) => {
+    const at = lastAt(match, 'closed');
+    return match.state === 'closed' && at !== undefined && within(dayOf(at), period);
+  });
+  const endDay = period.to < today ? period.to : today;
+  const supported = new Set(
+    input.matches
+      .filter((match) => match.history.some((e) => e.state === 'active' && dayOf(e.at) <= period.to))
+      .filter((match) => {
+        const ended = lastAt(match, 'closed');
+        return !ended || dayOf(ended) >= period.from;
+      })
+      .map((match) => match.requestId),
+  );
+  return {
+    requestsCreated: created.length,
+    requestsMatched: daysToMatch.length,
+    daysToMatch,
+    matchedWithin30: daysToMatch.filter((days) => days <= 30).length,
+    activeAtEnd: input.matches.filter((match) => runningAt(match, endDay)).length,
+    childrenSupported: supported.size,
+    lasting: lastingSixMonths(input.matches, endDay),
+    closuresByReason: countBy(closed.map((match) => match.closeReason ?? 'other')).map(({ key, count }) => ({
+      reason: key,
+      count,
+    })),
+    followUps: followUpCompletion(input.followUps, period, today),
+    wellbeing: wellbeingTrend(input.followUps, period),
+    concerns: concernsRaised(input.followUps, period),
+    preventsSteps: countBy(created.map((request) => request.preventsStep)).map(({ key, count }) => ({
+      step: key,
+      count,
+    })),
+    requestsByMonth: monthsOf(period).map((month) => ({
+      month,
+      count: created.filter((request) => dayOf(request.createdAt).startsWith(month)).length,
+    })),
+  };
+}
+
+const SIX_MONTHS_DAYS = 182;
+
+function lastingSixMonths(matches: MatchForReport[], endDay: string) {
+  const end = new Date(`${endDay}T23:59:59Z`);
+  let started = 0;
+  let lasted = 0;
+  for (const match of matches) {
+    const activeAt = firstAt(match, 'active');
+    if (!activeAt || daysBetween(activeAt, end) < SIX_MONTHS_DAYS) continue;
+    started += 1;
+    const closedAt = match.state === 'closed' ? lastAt(match, 'closed') : undefined;
+    if (daysBetween(activeAt, closedAt && closedAt < end ? closedAt : end) >= SIX_MONTHS_DAYS) lasted += 1;
+  }
+  return { started, lasted };
+}
+
+/**
+ * Follow-ups due in the period and already past their day: answered by the due day (on time), answered
+ * after it (late), or not answered (missed: still open, or skipped). Cancelled ones (the match ended) do
+ * not count.
+ */
+function followUpCompletion(followUps: FollowUpForReport[], period: Period, today: string) {
+  const counts = { onTime: 0, late: 0, missed: 0 };
+  for (const followUp of followUps) {
+    if (!within(followUp.dueOn, period) || followUp.state === 'cancelled') continue;
+    if (followUp.state === 'done' && followUp.answeredAt) {
+      if (dayOf(followUp.answeredAt) <= followUp.dueOn) counts.onTime += 1;
+      else counts.late += 1;
+    } else if (followUp.dueOn < today) counts.missed += 1;
+  }
+  return counts;
+}
+
+/** Per match, the first and the latest wellbeing answered in the period; only matches with two answers. */
+function wellbeingTrend(followUps: FollowUpForReport[], period: Period): Figures['wellbeing'] {
+  const byMatch = new Map<string, FollowUpForReport[]>();
+  for (const followUp of followUps) {
+    if (followUp.wellbeing === undefined || !followUp.answeredAt) continue;
+    if (!within(dayOf(followUp.answeredAt), period)) continue;
+    byMatch.set(followUp.matchId, [...(byMatch.get(followUp.matchId) ?? []), followUp]);
+  }
+  const pairs = [...byMatch.values()]
+    .filter((answers) => answers.length >= 2)
+    .map((answers) => answers.sort((a, b) => a.answeredAt!.getTime() - b.answeredAt!.getTime()))
+    .map((answers) => ({ first: answers[0]!.wellbeing!, latest: answers[answers.length - 1]!.wellbeing! }));
+  return {
+    matches: pairs.length,
+    firstMean: mean(pairs.map((pair) => pair.first)),
+    latestMean: mean(pairs.map((pair) => pair.latest)),
+    better: pairs.filter((pair) => pair.latest > pair.first).length,
+    same: pairs.filter((pair) => pair.latest === pair.first).length,
+    worse: pairs.filter((pair) => pair.latest < pair.first).length,
+  };
+}
+
+function concernsRaised(followUps: FollowUpForReport[], period: Period) {
+  const raised = followUps.filter((f) => f.worryRaisedAt && within(dayOf(f.worryRaisedAt), period));
+  return {
+    raised: raised.length,
+    daysToSeen: raised.flatMap((f) => (f.worrySeenAt ? [daysBetween(f.worryRaisedAt!, f.worrySeenAt)] : [])),
+  };
+}
+
+/** The months (YYYY-MM) the period touches, at most 36. */
+export function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  let [year, month] = period.from.slice(0, 7).split('-').map(Number) as [number, number];
+  const last = period.to.slice(0, 7);
+  while (months.length < 36) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    if (key > last) break;
+    months.push(key);
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}
+
+export const medianDays = (figures: Figures) => median(figures.daysToMatch);
+export const p90Days = (figures: Figures) => percentile(figures.daysToMatch, 90);

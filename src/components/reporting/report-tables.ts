@@ -1,0 +1,145 @@
+import { CLOSE_REASONS, PREVENTS_STEPS } from '../matching/index.js';
+import { medianDays, p90Days, type Figures } from './figures-rules.js';
+import { median } from './statistics-rules.js';
+import {
+  countCell,
+  rateCell,
+  statisticCell,
+  suppressedCell,
+  suppressParts,
+  tooSmall,
+  type Cell,
+} from './suppression-rules.js';
+
+/** One row of a report table: a catalog key (or a plain text such as a month) and its figures. */
+export interface TableRow {
+  labelKey?: string;
+  label?: string;
+  cells: Cell[];
+  total?: boolean;
+}
+
+/** A report table, as the page shows it and the CSV export writes it. */
+export interface ReportTable {
+  id: string;
+  captionKey: string;
+  columnKeys: string[];
+  rows: TableRow[];
+}
+
+export const TABLE_IDS = [
+  'overview',
+  'closures',
+  'followups',
+  'wellbeing',
+  'concerns',
+  'steps',
+  'months',
+] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+/** A share whose numerator is itself too small to show would reveal it: held back as well. */
+function shareCell(part: number, whole: number): Cell {
+  return tooSmall(part) ? suppressedCell() : rateCell(part, whole);
+}
+
+function partsTable(
+  id: TableId,
+  keys: readonly string[],
+  counts: readonly number[],
+  labelOf: (key: string) => Pick<TableRow, 'label' | 'labelKey'>,
+): ReportTable {
+  const { parts, total } = suppressParts(counts);
+  return {
+    id,
+    captionKey: `reporting.tables.${id}`,
+    columnKeys: [`reporting.columns.${id}`, 'reporting.columns.count'],
+    rows: [
+      ...keys.map((key, index) => ({ ...labelOf(key), cells: [parts[index]!] })),
+      { labelKey: 'reporting.rows.total', cells: [total], total: true },
+    ],
+  };
+}
+
+const countOf = (list: Array<{ count: number }>, pick: (entry: never) => string, key: string) =>
+  list.find((entry) => pick(entry as never) === key)?.count ?? 0;
+
+/** Every table of the dashboard, with small cells held back. */
+export function reportTables(figures: Figures): ReportTable[] {
+  const { followUps, wellbeing, concerns } = figures;
+  const row = (labelKey: string, cell: Cell): TableRow => ({ labelKey, cells: [cell] });
+  const overview: ReportTable = {
+    id: 'overview',
+    captionKey: 'reporting.tables.overview',
+    columnKeys: ['reporting.columns.figure', 'reporting.columns.value'],
+    rows: [
+      row('reporting.rows.requestsCreated', countCell(figures.requestsCreated)),
+      row('reporting.rows.requestsMatched', countCell(figures.requestsMatched)),
+      row('reporting.rows.matchedShare', shareCell(figures.requestsMatched, figures.requestsCreated)),
+      row('reporting.rows.medianDays', statisticCell(medianDays(figures), figures.requestsMatched)),
+      row('reporting.rows.p90Days', statisticCell(p90Days(figures), figures.requestsMatched)),
+      row('reporting.rows.activeAtEnd', countCell(figures.activeAtEnd)),
+      row('reporting.rows.childrenSupported', countCell(figures.childrenSupported)),
+      row('reporting.rows.lastingShare', shareCell(figures.lasting.lasted, figures.lasting.started)),
+    ],
+  };
+  const completion = partsTable(
+    'followups',
+    ['onTime', 'late', 'missed'],
+    [followUps.onTime, followUps.late, followUps.missed],
+    (key) => ({ labelKey: `reporting.rows.${key}` }),
+  );
+  const pairs = wellbeing.matches;
+  const trend = suppressParts([wellbeing.better, wellbeing.same, wellbeing.worse]);
+  return [
+    overview,
+    partsTable(
+      'closures',
+      CLOSE_REASONS,
+      CLOSE_REASONS.map((reason) =>
+        countOf(figures.closuresByReason, (e: { reason: string }) => e.reason, reason),
+      ),
+      (key) => ({ labelKey: `matching.closeReasons.${key}` }),
+    ),
+    completion,
+    {
+      id: 'wellbeing',
+      captionKey: 'reporting.tables.wellbeing',
+      columnKeys: ['reporting.columns.figure', 'reporting.columns.value'],
+      rows: [
+        row('reporting.rows.wellbeingMatches', countCell(pairs)),
+        row('reporting.rows.wellbeingFirst', statisticCell(wellbeing.firstMean, pairs, 1)),
+        row('reporting.rows.wellbeingLatest', statisticCell(wellbeing.latestMean, pairs, 1)),
+        // The three parts add up to the matches counted above, so they are held back as one table.
+        row('reporting.rows.better', trend.parts[0]!),
+        row('reporting.rows.same', trend.parts[1]!),
+        row('reporting.rows.worse', trend.parts[2]!),
+      ],
+    },
+    {
+      id: 'concerns',
+      captionKey: 'reporting.tables.concerns',
+      columnKeys: ['reporting.columns.figure', 'reporting.columns.value'],
+      rows: [
+        row('reporting.rows.concernsRaised', countCell(concerns.raised)),
+        row('reporting.rows.concernsSeen', countCell(concerns.daysToSeen.length)),
+        row(
+          'reporting.rows.daysToSeen',
+          statisticCell(median(concerns.daysToSeen), concerns.daysToSeen.length),
+        ),
+      ],
+    },
+    partsTable(
+      'steps',
+      PREVENTS_STEPS,
+      PREVENTS_STEPS.map((step) => countOf(figures.preventsSteps, (e: { step: string }) => e.step, step)),
+      (key) => ({ labelKey: `matching.steps.${key}` }),
+    ),
+    partsTable(
+      'months',
+      figures.requestsByMonth.map((entry) => entry.month),
+      figures.requestsByMonth.map((entry) => entry.count),
+      (key) => ({ label: key }),
+    ),
+  ];
+}

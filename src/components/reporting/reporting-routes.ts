@@ -1,0 +1,129 @@
+import { Router, type Request } from 'express';
+import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
+import { findMunicipality } from '../geography/index.js';
+import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
+import { translatorFor, type Language } from '../../shared/i18n/index.js';
+import { BadRequestError } from '../../shared/errors/index.js';
+import { toCsv } from './csv-rules.js';
+import type { Period } from './figures-rules.js';
+import { GOAL_METRICS } from './goal-rules.js';
+import { barChartOf } from './report-chart.js';
+import { TABLE_IDS } from './report-tables.js';
+import { dashboardFor, defaultPeriod, goalsOf, saveGoals, tableForExport } from './reporting-service.js';
+import { goalsFormSchema, periodQuerySchema } from './reporting-schemas.js';
+
+/** The period asked for, or the current year when it is missing or unreadable (then said on the page). */
+function periodFrom(query: unknown): { period: Period; understood: boolean } {
+  const parsed = periodQuerySchema.safeParse(query);
+  const fallback = defaultPeriod();
+  if (!parsed.success) return { period: fallback, understood: false };
+  const period = { from: parsed.data.fra ?? fallback.from, to: parsed.data.til ?? fallback.to };
+  if (period.from > period.to) return { period: fallback, understood: false };
+  return { period, understood: true };
+}
+
+const languageOf = (req: Request): Language => (req.res?.locals.lang === 'en' ? 'en' : 'da');
+
+/** The municipal administrator's outcome report, its CSV exports and the yearly goals. */
+export function reportingRoutes(settings: AccountsSettings): Router {
+  const router = Router();
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/kommune/rapport', action: 'reports:municipality' },
+    authorize('reports:municipality'),
+    async (req, res) => {
+      const actor = currentActor(req)!;
+      const { period, understood } = periodFrom(req.query);
+      const dashboard = await dashboardFor(actor, period);
+      const months = dashboard.tables.find((table) => table.id === 'months')!;
+      const query = `fra=${period.from}&til=${period.to}`;
+      res.render('reporting/dashboard', {
+        titleKey: 'reporting.dashboard.title',
+        municipalityName: findMunicipality(actor.municipalityCode ?? '')?.name,
+        period,
+        periodNotUnderstood: !understood,
+        tables: dashboard.tables
+          .filter((table) => table.id !== 'months')
+          .map((table) => ({ ...table, csvHref: `/kommune/rapport/csv?tabel=${table.id}&${query}` })),
+        months: { ...months, csvHref: `/kommune/rapport/csv?tabel=months&${query}` },
+        chart: barChartOf(months),
+        summary: {
+          requests: dashboard.tables[0]!.rows[0]!.cells[0]!.text,
+          matchedShare: dashboard.tables[0]!.rows[2]!.cells[0]!.text,
+        },
+        goals: dashboard.goals,
+        goalsYear: period.to.slice(0, 4),
+      });
+    },
+  );
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/kommune/rapport/csv', action: 'reports:municipality' },
+    authorize('reports:municipality'),
+    async (req, res) => {
+      const tableId = typeof req.query.tabel === 'string' ? req.query.tabel : '';
+      if (!(TABLE_IDS as readonly string[]).includes(tableId)) throw new BadRequestError('Unknown table');
+      const { period } = periodFrom(req.query);
+      const table = await tableForExport(
+        currentActor(req)!,
+        period,
+        tableId,
+        contextFor(req, settings.baseUrl),
+      );
+      if (!table) throw new BadRequestError('Unknown table');
+      const t = translatorFor(languageOf(req));
+      const csv = toCsv(
+        table.columnKeys.map((key) => String(t(key))),
+        table.rows.map((row) => [
+          row.label ?? String(t(row.labelKey ?? '')),
+          ...row.cells.map((cell) => cell.text),
+        ]),
+      );
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`brobygning-${tableId}-${period.from}-${period.to}.csv`)
+        .send(csv);
+    },
+  );
+
+  const goalsPage = (req: Request) => ({
+    titleKey: 'reporting.goals.title',
+    municipalityName: findMunicipality(currentActor(req)!.municipalityCode ?? '')?.name,
+    metrics: GOAL_METRICS,
+  });
+
+  defineRoute(
+    router,
+    { method: 'get', path: '/kommune/rapport/maal', action: 'reports:goals' },
+    authorize('reports:goals'),
+    provideCsrfToken,
+    async (req, res) => {
+      const chosen = typeof req.query.aar === 'string' && /^\d{4}$/.test(req.query.aar) ? req.query.aar : '';
+      const year = chosen || defaultPeriod().to.slice(0, 4);
+      const targets = await goalsOf(currentActor(req)!.municipalityCode ?? '', Number(year));
+      const values = Object.fromEntries([
+        ['year', year],
+        ...Object.entries(targets).map(([metric, target]) => [metric, String(target)]),
+      ]);
+      renderForm(res, 'reporting/goals', goalsPage(req), {}, values);
+    },
+  );
+
+  defineRoute(
+    router,
+    { method: 'post', path: '/kommune/rapport/maal', action: 'reports:goals' },
+    authorize('reports:goals'),
+    provideCsrfToken,
+    async (req, res) => {
+      const form = parseForm(goalsFormSchema, req.body);
+      if (!form.ok) return renderForm(res, 'reporting/goals', goalsPage(req), form.fieldErrors, form.values);
+      await saveGoals(currentActor(req)!, form.data, contextFor(req, settings.baseUrl));
+      flash(req, 'success', 'reporting.goals.saved');
+      res.redirect(303, `/kommune/rapport?fra=${form.data.year}-01-01&til=${form.data.year}-12-31`);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { GOAL_METRICS, isShareMetric, type GoalMetric } from './goal-rules.js';
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => !Number.isNaN(Date.parse(day)));
+
+/** The chosen period from the query string; anything unreadable falls back to the current year. */
+export const periodQuerySchema = z.object({ fra: isoDay.optional(), til: isoDay.optional() });
+
+/** The goals form: per metric an optional whole number (empty removes the target). */
+export const goalsFormSchema = z.strictObject({
+  year: z
+    .string('forms.errors.invalid')
+    .regex(/^\d{4}$/, 'reporting.goals.badYear')
+    .transform(Number)
+    .pipe(z.number().min(2020, 'reporting.goals.badYear').max(2100, 'reporting.goals.badYear')),
+  ...(Object.fromEntries(
+    GOAL_METRICS.map((metric) => [
+      metric,
+      z
+        .string('forms.errors.invalid')
+        .trim()
+        .regex(/^\d{0,6}$/, 'reporting.goals.wholeNumber')
+        .transform((text) => (text === '' ? undefined : Number(text)))
+        .refine(
+          (value) => value === undefined || !isShareMetric(metric) || value <= 100,
+          'reporting.goals.shareRange',
+        ),
+    ]),
+  ) as unknown as Record<GoalMetric, z.ZodType<number | undefined, string>>),
+});
+export type GoalsForm = z.output<typeof goalsFormSchema>;

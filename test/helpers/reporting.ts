@@ -1,0 +1,102 @@
+import { FollowUpModel } from '../../src/components/followups/index.js';
+import { MatchModel } from '../../src/components/matching/match-model.js';
+import { RequestModel } from '../../src/components/matching/request-model.js';
+import type { CloseReason } from '../../src/components/matching/index.js';
+
+let counter = 0;
+export const at = (day: string) => new Date(`${day}T10:00:00Z`);
+
+/** A request created on a given day (written directly, through the model's validation). */
+export async function reportRequest(municipalityCode: string, createdOn: string): Promise<string> {
+  counter += 1;
+  const created = await RequestModel.create({
+    municipalityCode,
+    responsibleId: 'worker',
+    createdBy: 'worker',
+    caseRef: `SAG-RAPPORT-${counter}`,
+    birthYear: 2015,
+    birthMonth: 4,
+    postcode: '9490',
+    areaMunicipalityCode: municipalityCode,
+    lat: 57.22,
+    lon: 9.67,
+    preventsStep: 'family-support',
+    createdAt: at(createdOn),
+  });
+  return String(created._id);
+}
+
+/** A match of a request that became active on a day, and closed on another if given. */
+export async function reportMatch(options: {
+  municipalityCode: string;
+  requestId: string;
+  activeOn: string;
+  closedOn?: string;
+  closeReason?: CloseReason;
+}): Promise<string> {
+  counter += 1;
+  const event = (state: string, day: string) => ({ state, by: 'x', role: 'social-worker', at: at(day) });
+  const closed = options.closedOn !== undefined;
+  const created = await MatchModel.create({
+    requestId: options.requestId,
+    municipalityCode: options.municipalityCode,
+    organisationId: 'org',
+    volunteerId: `volunteer-${counter}`,
+    proposedBy: 'worker',
+    childAlias: 'E.',
+    askText: 'Fodbold om tirsdagen.',
+    state: closed ? 'closed' : 'active',
+    history: [
+      event('proposed', options.activeOn),
+      event('active', options.activeOn),
+      ...(closed ? [event('closed', options.closedOn!)] : []),
+    ],
+    closeReason: closed ? (options.closeReason ?? 'goal-reached') : undefined,
+    liveKey: closed ? `ended:${counter}` : `${options.requestId}:volunteer-${counter}`,
+    createdAt: at(options.activeOn),
+  });
+  return String(created._id);
+}
+
+/** A volunteer check-in of a match, due on a day, answered on another (or not). */
+export async function reportFollowUp(options: {
+  municipalityCode: string;
+  matchId: string;
+  dueOn: string;
+  answeredOn?: string;
+  wellbeing?: number;
+  worryRaisedOn?: string;
+  worrySeenOn?: string;
+}): Promise<void> {
+  counter += 1;
+  const answered = options.answeredOn !== undefined;
+  await FollowUpModel.create({
+    _id: `${options.matchId}:volunteer:regular:${counter}`,
+    matchId: options.matchId,
+    requestId: 'request',
+    municipalityCode: options.municipalityCode,
+    organisationId: 'org',
+    volunteerId: 'volunteer',
+    childAlias: 'E.',
+    audience: 'volunteer',
+    kind: 'regular',
+    sequence: counter,
+    dueOn: options.dueOn,
+    state: answered ? 'done' : 'open',
+    ...(answered
+      ? {
+          answeredAt: at(options.answeredOn!),
+          answeredBy: 'volunteer',
+          answers: {
+            meetings: 3,
+            goes: 4,
+            wellbeing: options.wellbeing ?? 3,
+            worry: options.worryRaisedOn !== undefined,
+            wishContinue: 'yes',
+          },
+        }
+      : {}),
+    ...(options.worryRaisedOn ? { worryRaisedAt: at(options.worryRaisedOn) } : {}),
+    ...(options.worrySeenOn ? { worrySeenAt: at(options.worrySeenOn) } : {}),
+  });
+}
