@@ -46,7 +46,8 @@ export async function seedDemoRequests(people: DemoRequestPeople, now = new Date
   const waiting = await upsertRequest({
     ...base,
     caseRef: 'DEMO-2026-0102',
-    birthYear: now.getUTCFullYear() - 12,
+    // Ten: the age the proposed Tuesday gymnastics offer (7–10) takes, so the proposal can be accepted.
+    birthYear: now.getUTCFullYear() - 10,
     birthMonth: 9,
     preventsStep: 'family-support',
     interests: ['gymnastik', 'computerspil'],

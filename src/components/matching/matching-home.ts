@@ -49,7 +49,6 @@ async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
   const inState = (...states: string[]) => matches.filter((match) => states.includes(match.state)).length;
   return [
     { labelKey: 'home.matching.newAnswers', count: answered.size, href: '/sager', attention: true },
-    { labelKey: 'home.matching.awaitingConsent', count: inState('awaiting-consent'), href: '/sager' },
     { labelKey: 'home.matching.activeMatches', count: inState('active', 'paused'), href: '/sager' },
   ];
 }
