@@ -1,4 +1,5 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
+import { refuseChanges } from '../../shared/db/index.js';
 import {
   CHILD_FIELDS,
   CONSENT_HOW,
@@ -55,21 +56,8 @@ consentVersionSchema.index({ matchId: 1 });
 consentVersionSchema.index({ requestId: 1 });
 consentVersionSchema.index({ validUntil: 1 });
 
-const refuse = () => {
-  throw new Error('The consent ledger is append-only');
-};
 // Retention deletes through deleteMany only; nothing updates or replaces a version.
-for (const operation of [
-  'updateOne',
-  'updateMany',
-  'findOneAndUpdate',
-  'replaceOne',
-  'findOneAndReplace',
-  'findOneAndDelete',
-  'deleteOne',
-] as const) {
-  consentVersionSchema.pre(operation, refuse);
-}
+refuseChanges(consentVersionSchema, 'The consent ledger', { retentionDeletes: true });
 
 export type ConsentVersion = InferSchemaType<typeof consentVersionSchema>;
 export const ConsentVersionModel = model('ConsentVersion', consentVersionSchema, 'consent_versions');

@@ -1,8 +1,9 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
+import { refuseChanges } from '../db/append-only.js';
 
 /**
- * The audit log: who did what, when, from where. Append-only: the model refuses every update and delete
- * (no job deletes audit events: they are kept).
+ * The audit log: who did what, when, from where. Append-only: the model refuses every update and delete;
+ * only retention removes entries past the municipality's period (purgeAuditEntries, audited with counts).
  */
 const auditEventSchema = new Schema(
   {
@@ -30,21 +31,7 @@ auditEventSchema.index({ actorId: 1, at: -1 });
 auditEventSchema.index({ objectType: 1, objectId: 1, at: -1 });
 auditEventSchema.index({ municipalityCode: 1, at: -1 });
 
-const refuse = () => {
-  throw new Error('The audit log is append-only');
-};
-for (const operation of [
-  'updateOne',
-  'updateMany',
-  'findOneAndUpdate',
-  'replaceOne',
-  'findOneAndReplace',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndDelete',
-] as const) {
-  auditEventSchema.pre(operation, refuse);
-}
+refuseChanges(auditEventSchema, 'The audit log');
 
 export type AuditEvent = InferSchemaType<typeof auditEventSchema>;
 export const AuditEventModel = model('AuditEvent', auditEventSchema, 'audit_events');

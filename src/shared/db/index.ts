@@ -33,3 +33,4 @@ export { isDuplicateKeyError } from './duplicate-key.js';
 export { databaseNow } from './database-time.js';
 export { upsertThroughModel, type UpsertThroughModelOptions } from './upsert-through-model.js';
 export { markChanged, changeToken, ChangeMarkerModel } from './change-marker.js';
+export { refuseChanges } from './append-only.js';
