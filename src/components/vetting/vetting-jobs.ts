@@ -15,6 +15,20 @@ import { toStored } from './vetting-service.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 /**
+ * Claims one notice about one record by inserting a unique {kind, recordId, dueKey}: true for the one
+ * caller (on any instance, in any run) whose insert lands, false for everyone after it.
+ */
+async function claimNotice(kind: string, recordId: string, dueKey: string, now: Date): Promise<boolean> {
+  try {
+    await VettingClaimModel.create({ kind, recordId, dueKey, claimedAt: now });
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
+/**
  * Reminds the volunteer (and the coordinator who ordered) when a børneattest order is 10 days old without an
  * outcome: the consent in Digital Post lapses after 14. Each order is claimed by inserting a unique
  * {kind, recordId, dueKey = orderedAt} document, so every instance and every later run sees a duplicate key
@@ -34,17 +48,8 @@ export async function remindConsentWindows(now: Date, baseUrl: string): Promise<
   for (const record of candidates.map(toStored)) {
     const certificate = record.facts.childCertificate;
     if (!isDueReminder(certificate, now)) continue;
-    try {
-      await VettingClaimModel.create({
-        kind: 'consent-reminder',
-        recordId: String(record.id),
-        dueKey: certificate!.orderedAt!.toISOString(),
-        claimedAt: now,
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) continue;
-      throw error;
-    }
+    const dueKey = certificate!.orderedAt!.toISOString();
+    if (!(await claimNotice('consent-reminder', String(record.id), dueKey, now))) continue;
     const organisation = await findOrganisation(record.organisationId);
     const people = await describePeople([record.userId, certificate!.orderedBy ?? '']);
     const volunteer = people.get(record.userId);
@@ -98,17 +103,8 @@ export async function remindExpiringVetting(now: Date, baseUrl: string): Promise
     const validUntil = record.facts.childCertificate!.validUntil!;
     const daysLeft = Math.ceil((validUntil.getTime() - now.getTime()) / 86_400_000);
     const notice = daysLeft <= EXPIRY_NOTICE_DAYS[1] ? EXPIRY_NOTICE_DAYS[1] : EXPIRY_NOTICE_DAYS[0];
-    try {
-      await VettingClaimModel.create({
-        kind: `expiry-${notice}`,
-        recordId: String(record.id),
-        dueKey: validUntil.toISOString(),
-        claimedAt: now,
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) continue;
-      throw error;
-    }
+    const dueKey = validUntil.toISOString();
+    if (!(await claimNotice(`expiry-${notice}`, String(record.id), dueKey, now))) continue;
     const organisation = await findOrganisation(record.organisationId);
     const volunteer = (await describePeople([record.userId])).get(record.userId);
     const common = { organisationName: organisation?.name ?? '', daysLeft: String(daysLeft) };
