@@ -83,7 +83,12 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
     const offerId = await createOffer(clubId, { title: 'Tirsdagsgymnastik', places: 8 });
     await createOffer(clubId, { title: 'Lørdagsspring', places: 3 });
     for (let index = 0; index < 6; index += 1) {
-      await activityMatch({ organisationId: clubId, offerId, volunteerId: `v${index}`, startedOn: monthAgo(2) });
+      await activityMatch({
+        organisationId: clubId,
+        offerId,
+        volunteerId: `v${index}`,
+        startedOn: monthAgo(2),
+      });
     }
     await activityMatch({ organisationId: clubId, offerId, volunteerId: 'v9', startedOn: monthAgo(1) });
     await logIn(page, server.baseUrl, coordinator.email);
@@ -101,7 +106,11 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
     const clubId = await createOrganisation({ name: 'Nordstrand Gymnastikforening' });
     const volunteer = await createUser({ name: 'Vera Frivillig' });
     await addMember(clubId, volunteer.id);
-    const matchId = await activityMatch({ organisationId: clubId, volunteerId: volunteer.id, startedOn: monthAgo(3) });
+    const matchId = await activityMatch({
+      organisationId: clubId,
+      volunteerId: volunteer.id,
+      startedOn: monthAgo(3),
+    });
     await activityCheckIn({
       matchId,
       organisationId: clubId,

@@ -11,7 +11,9 @@ export async function activityReportsHomeItems(homeActor: HomeActor): Promise<Ho
   const actor = homeActor as Actor;
   if (actor.organisationId && can(actor, 'reports:organisation', { organisationId: actor.organisationId })) {
     const offers = await listOwnOffers(actor);
-    return [{ labelKey: 'activityReports.home.organisation', count: offers.length, href: '/forening/rapport' }];
+    return [
+      { labelKey: 'activityReports.home.organisation', count: offers.length, href: '/forening/rapport' },
+    ];
   }
   if (can(actor, 'reports:own-volunteering', { ownerId: actor.userId })) {
     const meetings = await reportedMeetings(actor);

@@ -32,7 +32,10 @@ export function activityReportsRoutes(settings: AccountsSettings): Router {
       const report = await organisationReport(currentActor(req)!);
       const tables = report.tables.map(tableView);
       const months = report.tables.find((table) => table.id === 'months')!;
-      const running = report.tables.find((table) => table.id === 'offers')!.rows.at(-1)!.cells.at(-1)!;
+      const running = report.tables
+        .find((table) => table.id === 'offers')!
+        .rows.at(-1)!
+        .cells.at(-1)!;
       res.render('activity-reports/organisation', {
         titleKey: 'activityReports.organisation.title',
         organisationName: report.organisationName,

@@ -47,7 +47,10 @@ export type VettingState = (typeof VETTING_STATES)[number];
  * (vetted), complete but the børneattest ends within 60 days (expiring), a børneattest that has run out
  * (expired, whatever else is missing), and everything else: no record, or a step not done (missing).
  */
-export function vettingStateOf(status: { vetted: boolean; validUntil?: Date } | undefined, now: Date): VettingState {
+export function vettingStateOf(
+  status: { vetted: boolean; validUntil?: Date } | undefined,
+  now: Date,
+): VettingState {
   const until = status?.validUntil;
   if (status?.vetted) {
     const warnFrom = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000);

@@ -1,6 +1,12 @@
 import { countCell, suppressParts, type Cell, type TableRow } from '../reporting/index.js';
 import type { MatchForActivity } from '../matching/index.js';
-import { isRunning, lastTwelveMonths, startedAt, VETTING_STATES, type VettingState } from './activity-rules.js';
+import {
+  isRunning,
+  lastTwelveMonths,
+  startedAt,
+  VETTING_STATES,
+  type VettingState,
+} from './activity-rules.js';
 import { checkInCompletion, type CheckInForReport } from './checkin-rules.js';
 
 /** An offer as the report needs it: capacity now (free places are derived from the matches holding one). */
@@ -61,7 +67,10 @@ function offersTable(input: OrganisationReportInput, offerIds: ReadonlySet<strin
   const running = input.matches.filter(isRunning);
   const runningOn = (id: string) => running.filter((match) => offerOf(match, offerIds) === id).length;
   const withoutOffer = runningOn(NO_OFFER);
-  const counts = [...input.offers.map((offer) => runningOn(offer.id)), ...(withoutOffer ? [withoutOffer] : [])];
+  const counts = [
+    ...input.offers.map((offer) => runningOn(offer.id)),
+    ...(withoutOffer ? [withoutOffer] : []),
+  ];
   const { parts, total } = suppressParts(counts);
   const sum = (pick: (offer: OfferForReport) => number) => input.offers.reduce((s, o) => s + pick(o), 0);
   return {
@@ -76,7 +85,11 @@ function offersTable(input: OrganisationReportInput, offerIds: ReadonlySet<strin
       ...(withoutOffer
         ? [{ labelKey: rowKey('withoutOffer'), cells: [NONE, NONE, parts[input.offers.length]!] }]
         : []),
-      { labelKey: rowKey('total'), cells: [plain(sum((o) => o.places)), plain(sum((o) => o.free)), total], total: true },
+      {
+        labelKey: rowKey('total'),
+        cells: [plain(sum((o) => o.places)), plain(sum((o) => o.free)), total],
+        total: true,
+      },
     ],
   };
 }
@@ -123,7 +136,11 @@ function checkInsTable(input: OrganisationReportInput): OrganisationTable {
   const from = `${lastTwelveMonths(input.today)[0]}-01`;
   const completion = checkInCompletion(input.checkIns, from, input.today);
   const judged = suppressParts([completion.onTime, completion.late, completion.missed]);
-  const row = (name: string, cell: Cell, total = false): TableRow => ({ labelKey: rowKey(name), cells: [cell], total });
+  const row = (name: string, cell: Cell, total = false): TableRow => ({
+    labelKey: rowKey(name),
+    cells: [cell],
+    total,
+  });
   return {
     id: 'checkins',
     captionKey: caption('checkins'),
@@ -159,7 +176,12 @@ function vettingTable(input: OrganisationReportInput): OrganisationTable {
 /** Every table of the organisation's report, with small counts about children held back. */
 export function organisationTables(input: OrganisationReportInput): OrganisationTable[] {
   const offerIds = new Set(input.offers.map((offer) => offer.id));
-  return [offersTable(input, offerIds), monthsTable(input, offerIds), checkInsTable(input), vettingTable(input)];
+  return [
+    offersTable(input, offerIds),
+    monthsTable(input, offerIds),
+    checkInsTable(input),
+    vettingTable(input),
+  ];
 }
 
 /** The months table's "all offers" column as a one-column table for the bar chart. */

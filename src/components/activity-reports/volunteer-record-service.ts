@@ -31,7 +31,9 @@ async function answeredCheckIns(volunteerId: string) {
       }>
     >();
   return followUps.flatMap((followUp) =>
-    followUp.answeredBy === volunteerId && followUp.answeredAt && typeof followUp.answers?.meetings === 'number'
+    followUp.answeredBy === volunteerId &&
+    followUp.answeredAt &&
+    typeof followUp.answers?.meetings === 'number'
       ? [
           {
             matchId: followUp.matchId,

@@ -46,12 +46,18 @@ describe('the activity reports on the demo', function () {
     // The carpentry business has Peter's match: its figures are there, the one running match held back.
     const carpentry = await open('koordinator.snedker@demo.brobygning.dk', '/forening/rapport');
     assert.match(carpentry, /Forløb i gang nu < 5/);
-    assert.match(carpentry, new RegExp(`Tjek-ind i alt \\(til tiden, for sent, ikke gennemført\\) ${answered.length}`));
+    assert.match(
+      carpentry,
+      new RegExp(`Tjek-ind i alt \\(til tiden, for sent, ikke gennemført\\) ${answered.length}`),
+    );
     assert.match(carpentry, /Godkendt 1 .*Ikke godkendt \(mangler trin\) 2 I alt 3/);
 
     // The gymnastics club: a vetted member, one expiring and one waiting for the police.
     const gymnastics = await open('koordinator@demo.brobygning.dk', '/forening/rapport');
-    assert.match(gymnastics, /Godkendt 1 Børneattest udløber inden for 60 dage 1 Børneattest udløbet 0 Ikke godkendt \(mangler trin\) 1 I alt 3/);
+    assert.match(
+      gymnastics,
+      /Godkendt 1 Børneattest udløber inden for 60 dage 1 Børneattest udløbet 0 Ikke godkendt \(mangler trin\) 1 I alt 3/,
+    );
     assert.match(gymnastics, /Tirsdagsgymnastik for 7–10-årige 2 0 < 5/);
   });
 });

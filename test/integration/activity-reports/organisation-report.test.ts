@@ -14,7 +14,12 @@ import { useTestDatabase } from '../../helpers/use-test-database.js';
 import { createMember, createVettedMember } from '../../helpers/vetting.js';
 
 const decode = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&#x3D;/g, '=').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').trim();
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 
 /** One table of the page as row label → shown values. */
 function tableOf(html: string, id: string): Record<string, string[]> {
@@ -75,7 +80,7 @@ async function seedClub(name: string): Promise<Club> {
       startedOn: monthAgo(3),
     }),
   );
-  const checkIn = (dueOn: string, extra: Parameters<typeof activityCheckIn>[0] extends infer T ? Partial<T> : never) =>
+  const checkIn = (dueOn: string, extra: Partial<Parameters<typeof activityCheckIn>[0]> = {}) =>
     activityCheckIn({ matchId: running[0]!, organisationId, volunteerId: 'v', dueOn, ...extra });
   for (let index = 0; index < 6; index += 1) {
     const dueOn = daysAgo(30 + index);
@@ -209,12 +214,15 @@ describe("the organisation's report", function () {
     assert.equal(anonymous.status, 303);
   });
 
-  it('when the coordinator exports a table, then the CSV holds the page\'s figures for Danish Excel and the export is audited', async () => {
+  it("when the coordinator exports a table, then the CSV holds the page's figures for Danish Excel and the export is audited", async () => {
     const agent = await loginAs(app, club.coordinator);
     const response = await agent.get('/forening/rapport/csv?tabel=offers');
     assert.equal(response.status, 200);
     assert.match(String(response.headers['content-type']), /^text\/csv; charset=utf-8/);
-    assert.match(String(response.headers['content-disposition']), /attachment; filename="?brobygning-forening-offers-/);
+    assert.match(
+      String(response.headers['content-disposition']),
+      /attachment; filename="?brobygning-forening-offers-/,
+    );
     assert.ok(response.text.startsWith('\uFEFF'), 'starts with a byte order mark');
     assert.deepEqual(response.text.slice(1).split('\r\n'), [
       'Tilbud;Pladser;Ledige nu;Forløb i gang nu',

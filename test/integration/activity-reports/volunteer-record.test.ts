@@ -62,8 +62,18 @@ async function seedVera() {
   await checkIn(running, nordstrand, { dueOn: '2025-04-21', answeredOn: '2025-04-25', meetings: 4 });
   await checkIn(running, nordstrand, { dueOn: '2025-05-19', answeredOn: '2025-05-19', meetings: 2 });
   await checkIn(running, nordstrand, { dueOn: '2025-06-16' });
-  await checkIn(running, nordstrand, { dueOn: '2025-07-14', answeredOn: '2025-07-14', answeredBy: 'someone', meetings: 9 });
-  await checkIn(running, nordstrand, { dueOn: '2025-04-01', answeredOn: '2025-04-01', audience: 'family', meetings: 7 });
+  await checkIn(running, nordstrand, {
+    dueOn: '2025-07-14',
+    answeredOn: '2025-07-14',
+    answeredBy: 'someone',
+    meetings: 9,
+  });
+  await checkIn(running, nordstrand, {
+    dueOn: '2025-04-01',
+    answeredOn: '2025-04-01',
+    audience: 'family',
+    meetings: 7,
+  });
   await checkIn(first, vesterhav, { dueOn: '2025-06-15', answeredOn: '2025-06-15', meetings: 5 });
   await checkIn(again, vesterhav, { dueOn: '2025-10-15', answeredOn: '2025-10-16', meetings: 0 });
   return { vera, nordstrand, vesterhav };
@@ -92,7 +102,10 @@ describe("a volunteer's own record", function () {
     const summary = text(html);
     assert.match(summary, /Opgørelse for Vera Frivillig, /);
     assert.match(summary, /Du har mødtes 14 gange siden marts 2025; 2 børn\./);
-    assert.match(summary, /Som frivillig voksen for et barn fra 10\. marts 2025 og stadig i gang\. 5 tjek-ind besvaret\./);
+    assert.match(
+      summary,
+      /Som frivillig voksen for et barn fra 10\. marts 2025 og stadig i gang\. 5 tjek-ind besvaret\./,
+    );
   });
 
   it('when the volunteer opens the record, then each match is listed with its organisation, dates and meetings, and no child alias', async () => {
@@ -119,7 +132,11 @@ describe("a volunteer's own record", function () {
     const other = await createUser({ name: 'Otto Anden' });
     assert.match(text(await recordOf(other)), /Du har endnu ikke haft et forløb med et barn\./);
     const club = await createOrganisation({ name: 'Klitten' });
-    const matchId = await activityMatch({ organisationId: club, volunteerId: other.id, startedOn: '2025-08-04' });
+    const matchId = await activityMatch({
+      organisationId: club,
+      volunteerId: other.id,
+      startedOn: '2025-08-04',
+    });
     await activityCheckIn({
       matchId,
       organisationId: club,
@@ -138,14 +155,28 @@ describe("a volunteer's own record", function () {
   it('when the record has one meeting and one child, then the sentence says so in the singular', async () => {
     const solo = await createUser({ name: 'Solvej Solo' });
     const club = await createOrganisation({ name: 'Klitten' });
-    const matchId = await activityMatch({ organisationId: club, volunteerId: solo.id, startedOn: '2026-01-05' });
-    await activityCheckIn({ matchId, organisationId: club, volunteerId: solo.id, dueOn: '2026-01-19', answeredOn: '2026-01-19', meetings: 1 });
+    const matchId = await activityMatch({
+      organisationId: club,
+      volunteerId: solo.id,
+      startedOn: '2026-01-05',
+    });
+    await activityCheckIn({
+      matchId,
+      organisationId: club,
+      volunteerId: solo.id,
+      dueOn: '2026-01-19',
+      answeredOn: '2026-01-19',
+      meetings: 1,
+    });
     assert.match(text(await recordOf(solo)), /Du har mødtes 1 gang siden januar 2026; 1 barn\./);
   });
 
   it('when a coordinator, a social worker or someone logged out asks for a record, then there is none for them', async () => {
     const organisationId = await createOrganisation();
-    const coordinator = await loginAs(app, await createUser({ roles: [{ role: 'coordinator', organisationId }] }));
+    const coordinator = await loginAs(
+      app,
+      await createUser({ roles: [{ role: 'coordinator', organisationId }] }),
+    );
     assert.equal((await coordinator.get('/frivillig/min-indsats')).status, 404);
     const worker = await loginAs(
       app,

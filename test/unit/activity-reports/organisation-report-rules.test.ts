@@ -11,7 +11,11 @@ const TODAY = '2026-03-15';
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 let counter = 0;
 
-function match(offerId: string | undefined, startedOn: string | undefined, state = 'active'): MatchForActivity {
+function match(
+  offerId: string | undefined,
+  startedOn: string | undefined,
+  state = 'active',
+): MatchForActivity {
   counter += 1;
   const at = (day: string) => new Date(`${day}T10:00:00Z`);
   return {
@@ -33,13 +37,18 @@ const offers = [
   { id: 'b', title: 'B', places: 4, free: 2 },
 ];
 
-function input(matches: MatchForActivity[], extra: Partial<OrganisationReportInput> = {}): OrganisationReportInput {
+function input(
+  matches: MatchForActivity[],
+  extra: Partial<OrganisationReportInput> = {},
+): OrganisationReportInput {
   return { today: TODAY, offers, matches, checkIns: [], members: [], dayOf, ...extra };
 }
 
 const cells = (tables: ReturnType<typeof organisationTables>, id: string) =>
   Object.fromEntries(
-    tables.find((table) => table.id === id)!.rows.map((row) => [row.label ?? row.labelKey, row.cells.map((c) => c.text)]),
+    tables
+      .find((table) => table.id === id)!
+      .rows.map((row) => [row.label ?? row.labelKey, row.cells.map((c) => c.text)]),
   );
 
 describe('organisation report rules', () => {
@@ -61,7 +70,10 @@ describe('organisation report rules', () => {
   });
 
   it('when a running match has no offer of the organisation, then it has its own row so the parts add up', () => {
-    const matches = [...[...Array(5)].map(() => match('a', '2026-01-05')), ...[...Array(5)].map(() => match(undefined, '2026-01-05'))];
+    const matches = [
+      ...[...Array(5)].map(() => match('a', '2026-01-05')),
+      ...[...Array(5)].map(() => match(undefined, '2026-01-05')),
+    ];
     const offersTable = cells(organisationTables(input(matches)), 'offers');
     assert.deepEqual(offersTable['activityReports.organisation.rows.withoutOffer'], ['–', '–', '5']);
     assert.deepEqual(offersTable['activityReports.organisation.rows.total'], ['14', '5', '10']);
@@ -92,9 +104,18 @@ describe('organisation report rules', () => {
   });
 
   it('when check-ins are judged, then on time, late, missed and pending follow the check-in clock', () => {
-    assert.equal(judgeCheckIn({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-02-27' }, TODAY), 'onTime');
-    assert.equal(judgeCheckIn({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-03-02' }, TODAY), 'onTime');
-    assert.equal(judgeCheckIn({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-03-03' }, TODAY), 'late');
+    assert.equal(
+      judgeCheckIn({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-02-27' }, TODAY),
+      'onTime',
+    );
+    assert.equal(
+      judgeCheckIn({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-03-02' }, TODAY),
+      'onTime',
+    );
+    assert.equal(
+      judgeCheckIn({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-03-03' }, TODAY),
+      'late',
+    );
     assert.equal(judgeCheckIn({ dueOn: '2026-03-08', state: 'open' }, TODAY), 'missed');
     assert.equal(judgeCheckIn({ dueOn: '2026-03-09', state: 'open' }, TODAY), 'pending');
     assert.equal(judgeCheckIn({ dueOn: '2026-03-01', state: 'skipped' }, TODAY), 'missed');

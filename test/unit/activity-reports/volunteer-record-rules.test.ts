@@ -21,9 +21,20 @@ describe('volunteer record rules', () => {
   it('when matches started, ended and were only proposed, then the record counts the started ones from their first day', () => {
     const record = volunteerRecordOf(
       [
-        match('m2', 'child-b', [['proposed', '2025-05-20'], ['active', '2025-06-01'], ['closed', '2025-09-01']]),
-        match('m1', 'child-a', [['proposed', '2025-03-01'], ['active', '2025-03-10'], ['paused', '2025-08-01']]),
-        match('m3', 'child-b', [['active', '2025-10-01'], ['closed', '2025-11-15']]),
+        match('m2', 'child-b', [
+          ['proposed', '2025-05-20'],
+          ['active', '2025-06-01'],
+          ['closed', '2025-09-01'],
+        ]),
+        match('m1', 'child-a', [
+          ['proposed', '2025-03-01'],
+          ['active', '2025-03-10'],
+          ['paused', '2025-08-01'],
+        ]),
+        match('m3', 'child-b', [
+          ['active', '2025-10-01'],
+          ['closed', '2025-11-15'],
+        ]),
         match('m4', 'child-c', [['proposed', '2025-12-01']]),
       ],
       [
@@ -51,8 +62,14 @@ describe('volunteer record rules', () => {
   it('when every match has ended, then the record runs to the last end', () => {
     const record = volunteerRecordOf(
       [
-        match('m1', 'a', [['active', '2024-01-10'], ['closed', '2024-12-01']]),
-        match('m2', 'b', [['active', '2024-03-10'], ['closed', '2024-06-01']]),
+        match('m1', 'a', [
+          ['active', '2024-01-10'],
+          ['closed', '2024-12-01'],
+        ]),
+        match('m2', 'b', [
+          ['active', '2024-03-10'],
+          ['closed', '2024-06-01'],
+        ]),
       ],
       [],
       dayOf,
@@ -63,7 +80,23 @@ describe('volunteer record rules', () => {
   });
 
   it('when nothing has started, then the record is empty', () => {
-    const record = volunteerRecordOf([match('m1', 'a', [['proposed', '2024-01-10'], ['declined', '2024-01-11']])], [], dayOf);
-    assert.deepEqual(record, { meetings: 0, checkIns: 0, since: undefined, until: undefined, children: 0, matches: [] });
+    const record = volunteerRecordOf(
+      [
+        match('m1', 'a', [
+          ['proposed', '2024-01-10'],
+          ['declined', '2024-01-11'],
+        ]),
+      ],
+      [],
+      dayOf,
+    );
+    assert.deepEqual(record, {
+      meetings: 0,
+      checkIns: 0,
+      since: undefined,
+      until: undefined,
+      children: 0,
+      matches: [],
+    });
   });
 });
