@@ -4,7 +4,7 @@ import { matchesOfVolunteer } from '../matching/index.js';
 import { describeOrganisations, membershipsOf } from '../organisations/index.js';
 import { vettingStatusFor } from '../vetting/index.js';
 import { ForbiddenError } from '../../shared/errors/index.js';
-import { vettingStateOf, type VettingState } from './activity-rules.js';
+import { startedAt, vettingStateOf, type VettingState } from './activity-rules.js';
 import { volunteerRecordOf, type VolunteerRecord } from './volunteer-record-rules.js';
 
 /** Check-ins one volunteer answered, read at most (monthly for years, for a few children). */
@@ -91,8 +91,11 @@ export async function volunteerRecord(actor: Actor, now = new Date()): Promise<V
   };
 }
 
-/** The meetings the volunteer has reported in their check-ins so far (the count on their home). */
-export async function reportedMeetings(actor: Actor): Promise<number> {
-  const checkIns = await answeredCheckIns(ownUserId(actor));
-  return checkIns.reduce((sum, checkIn) => sum + checkIn.meetings, 0);
+/**
+ * How many matches the volunteer has had (started, running or ended): the count on their home. Read from
+ * the matches, not the check-ins: the home is opened often, and the follow-ups are the larger collection.
+ */
+export async function matchesHad(actor: Actor): Promise<number> {
+  const matches = await matchesOfVolunteer(ownUserId(actor));
+  return matches.filter((match) => startedAt(match) !== undefined).length;
 }

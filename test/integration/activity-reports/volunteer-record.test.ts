@@ -187,9 +187,9 @@ describe("a volunteer's own record", function () {
     assert.equal(anonymous.status, 303);
   });
 
-  it('when the volunteer looks at their home, then it links to the record with the meetings reported', async () => {
+  it('when the volunteer looks at their home, then it links to the record with the matches had', async () => {
     const home = await (await loginAs(app, vera)).get('/overblik');
-    assert.match(text(home.text), /14 møder registreret – se din frivillige indsats/);
+    assert.match(text(home.text), /3 forløb – se din frivillige indsats/);
     assert.match(home.text, /href="\/frivillig\/min-indsats"/);
   });
 
