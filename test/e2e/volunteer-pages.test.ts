@@ -124,6 +124,8 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
     await clickAndWait(page, 'a[href="/frivillig/min-indsats"]');
     assert.match((await page.textContent('main')) ?? '', /Du har mødtes 4 gange siden/);
     await expectNoAxeViolations(page);
+    // With script, the print button is shown beside the hint (without, the hint alone says how).
+    assert.equal(await page.locator('button[data-print-button]').isVisible(), true);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.site-header').isVisible(), false);
     assert.equal(await page.locator('.no-print').first().isVisible(), false);

@@ -197,6 +197,8 @@ describe("a volunteer's own record", function () {
     const html = await recordOf(vera);
     assert.match(html, /<link rel="stylesheet" href="\/css\/record-print\.css" media="print">/);
     assert.match(text(html), /browserens udskriv \(Ctrl\+P, på Mac ⌘\+P\)/);
+    // The button needs script, so the page sends it hidden; the script only shows it.
+    assert.match(html, /<button class="button" type="button" data-print-button hidden>Udskriv<\/button>/);
     const css = await request(app).get('/css/record-print.css');
     assert.equal(css.status, 200);
     assert.match(css.text, /\.site-header,[\s\S]*\.no-print \{\s*display: none !important;/);
