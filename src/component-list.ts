@@ -1,5 +1,6 @@
 import type { AppConfig } from './config/index.js';
 import { accountsComponent } from './components/accounts/index.js';
+import { activityReportsComponent } from './components/activity-reports/index.js';
 import { homeComponent } from './components/home/index.js';
 import { consentComponent } from './components/consent/index.js';
 import { followUpsComponent } from './components/followups/index.js';
@@ -41,6 +42,7 @@ export function defaultComponents(config: AppConfig): Component[] {
     followUpsComponent(config),
     retentionComponent(config),
     reportingComponent(config),
+    activityReportsComponent(config),
     jobsComponent(config),
   ];
   // The home sits on top: it shows what every component above puts on it for the active role.

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { importMunicipalities } from '../../src/components/municipalities/index.js';
 import { createUser } from '../helpers/accounts.js';
+import { activityCheckIn, activityMatch, daysAgo, monthAgo } from '../helpers/activity-reports.js';
 import { expectNoAxeViolations, type RunningServer } from '../helpers/browser.js';
 import { clickAndWait, logIn, useBrowserSession } from '../helpers/browser-session.js';
+import { createOffer } from '../helpers/offers.js';
 import { addMember, createOrganisation } from '../helpers/organisations.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
@@ -72,5 +74,65 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
     await clickAndWait(page, 'button:has-text("Afvis") >> nth=0');
     assert.match((await page.textContent('main')) ?? '', /Tidligere medlemmer/);
     await expectNoAxeViolations(page);
+  });
+
+  it("when a coordinator opens the organisation's report, then the chart, tables and exports pass axe", async () => {
+    const clubId = await createOrganisation({ name: 'Nordstrand Gymnastikforening' });
+    const coordinator = await createUser({ roles: [{ role: 'coordinator', organisationId: clubId }] });
+    await addMember(clubId, coordinator.id);
+    const offerId = await createOffer(clubId, { title: 'Tirsdagsgymnastik', places: 8 });
+    await createOffer(clubId, { title: 'Lørdagsspring', places: 3 });
+    for (let index = 0; index < 6; index += 1) {
+      await activityMatch({
+        organisationId: clubId,
+        offerId,
+        volunteerId: `v${index}`,
+        startedOn: monthAgo(2),
+      });
+    }
+    await activityMatch({ organisationId: clubId, offerId, volunteerId: 'v9', startedOn: monthAgo(1) });
+    await logIn(page, server.baseUrl, coordinator.email);
+    await page.goto(server.baseUrl + '/overblik');
+    await clickAndWait(page, 'a[href="/forening/rapport"]');
+    assert.match((await page.textContent('h1')) ?? '', /Rapport for Nordstrand Gymnastikforening/);
+    assert.equal(await page.locator('svg[role="img"] rect').count(), 1);
+    await expectNoAxeViolations(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header').isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('when a volunteer opens their own record, then it passes axe and prints without the site around it', async () => {
+    const clubId = await createOrganisation({ name: 'Nordstrand Gymnastikforening' });
+    const volunteer = await createUser({ name: 'Vera Frivillig' });
+    await addMember(clubId, volunteer.id);
+    const matchId = await activityMatch({
+      organisationId: clubId,
+      volunteerId: volunteer.id,
+      startedOn: monthAgo(3),
+    });
+    await activityCheckIn({
+      matchId,
+      organisationId: clubId,
+      volunteerId: volunteer.id,
+      dueOn: daysAgo(40),
+      answeredOn: daysAgo(40),
+      meetings: 4,
+    });
+    await logIn(page, server.baseUrl, volunteer.email);
+    await page.goto(server.baseUrl + '/overblik');
+    await clickAndWait(page, 'a[href="/frivillig/min-indsats"]');
+    assert.match((await page.textContent('main')) ?? '', /Du har mødtes 4 gange siden/);
+    await expectNoAxeViolations(page);
+    // With script, the print button is shown beside the hint (without, the hint alone says how).
+    assert.equal(await page.locator('button[data-print-button]').isVisible(), true);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header').isVisible(), false);
+    assert.equal(await page.locator('.no-print').first().isVisible(), false);
+    assert.equal(await page.locator('h1').isVisible(), true);
+    // Printed as documentation, the record is one A4 page.
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    assert.equal([...pdf.matchAll(/\/Type\s*\/Page(?!s)/g)].length, 1);
+    await page.emulateMedia({ media: 'screen' });
   });
 });

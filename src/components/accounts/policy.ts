@@ -63,6 +63,10 @@ export const POLICY = {
   'reports:municipality': { anonymous: false, roles: ['municipal-admin'] },
   /** The own municipality's yearly targets that the report measures progress against. */
   'reports:goals': { anonymous: false, roles: ['municipal-admin'] },
+  /** The own organisation's report: offers' use, free places, members' vetting, check-ins (small counts held back), CSV. */
+  'reports:organisation': { anonymous: false, roles: ['coordinator'] },
+  /** A volunteer's own record of their volunteering (meetings, children, organisations), to print. */
+  'reports:own-volunteering': { anonymous: false, roles: ['volunteer'] },
 } as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;
 
 export type Action = keyof typeof POLICY;

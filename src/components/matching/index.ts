@@ -102,6 +102,13 @@ export {
   type CaseRetention,
   type CaseRetentionCounts,
 } from './case-retention.js';
+// An organisation's report and a volunteer's own record read matches without the child's details.
+export {
+  matchesOfOrganisation,
+  matchesOfVolunteer,
+  ACTIVITY_READ_LIMIT,
+  type MatchForActivity,
+} from './activity-read.js';
 // Reports read a municipality's requests and matches without the child's details.
 export {
   casesForReport,

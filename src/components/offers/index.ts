@@ -15,6 +15,8 @@ export { OFFER_STATUSES, type OfferStatus } from './offer-model.js';
 export { runningOffersOf, runningOffer, type MatchingOffer } from './offer-matching-read.js';
 export { OFFERS_TOPIC } from './marketplace-read-model.js';
 export { placesInUse } from './places-in-use.js';
+// The coordinator's own offers with places free now (the organisation's report reads them).
+export { listOwnOffers } from './offer-service.js';
 export { distanceKm, boundingBox, type Point } from './offer-rules.js';
 
 /** Concrete offers (capacity) of organisations, and the public marketplace where anyone can browse them. */

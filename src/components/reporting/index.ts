@@ -8,6 +8,19 @@ import { reportingRoutes } from './reporting-routes.js';
 export { saveGoals, goalsOf, dashboardFor, defaultPeriod } from './reporting-service.js';
 export { GOAL_METRICS, type GoalMetric } from './goal-rules.js';
 export { ReportGoalModel } from './goal-model.js';
+// The shared means of every report: small cells held back, CSV for Danish Excel, the bar chart.
+export {
+  countCell,
+  suppressParts,
+  suppressedCell,
+  tooSmall,
+  MIN_CELL,
+  SUPPRESSED,
+  type Cell,
+} from './suppression-rules.js';
+export { toCsv } from './csv-rules.js';
+export { barChartOf } from './report-chart.js';
+export type { ReportTable, TableRow } from './report-tables.js';
 
 /** Outcomes for the municipality: figures over a period with no child recognisable, exports and goals. */
 export function reportingComponent(config: AppConfig): Component {

@@ -41,6 +41,8 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'followups:overview-org': ['coordinator'],
   'reports:municipality': ['municipal-admin'],
   'reports:goals': ['municipal-admin'],
+  'reports:organisation': ['coordinator'],
+  'reports:own-volunteering': ['volunteer'],
 };
 
 describe('policy', () => {

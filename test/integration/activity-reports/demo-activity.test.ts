@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { FollowUpModel } from '../../../src/components/followups/index.js';
+import { UserModel } from '../../../src/components/accounts/user-model.js';
+import { seedDemo } from '../../../src/demo/seed-demo.js';
+import { buildDemoApp, loginAsDemo } from '../../helpers/demo.js';
+import { useTestDatabase } from '../../helpers/use-test-database.js';
+
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/\s+/g, ' ');
+
+describe('the activity reports on the demo', function () {
+  // Seeding the whole demo (months of follow-ups through the services) takes seconds on a busy machine.
+  this.timeout(120_000);
+  beforeEach(() => {
+    buildDemoApp();
+  });
+  useTestDatabase();
+
+  it("when the demo's volunteers and coordinators open their pages, then there is something to see, with a small count held back", async () => {
+    await seedDemo();
+    const app = buildDemoApp();
+    const open = async (email: string, path: string) => {
+      const { agent } = await loginAsDemo(app, email);
+      const page = await agent.get(path);
+      assert.equal(page.status, 200, `${email} ${path}`);
+      return text(page.text);
+    };
+
+    // Peter's long-running match: every meeting he reported in his check-ins, one child, no alias.
+    const peter = await UserModel.findOne({ email: 'peter.noergaard@demo.brobygning.dk' }).lean();
+    const answered = await FollowUpModel.find({
+      volunteerId: String(peter!._id),
+      audience: 'volunteer',
+      state: 'done',
+    }).lean();
+    const meetings = answered.reduce((sum, followUp) => sum + (followUp.answers?.meetings ?? 0), 0);
+    assert.ok(answered.length >= 5 && meetings > 0);
+    const record = await open('peter.noergaard@demo.brobygning.dk', '/frivillig/min-indsats');
+    assert.match(record, new RegExp(`Du har mødtes ${meetings} gange siden [a-z]+ \\d{4}; 1 barn\\.`));
+    assert.match(record, new RegExp(`${answered.length} tjek-ind besvaret`));
+    assert.ok(!record.includes(answered[0]!.childAlias), 'no child alias on the record');
+
+    // The carpentry business has Peter's match: its figures are there, the one running match held back.
+    const carpentry = await open('koordinator.snedker@demo.brobygning.dk', '/forening/rapport');
+    assert.match(carpentry, /Forløb i gang nu < 5/);
+    assert.match(
+      carpentry,
+      new RegExp(`Tjek-ind i alt \\(til tiden, for sent, ikke gennemført\\) ${answered.length}`),
+    );
+    assert.match(carpentry, /Godkendt 1 .*Ikke godkendt \(mangler trin\) 2 I alt 3/);
+
+    // The gymnastics club: a vetted member, one expiring and one waiting for the police.
+    const gymnastics = await open('koordinator@demo.brobygning.dk', '/forening/rapport');
+    assert.match(
+      gymnastics,
+      /Godkendt 1 Børneattest udløber inden for 60 dage 1 Børneattest udløbet 0 Ikke godkendt \(mangler trin\) 1 I alt 3/,
+    );
+    assert.match(gymnastics, /Tirsdagsgymnastik for 7–10-årige 2 0 < 5/);
+  });
+});
