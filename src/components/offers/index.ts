@@ -16,6 +16,8 @@ export { runningOffersOf, runningOffer, type MatchingOffer } from './offer-match
 export { OFFERS_TOPIC } from './marketplace-read-model.js';
 export { placesInUse } from './places-in-use.js';
 export { distanceKm, boundingBox, type Point } from './offer-rules.js';
+// The municipality's supply report: running offers placed in it, with their free places.
+export { runningOffersIn, type ReportedOffer } from './offer-report-read.js';
 
 /** Concrete offers (capacity) of organisations, and the public marketplace where anyone can browse them. */
 export function offersComponent(config: AppConfig): Component {
