@@ -120,6 +120,14 @@ describe('the supply and demand report', function () {
     assert.match(page.text, /Der mangler frivillige i: 9490 Pandrup \(3\)/);
   });
 
+  it('when areas are short of volunteers, then the home links to the report with how many', async () => {
+    const home = await (await adminOf('0849')).get('/overblik');
+    assert.match(
+      home.text,
+      /<a href="\/kommune\/rapport\/udbud"><span class="home-item__count">1<\/span> <span class="home-item__label">område, hvor der mangler frivillige/,
+    );
+  });
+
   it('when offers have categories and requests interests, then both tables count them, rare interests not named', async () => {
     const page = await (await adminOf('0849')).get(PAGE);
     const categories = tableOf(page.text, 'categories');

@@ -95,6 +95,14 @@ describe('the vetting health report', function () {
     );
   });
 
+  it('when certificates run out soon or have run out, then the home links to the report with how many', async () => {
+    const home = await (await adminOf('0849')).get('/overblik');
+    assert.match(
+      home.text,
+      /<a href="\/kommune\/rapport\/godkendelser"><span class="home-item__count">2<\/span> <span class="home-item__label">frivillige, hvis børneattest snart udløber eller er udløbet/,
+    );
+  });
+
   it('when organisations have members, then each organisation counts its own, small numbers shown as they are', async () => {
     const page = await (await adminOf('0849')).get(PAGE);
     const organisations = tableOf(page.text, 'organisations');
