@@ -68,6 +68,22 @@ export interface SupplyDemand {
 
 const normalised = (text: string) => text.trim().toLocaleLowerCase('da-DK');
 
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  return counts;
+}
+
 function gapOf(
   requests: Cell,
   requestCount: number,
@@ -93,14 +109,14 @@ export function supplyAndDemand(
   categories: readonly string[],
 ): SupplyDemand {
   const known = new Set(areas.map((area) => area.postcode));
-  const requestCounts = areas.map(
-    (area) => requests.filter((request) => request.postcode === area.postcode).length,
-  );
+  const requestsIn = countBy(requests, (request) => request.postcode);
+  const offersIn = groupBy(offers, (offer) => offer.postcode);
+  const requestCounts = areas.map((area) => requestsIn.get(area.postcode) ?? 0);
   // A request from outside the listed areas still counts in the total, in a row of its own.
   const outside = requests.filter((request) => !known.has(request.postcode)).length;
   const held = suppressParts(outside > 0 ? [...requestCounts, outside] : requestCounts);
   const areaRows = areas.map((area, index): AreaRow => {
-    const here = offers.filter((offer) => offer.postcode === area.postcode);
+    const here = offersIn.get(area.postcode) ?? [];
     const freePlaces = here.reduce((sum, offer) => sum + offer.freePlaces, 0);
     const cell = held.parts[index]!;
     return {
