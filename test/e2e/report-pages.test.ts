@@ -33,12 +33,7 @@ async function seedMunicipality(): Promise<void> {
   await importMunicipalities();
   const club = await createOrganisation({ name: 'Pandrup Idrætsforening', municipalityCode: '0849' });
   await createOffer(club, { postcode: '9490', category: 'sport', tags: ['fodbold'], places: 2 });
-  const requests = [
-    ...[...Array(6)].map(() => '9490'),
-    '9460',
-    '9460',
-    ...[...Array(5)].map(() => '9690'),
-  ];
+  const requests = [...[...Array(6)].map(() => '9490'), '9460', '9460', ...[...Array(5)].map(() => '9690')];
   for (const [index, postcode] of requests.entries()) {
     await upsertRequest({
       municipalityCode: '0849',
