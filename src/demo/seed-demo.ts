@@ -7,6 +7,7 @@ import { seedDemoFollowUps } from './demo-followups.js';
 import { seedDemoOffers } from './demo-offers.js';
 import { seedDemoReporting } from './demo-reporting.js';
 import { seedDemoRequests } from './demo-requests.js';
+import { seedDemoSupply } from './demo-supply.js';
 import { seedDemoVetting, type DemoVettingState } from './demo-vetting.js';
 import { seedDemoVolunteers } from './demo-volunteers.js';
 
@@ -149,6 +150,7 @@ export async function seedDemo(): Promise<SeedSummary> {
       'Værkstedseftermiddag med en svend',
     ),
   });
+  await seedDemoSupply(DEMO_MUNICIPALITY_CODE, people.get('socialraadgiver@demo.brobygning.dk')!);
   await seedDemoReporting(DEMO_MUNICIPALITY_CODE, people.get('kommuneadmin@demo.brobygning.dk')!);
   return {
     municipalitiesImported,

@@ -116,3 +116,4 @@ export {
   type RequestForReport,
   type MatchForReport,
 } from './report-read.js';
+export { openRequestsForReport, type OpenRequestForReport } from './open-requests-read.js';

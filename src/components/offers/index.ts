@@ -18,6 +18,8 @@ export { placesInUse } from './places-in-use.js';
 // The coordinator's own offers with places free now (the organisation's report reads them).
 export { listOwnOffers } from './offer-service.js';
 export { distanceKm, boundingBox, type Point } from './offer-rules.js';
+// The municipality's supply report: running offers placed in it, with their free places.
+export { runningOffersIn, type ReportedOffer } from './offer-report-read.js';
 
 /** Concrete offers (capacity) of organisations, and the public marketplace where anyone can browse them. */
 export function offersComponent(config: AppConfig): Component {

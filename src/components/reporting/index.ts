@@ -1,9 +1,12 @@
+import { Router } from 'express';
 import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { ReportGoalModel } from './goal-model.js';
 import { reportingHomeItems } from './reporting-home.js';
 import { reportingRoutes } from './reporting-routes.js';
+import { reportPagesHomeItems } from './report-pages-home.js';
+import { reportingPagesRoutes } from './reporting-pages-routes.js';
 
 export { saveGoals, goalsOf, dashboardFor, defaultPeriod } from './reporting-service.js';
 export { GOAL_METRICS, type GoalMetric } from './goal-rules.js';
@@ -26,8 +29,14 @@ export type { ReportTable, TableRow } from './report-tables.js';
 export function reportingComponent(config: AppConfig): Component {
   return {
     name: 'reporting',
-    router: reportingRoutes(accountsSettings(config)),
+    router: Router().use(
+      reportingRoutes(accountsSettings(config)),
+      reportingPagesRoutes(accountsSettings(config)),
+    ),
     models: [ReportGoalModel] as never[],
-    homeItems: reportingHomeItems,
+    homeItems: async (actor) => [
+      ...(await reportingHomeItems(actor)),
+      ...(await reportPagesHomeItems(actor)),
+    ],
   };
 }

@@ -22,6 +22,10 @@ export {
 export { VETTING_TOPIC } from './vetting-service.js';
 export { remindConsentWindows, remindExpiringVetting } from './vetting-jobs.js';
 export { putVettingFacts } from './vetting-service.js';
+// The municipality's vetting report: certificates' validity and the yearly declarations.
+export { certificatesOf, declaredFor, type CertificateForReport } from './vetting-report-read.js';
+export { currentYear } from './declaration-service.js';
+export { EXPIRY_WARNING_DAYS } from './vetting-rules.js';
 export {
   isVettedThrough,
   missingSteps,

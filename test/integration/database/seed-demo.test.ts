@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { teamOverview } from '../../../src/components/followups/followup-service.js';
 import mongoose from 'mongoose';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
+import { DEMO_SUPPLY_REQUESTS } from '../../../src/demo/demo-supply.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS } from '../../../src/demo/demo-content.js';
 import { isVetted } from '../../../src/components/vetting/index.js';
 import { buildTestApp } from '../../helpers/test-app.js';
@@ -63,7 +64,11 @@ describe('demo content', () => {
     // seven months with both guardians' consent and its follow-up history, one awaiting consent, one
     // paused after the family withdrew.
     const worker = await idOf('socialraadgiver@demo.brobygning.dk');
-    assert.equal(await db.collection('child_requests').countDocuments({ responsibleId: worker }), 5);
+    // … and the open requests spread over the postcodes for the supply-and-demand report.
+    assert.equal(
+      await db.collection('child_requests').countDocuments({ responsibleId: worker }),
+      5 + DEMO_SUPPLY_REQUESTS,
+    );
     const states = (await db.collection('matches').find().toArray()).map((match) => match.state).sort();
     assert.deepEqual(states, ['active', 'awaiting-consent', 'paused', 'proposed']);
     const overview = await teamOverview('0849', new Date());

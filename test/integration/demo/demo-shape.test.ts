@@ -3,6 +3,7 @@ import type { Model } from 'mongoose';
 import { allModels } from '../../../src/component-list.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
+import { DEMO_SUPPLY_REQUESTS } from '../../../src/demo/demo-supply.js';
 import { buildDemoApp, loginAsDemo } from '../../helpers/demo.js';
 import { testConfig } from '../../helpers/test-config.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -64,7 +65,7 @@ describe('demo content has the shape the app writes', function () {
     const app = buildDemoApp();
     const { agent } = await loginAsDemo(app, 'socialraadgiver@demo.brobygning.dk');
     const requests = await RequestModel.find({}, { _id: 1 }).lean();
-    assert.equal(requests.length, 5);
+    assert.equal(requests.length, 5 + DEMO_SUPPLY_REQUESTS);
     for (const { _id } of requests) {
       for (const path of [`/sager/${String(_id)}`, `/sager/${String(_id)}/kandidater`]) {
         const response = await agent.get(path);
