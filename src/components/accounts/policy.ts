@@ -60,7 +60,7 @@ export const POLICY = {
   /** Whether the own organisation's volunteers' check-ins are done (never the answers about the child). */
   'followups:overview-org': { anonymous: false, roles: ['coordinator'] },
   /** The own municipality's outcome report (figures with small cells held back) and its CSV exports. */
-  'reports:municipality': { anonymous: false, roles: ['municipal-admin'] },
+  'reports:municipality': { anonymous: false, roles: ['leader', 'municipal-admin'] },
   /** The own municipality's yearly targets that the report measures progress against. */
   'reports:goals': { anonymous: false, roles: ['municipal-admin'] },
 } as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;

@@ -6,6 +6,7 @@ import { emptySchema, inviteStaffSchema, staffRoleSchema } from './accounts-sche
 import { authorize, currentActor, currentUser } from './authorize.js';
 import { invite } from './invitation-service.js';
 import { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
+import { MUNICIPAL_STAFF_ROLES, type MunicipalStaffRole } from './roles.js';
 import { changeStaffGrant, listStaff } from './staff-service.js';
 
 /** A municipal administrator's staff page: list, invite, change role, disable and enable. */
@@ -20,6 +21,7 @@ export function staffRoutes(settings: AccountsSettings): Router {
       titleKey: 'accounts.staff.title',
       municipalityName: findMunicipality(actor.municipalityCode ?? '')?.name,
       staff: await listStaff(actor),
+      roles: MUNICIPAL_STAFF_ROLES,
     };
   };
 
@@ -60,7 +62,7 @@ export function staffRoutes(settings: AccountsSettings): Router {
 
   const change = (
     path: string,
-    toChange: (body: unknown) => { role?: 'social-worker' | 'municipal-admin'; active?: boolean } | undefined,
+    toChange: (body: unknown) => { role?: MunicipalStaffRole; active?: boolean } | undefined,
   ) =>
     defineRoute(
       router,
