@@ -61,6 +61,10 @@ export const POLICY = {
   'followups:overview-org': { anonymous: false, roles: ['coordinator'] },
   /** The own municipality's outcome report (figures with small cells held back) and its CSV exports. */
   'reports:municipality': { anonymous: false, roles: ['leader', 'municipal-admin'] },
+  /** A social worker's own caseload over time and what is due on it (counts of their own cases only). */
+  'caseload:own': { anonymous: false, roles: ['social-worker'] },
+  /** The caseload of each social worker in the own municipality (staff names and counts, nothing about a child). */
+  'caseload:team': { anonymous: false, roles: ['leader', 'municipal-admin'] },
   /** The own municipality's yearly targets that the report measures progress against. */
   'reports:goals': { anonymous: false, roles: ['municipal-admin'] },
 } as const satisfies Record<string, { anonymous: boolean; roles: 'any' | readonly Role[] }>;

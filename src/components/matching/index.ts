@@ -109,3 +109,5 @@ export {
   type RequestForReport,
   type MatchForReport,
 } from './report-read.js';
+// A caseload counts each social worker's requests and matches over time, without the child's details.
+export { casesForCaseload, type RequestForCaseload, type MatchForCaseload } from './caseload-read.js';

@@ -50,6 +50,8 @@ const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pendin
   'followups:overview-org': 'coordinator',
   'reports:municipality': 'municipal-admin',
   'reports:goals': 'municipal-admin',
+  'caseload:own': 'social-worker',
+  'caseload:team': 'leader',
 };
 
 interface Session {

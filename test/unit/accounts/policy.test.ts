@@ -72,6 +72,8 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'followups:overview-org': ['coordinator'],
   'reports:municipality': ['leader', 'municipal-admin'],
   'reports:goals': ['municipal-admin'],
+  'caseload:own': ['social-worker'],
+  'caseload:team': ['leader', 'municipal-admin'],
 };
 
 describe('policy', () => {
