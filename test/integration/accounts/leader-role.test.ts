@@ -80,6 +80,63 @@ describe('the read-only leader role', function () {
     assert.equal((await again.get('/kommune/rapport')).status, 404, 'without an active grant, no report');
   });
 
+  it('when a social worker is also a leader, then the administrator disables the leader grant alone and cannot give a role twice', async () => {
+    const app = buildTestApp();
+    const adminAgent = await loginAs(app, await admin('0849'));
+    const person = await createUser({
+      name: 'Dobbelt Rolle',
+      roles: [
+        { role: 'social-worker', municipalityCode: '0849' },
+        { role: 'leader', municipalityCode: '0849' },
+      ],
+      totp: true,
+    });
+    const page = await adminAgent.get('/kommune/medarbejdere');
+    assert.equal(page.text.split('Dobbelt Rolle</td>').length - 1, 2, 'one row per grant');
+    assert.match(page.text, /name="grant" value="leader"/);
+
+    const twice = await submitForm(
+      adminAgent,
+      '/kommune/medarbejdere',
+      `/kommune/medarbejdere/${person.id}/rolle`,
+      {
+        grant: 'leader',
+        role: 'social-worker',
+      },
+    );
+    assert.equal(twice.status, 303);
+    let stored = await UserModel.findById(person.id).lean();
+    assert.deepEqual(
+      stored?.roles.map((grant) => [grant.role, grant.active]),
+      [
+        ['social-worker', true],
+        ['leader', true],
+      ],
+      'nothing changed',
+    );
+
+    const revoked = await submitForm(
+      adminAgent,
+      '/kommune/medarbejdere',
+      `/kommune/medarbejdere/${person.id}/deaktiver`,
+      { grant: 'leader' },
+    );
+    assert.equal(revoked.status, 303);
+    stored = await UserModel.findById(person.id).lean();
+    assert.deepEqual(
+      stored?.roles.map((grant) => [grant.role, grant.active]),
+      [
+        ['social-worker', true],
+        ['leader', false],
+      ],
+    );
+    const audit = await AuditEventModel.findOne({ action: 'staff.disabled', objectId: person.id }).lean();
+    assert.deepEqual(audit?.details, { from: 'leader', active: false });
+    const again = await loginAs(app, person);
+    assert.equal((await again.get('/sager')).status, 200, 'still a social worker');
+    assert.equal((await again.get('/kommune/rapport')).status, 404, 'no longer a leader');
+  });
+
   it('when an administrator invites a leader, then the invitation carries the leader role', async () => {
     const app = buildTestApp();
     const adminAgent = await loginAs(app, await admin('0849'));
