@@ -135,7 +135,7 @@ describe('caseload over time: the social worker’s own and the team’s', funct
     // Eleven months back (its last day, 305–335 days ago): only the old request existed.
     const first = page.text.match(/data-table="own-months"[\s\S]*?data-month="(\d{4}-\d{2})"/)![1]!;
     assert.deepEqual(cells(page.text, 'own-months', 'month', first), ['1', '0', '1']);
-    assert.match(page.text, /<svg role="img"/);
+    assert.match(page.text, /<svg class="caseload-chart" role="img"/);
     assert.match(page.text, /I dag har du 2 åbne sager og 1 match i gang/);
     assert.doesNotMatch(page.text, new RegExp(ALIAS));
   });
