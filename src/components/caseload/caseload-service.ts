@@ -97,6 +97,6 @@ export async function teamCaseload(
 
 /** The requests not closed now: one social worker's (for their home) or the whole municipality's. */
 export async function openCaseCount(municipalityCode: string, responsibleId?: string): Promise<number> {
-  const { requests } = await casesForCaseload(municipalityCode, responsibleId);
+  const { requests } = await casesForCaseload(municipalityCode, responsibleId, { withMatches: false });
   return requests.filter((request) => request.status !== 'closed').length;
 }

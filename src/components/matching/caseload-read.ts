@@ -28,6 +28,7 @@ export interface MatchForCaseload {
 export async function casesForCaseload(
   municipalityCode: string,
   responsibleId?: string,
+  { withMatches = true } = {},
 ): Promise<{ requests: RequestForCaseload[]; matches: MatchForCaseload[] }> {
   const requests = await RequestModel.find(
     responsibleId ? { municipalityCode, responsibleId } : { municipalityCode },
@@ -37,7 +38,7 @@ export async function casesForCaseload(
     .lean();
   const ids = new Set(requests.map((request) => String(request._id)));
   const matches =
-    ids.size === 0
+    ids.size === 0 || !withMatches
       ? []
       : await MatchModel.find(
           { municipalityCode },
