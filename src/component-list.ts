@@ -1,6 +1,7 @@
 import type { AppConfig } from './config/index.js';
 import { accountsComponent } from './components/accounts/index.js';
 import { activityReportsComponent } from './components/activity-reports/index.js';
+import { caseloadComponent } from './components/caseload/index.js';
 import { homeComponent } from './components/home/index.js';
 import { consentComponent } from './components/consent/index.js';
 import { followUpsComponent } from './components/followups/index.js';
@@ -38,6 +39,8 @@ export function defaultComponents(config: AppConfig): Component[] {
     vettingComponent(config),
     volunteersComponent(config),
     consentComponent(config),
+    // Before matching: /sager/rapport must not be taken for a request id.
+    caseloadComponent(),
     matchingComponent(config),
     followUpsComponent(config),
     retentionComponent(config),

@@ -48,7 +48,7 @@ export const DEMO_PASSWORD = 'klitrose-fyrtårn-63';
 export interface DemoPerson {
   name: string;
   email: string;
-  role: 'volunteer' | 'coordinator' | 'social-worker' | 'municipal-admin' | 'platform-admin';
+  role: 'volunteer' | 'coordinator' | 'social-worker' | 'leader' | 'municipal-admin' | 'platform-admin';
   /** For a coordinator: the demo organisation (by name) they coordinate. */
   organisationName?: string;
 }
@@ -75,6 +75,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     organisationName: 'Vesterhav Boldklub (demo)',
   },
   { name: 'Birgitte Holm (demo)', email: 'socialraadgiver@demo.brobygning.dk', role: 'social-worker' },
+  { name: 'Henrik Dam (demo)', email: 'leder@demo.brobygning.dk', role: 'leader' },
   { name: 'Karim Nasser (demo)', email: 'kommuneadmin@demo.brobygning.dk', role: 'municipal-admin' },
   { name: 'Ida Winther (demo)', email: 'platformadmin@demo.brobygning.dk', role: 'platform-admin' },
 ];

@@ -59,7 +59,7 @@ async function seedPeople(organisationIds: Map<string, string>): Promise<Map<str
     const tenant =
       person.role === 'coordinator'
         ? { organisationId }
-        : person.role === 'social-worker' || person.role === 'municipal-admin'
+        : person.role === 'social-worker' || person.role === 'leader' || person.role === 'municipal-admin'
           ? { municipalityCode: DEMO_MUNICIPALITY_CODE }
           : {};
     const userId = await createDemoUser({

@@ -16,6 +16,7 @@ const PEOPLE: Array<{ who: string; email?: string }> = [
   { who: 'coordinator (carpentry)', email: 'koordinator.snedker@demo.brobygning.dk' },
   { who: 'coordinator (football)', email: 'koordinator.fodbold@demo.brobygning.dk' },
   { who: 'social worker', email: 'socialraadgiver@demo.brobygning.dk' },
+  { who: 'leader', email: 'leder@demo.brobygning.dk' },
   { who: 'municipal administrator', email: 'kommuneadmin@demo.brobygning.dk' },
   { who: 'platform administrator', email: 'platformadmin@demo.brobygning.dk' },
 ];

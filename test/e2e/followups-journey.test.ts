@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { followUpJobs } from '../../src/components/followups/followups-jobs.js';
 import { runJob } from '../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../src/shared/mail/index.js';
-import { TEST_PASSWORD, totpCode } from '../helpers/accounts.js';
+import { createUser, TEST_PASSWORD, totpCode } from '../helpers/accounts.js';
 import { expectNoAxeViolations } from '../helpers/browser.js';
 import { clickAndWait, useBrowserSession } from '../helpers/browser-session.js';
 import { followUpCase } from '../helpers/followups.js';
@@ -93,5 +93,35 @@ describe('journey: a volunteer checks in from the reminder on a phone, the socia
     assert.match(text, /gennemført/);
     assert.doesNotMatch(text, /sover/);
     await expectNoAxeViolations(coordinator);
+  });
+
+  it('when the social worker opens their caseload and a leader the team view on a phone, then both read well (axe, no sideways scrolling)', async () => {
+    const c = await followUpCase('active', new Date(Date.now() - 15 * 86_400_000));
+    const jobs = new Map(followUpJobs('https://brobygning.test').map((job) => [job.name, job]));
+    await runJob(jobs.get('followups:plan')!);
+    const leader = await createUser({
+      name: 'Lis Leder',
+      roles: [{ role: 'leader', municipalityCode: '0849' }],
+      totp: true,
+    });
+    const { server, page } = session;
+    for (const [person, path] of [
+      [c.sara, '/sager/rapport'],
+      [leader, '/kommune/rapport/team'],
+    ] as const) {
+      const tab = person === c.sara ? page : await session.newPage();
+      await tab.setViewportSize({ width: 320, height: 640 });
+      await logInWithCode(tab, server.baseUrl, person.email, person.totpSecret!);
+      await clickAndWait(tab, `a[href="${path}"]`);
+      assert.equal(new URL(tab.url()).pathname, path, 'reached from the home');
+      assert.equal(await tab.locator('svg[role="img"] title').count(), 1);
+      assert.ok(
+        await tab.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        `nothing scrolls sideways at 320 px on ${path}`,
+      );
+      await expectNoAxeViolations(tab);
+      await tab.setViewportSize({ width: 1280, height: 800 });
+      await expectNoAxeViolations(tab);
+    }
   });
 });

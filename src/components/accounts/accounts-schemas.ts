@@ -61,7 +61,11 @@ export const inviteStaffSchema = z.strictObject({
   email,
   role: z.enum(MUNICIPAL_STAFF_ROLES, 'forms.errors.invalid'),
 });
+// `grant`: which of the person's staff grants the row is about (someone may be both social worker and leader).
+const staffGrant = z.enum(MUNICIPAL_STAFF_ROLES, 'forms.errors.invalid').optional();
 export const staffRoleSchema = z.strictObject({
   role: z.enum(MUNICIPAL_STAFF_ROLES, 'forms.errors.invalid'),
+  grant: staffGrant,
 });
+export const staffGrantSchema = z.strictObject({ grant: staffGrant });
 export { emptySchema } from '../../shared/http/index.js';

@@ -9,7 +9,7 @@ import { hashPassword } from './password-hashing.js';
 import { checkPassword } from './password-rules.js';
 import { can } from './policy.js';
 import type { RequestContext } from './request-context.js';
-import type { Actor, Role } from './roles.js';
+import { MUNICIPAL_STAFF_ROLES, type Actor, type Role } from './roles.js';
 import { changeRoleGrants } from './role-grant-service.js';
 import { UserModel } from './user-model.js';
 import { findUserByEmail, newSessionEpoch } from './user-service.js';
@@ -31,7 +31,7 @@ export interface InvitationInput {
 function mayInvite(actor: Actor, input: InvitationInput): boolean {
   if (actor.role === 'municipal-admin') {
     return (
-      (input.role === 'social-worker' || input.role === 'municipal-admin') &&
+      (MUNICIPAL_STAFF_ROLES as readonly Role[]).includes(input.role) &&
       Boolean(input.municipalityCode) &&
       can(actor, 'staff:manage', { municipalityCode: input.municipalityCode })
     );

@@ -60,7 +60,11 @@ export const POLICY = {
   /** Whether the own organisation's volunteers' check-ins are done (never the answers about the child). */
   'followups:overview-org': { anonymous: false, roles: ['coordinator'] },
   /** The own municipality's outcome report (figures with small cells held back) and its CSV exports. */
-  'reports:municipality': { anonymous: false, roles: ['municipal-admin'] },
+  'reports:municipality': { anonymous: false, roles: ['leader', 'municipal-admin'] },
+  /** A social worker's own caseload over time and what is due on it (counts of their own cases only). */
+  'caseload:own': { anonymous: false, roles: ['social-worker'] },
+  /** The caseload of each social worker in the own municipality (staff names and counts, nothing about a child). */
+  'caseload:team': { anonymous: false, roles: ['leader', 'municipal-admin'] },
   /** The own municipality's yearly targets that the report measures progress against. */
   'reports:goals': { anonymous: false, roles: ['municipal-admin'] },
   /** The own organisation's report: offers' use, free places, members' vetting, check-ins (small counts held back), CSV. */

@@ -2,15 +2,22 @@ export const ROLES = [
   'volunteer',
   'coordinator',
   'social-worker',
+  'leader',
   'municipal-admin',
   'platform-admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles that handle children's data or administer others: they must use a second factor. */
-export const STAFF_ROLES: readonly Role[] = ['social-worker', 'municipal-admin', 'platform-admin'];
-/** Roles a municipal administrator may give within their own municipality. */
-export const MUNICIPAL_STAFF_ROLES = ['social-worker', 'municipal-admin'] as const;
+/**
+ * Roles that handle children's data, see a municipality's casework (the read-only leader) or administer
+ * others: they must use a second factor.
+ */
+export const STAFF_ROLES: readonly Role[] = ['social-worker', 'leader', 'municipal-admin', 'platform-admin'];
+/**
+ * Roles a municipal administrator may give within their own municipality. The leader reads the
+ * municipality's report and the team's caseload, and changes nothing.
+ */
+export const MUNICIPAL_STAFF_ROLES = ['social-worker', 'leader', 'municipal-admin'] as const;
 export type MunicipalStaffRole = (typeof MUNICIPAL_STAFF_ROLES)[number];
 
 export interface RoleGrant {

@@ -2,10 +2,11 @@ import { Router, type Request } from 'express';
 import { findMunicipality } from '../geography/index.js';
 import { ConflictError } from '../../shared/errors/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
-import { emptySchema, inviteStaffSchema, staffRoleSchema } from './accounts-schemas.js';
+import { inviteStaffSchema, staffGrantSchema, staffRoleSchema } from './accounts-schemas.js';
 import { authorize, currentActor, currentUser } from './authorize.js';
 import { invite } from './invitation-service.js';
 import { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
+import { MUNICIPAL_STAFF_ROLES, type MunicipalStaffRole } from './roles.js';
 import { changeStaffGrant, listStaff } from './staff-service.js';
 
 /** A municipal administrator's staff page: list, invite, change role, disable and enable. */
@@ -20,6 +21,7 @@ export function staffRoutes(settings: AccountsSettings): Router {
       titleKey: 'accounts.staff.title',
       municipalityName: findMunicipality(actor.municipalityCode ?? '')?.name,
       staff: await listStaff(actor),
+      roles: MUNICIPAL_STAFF_ROLES,
     };
   };
 
@@ -60,7 +62,9 @@ export function staffRoutes(settings: AccountsSettings): Router {
 
   const change = (
     path: string,
-    toChange: (body: unknown) => { role?: 'social-worker' | 'municipal-admin'; active?: boolean } | undefined,
+    toChange: (
+      body: unknown,
+    ) => { grant?: MunicipalStaffRole; change: { role?: MunicipalStaffRole; active?: boolean } } | undefined,
   ) =>
     defineRoute(
       router,
@@ -72,7 +76,13 @@ export function staffRoutes(settings: AccountsSettings): Router {
         if (!requested)
           return renderForm(res, 'accounts/staff', await pageModel(req), { role: 'forms.errors.invalid' });
         try {
-          await changeStaffGrant(currentActor(req)!, String(req.params.userId), requested, context(req));
+          await changeStaffGrant(
+            currentActor(req)!,
+            String(req.params.userId),
+            requested.change,
+            context(req),
+            requested.grant,
+          );
         } catch (error) {
           if (error instanceof ConflictError) {
             flash(req, 'warning', 'accounts.staff.cannotChange');
@@ -87,14 +97,14 @@ export function staffRoutes(settings: AccountsSettings): Router {
 
   change('/kommune/medarbejdere/:userId/rolle', (body) => {
     const form = parseForm(staffRoleSchema, body);
-    return form.ok ? { role: form.data.role } : undefined;
+    return form.ok ? { grant: form.data.grant, change: { role: form.data.role } } : undefined;
   });
-  change('/kommune/medarbejdere/:userId/deaktiver', (body) =>
-    parseForm(emptySchema, body).ok ? { active: false } : undefined,
-  );
-  change('/kommune/medarbejdere/:userId/aktiver', (body) =>
-    parseForm(emptySchema, body).ok ? { active: true } : undefined,
-  );
+  const activeness = (active: boolean) => (body: unknown) => {
+    const form = parseForm(staffGrantSchema, body);
+    return form.ok ? { grant: form.data.grant, change: { active } } : undefined;
+  };
+  change('/kommune/medarbejdere/:userId/deaktiver', activeness(false));
+  change('/kommune/medarbejdere/:userId/aktiver', activeness(true));
 
   return router;
 }

@@ -44,14 +44,17 @@ export async function listStaff(actor: Actor): Promise<StaffMember[]> {
 }
 
 /**
- * Changes one staff grant in the actor's municipality (role, or active/inactive). Any change ends the
- * person's sessions so the new rights apply at once. Someone outside the municipality is a 404.
+ * Changes one staff grant in the actor's municipality (role, or active/inactive): the one with the role
+ * `grant` when given (someone may hold two, e.g. social worker and leader), otherwise their first. Any
+ * change ends the person's sessions so the new rights apply at once. Someone outside the municipality is
+ * a 404; a role they already hold there is a conflict (they would hold it twice).
  */
 export async function changeStaffGrant(
   actor: Actor,
   userId: string,
   change: { role?: MunicipalStaffRole; active?: boolean },
   context: RequestContext,
+  grant?: MunicipalStaffRole,
 ): Promise<void> {
   const municipalityCode = actor.municipalityCode;
   if (
@@ -60,12 +63,19 @@ export async function changeStaffGrant(
     !/^[0-9a-f]{24}$/.test(userId)
   )
     throw new NotFoundError();
+  const isTheGrant = (stored: { role: string; municipalityCode?: string | null }) =>
+    stored.municipalityCode === municipalityCode &&
+    isStaffGrant(stored) &&
+    (grant === undefined || stored.role === grant);
   const user = await UserModel.findOne({ _id: userId, 'roles.municipalityCode': municipalityCode }).lean();
-  const grantIndex =
-    user?.roles?.findIndex((grant) => grant.municipalityCode === municipalityCode && isStaffGrant(grant)) ??
-    -1;
+  const grantIndex = user?.roles?.findIndex(isTheGrant) ?? -1;
   if (!user || grantIndex < 0) throw new NotFoundError();
   if (userId === actor.userId) throw new ConflictError('You cannot change your own access');
+  const holdsAlready = user.roles.some(
+    (stored, at) =>
+      at !== grantIndex && stored.municipalityCode === municipalityCode && stored.role === change.role,
+  );
+  if (change.role && holdsAlready) throw new ConflictError('The person already holds that role');
 
   const wasAdmin = user.roles[grantIndex].role === 'municipal-admin' && user.roles[grantIndex].active;
   const staysAdmin =
@@ -78,11 +88,9 @@ export async function changeStaffGrant(
   await changeRoleGrants(
     userId,
     (stored) => {
-      const index = stored.findIndex(
-        (grant) => grant.municipalityCode === municipalityCode && isStaffGrant(grant),
-      );
+      const index = stored.findIndex(isTheGrant);
       if (index < 0) return undefined;
-      return stored.map((grant, at) => (at === index ? { ...grant, ...change } : grant));
+      return stored.map((held, at) => (at === index ? { ...held, ...change } : held));
     },
     { endSessions: true },
   );

@@ -13,6 +13,7 @@ export { planFollowUps, remindDueFollowUps, escalateOverdue } from './followups-
 export { answerFollowUp } from './followup-service.js';
 export { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 export { copenhagenDate, addDays } from './followup-rules.js';
+export { dueFollowUpsForCaseload, type OpenFollowUpForCaseload } from './followup-read.js';
 
 let registered = false;
 

@@ -5,6 +5,7 @@ const FIRST_STEPS: Record<string, { href: string; key: string }> = {
   volunteer: { href: '/frivillig/foreninger', key: 'volunteer' },
   coordinator: { href: '/forening/tilbud', key: 'coordinator' },
   'social-worker': { href: '/sager/ny', key: 'socialWorker' },
+  leader: { href: '/kommune/rapport', key: 'leader' },
   'municipal-admin': { href: '/kommune/foreninger', key: 'municipalAdmin' },
   'platform-admin': { href: '/platform/kommuner', key: 'platformAdmin' },
 };

@@ -1,5 +1,12 @@
 import { Router, type Request } from 'express';
-import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
+import {
+  authorize,
+  can,
+  contextFor,
+  currentActor,
+  renderForm,
+  type AccountsSettings,
+} from '../accounts/index.js';
 import { findMunicipality } from '../geography/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { translatorFor, type Language } from '../../shared/i18n/index.js';
@@ -54,6 +61,8 @@ export function reportingRoutes(settings: AccountsSettings): Router {
         },
         goals: dashboard.goals,
         goalsYear: period.to.slice(0, 4),
+        // The read-only leader sees the goals but is not offered the form that sets them.
+        maySetGoals: can(actor, 'reports:goals'),
       });
     },
   );

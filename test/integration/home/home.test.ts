@@ -207,6 +207,25 @@ describe('home page (/overblik) for each demo login', function () {
     assert.equal(countOf(items, '/kommune/medarbejdere', /invitation/), 1);
   });
 
+  it('when the demo leader logs in, then the home leads to the report with its goals and to the team caseload', async () => {
+    const open = await db()
+      .collection('child_requests')
+      .countDocuments({ municipalityCode: '0849', status: { $ne: 'closed' } });
+    const goals = await db().collection('report_goals').countDocuments({});
+    const { agent } = await loginAsDemo(app, 'leder@demo.brobygning.dk');
+    const items = await homeItems(agent);
+    assert.equal(countOf(items, '/kommune/rapport/team', /teamets sagsoverblik/), open);
+    assert.ok(open > 0, 'the demo has open cases');
+    assert.equal(countOf(items, '/kommune/rapport', /mål sat for i år/), goals);
+    assert.deepEqual(
+      [...items.keys()].sort(),
+      ['/kommune/rapport', '/kommune/rapport/team'],
+      'nothing that changes data',
+    );
+    const team = await agent.get('/kommune/rapport/team');
+    assert.match(team.text, /Birgitte Holm \(demo\)/);
+  });
+
   it('when the platform administrator logs in, then the municipalities and their onboarding state are counted', async () => {
     const all = await db().collection('municipalities').countDocuments();
     const onboarded = await db().collection('municipalities').countDocuments({ onboarded: true });

@@ -52,6 +52,8 @@ const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pendin
   'reports:goals': 'municipal-admin',
   'reports:organisation': 'coordinator',
   'reports:own-volunteering': 'volunteer',
+  'caseload:own': 'social-worker',
+  'caseload:team': 'leader',
 };
 
 interface Session {
@@ -76,7 +78,8 @@ async function sessionFor(app: Express, kind: Kind): Promise<Session> {
     await submitForm(agent, '/log-ind', '/log-ind', { email: user.email, password: user.password });
     return { agent, token: csrfFrom((await agent.get('/log-ind/totp')).text) };
   }
-  const municipalityCode = kind === 'municipal-admin' || kind === 'social-worker' ? '0849' : undefined;
+  const municipalityCode =
+    kind === 'municipal-admin' || kind === 'social-worker' || kind === 'leader' ? '0849' : undefined;
   const organisationId = kind === 'coordinator' ? await createOrganisation() : undefined;
   const user = await createUser({ roles: [{ role: kind, municipalityCode, organisationId }], totp: true });
   const agent = await loginAs(app, user);

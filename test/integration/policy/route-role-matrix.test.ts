@@ -28,6 +28,7 @@ const PERSONAS: Persona[] = [
   { name: 'volunteer', role: 'volunteer' },
   { name: 'coordinator', role: 'coordinator' },
   { name: 'social worker (A)', role: 'social-worker', municipalityCode: '0849' },
+  { name: 'leader (A)', role: 'leader', municipalityCode: '0849' },
   { name: 'municipal admin (A)', role: 'municipal-admin', municipalityCode: '0849' },
   { name: 'municipal admin (B)', role: 'municipal-admin', municipalityCode: '0101' },
   { name: 'platform admin', role: 'platform-admin' },

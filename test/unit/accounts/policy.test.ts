@@ -1,15 +1,45 @@
 import assert from 'node:assert/strict';
 import { can, POLICY, type Action } from '../../../src/components/accounts/policy.js';
-import type { Actor, Role } from '../../../src/components/accounts/roles.js';
+import { requiresSecondFactor, type Actor, type Role } from '../../../src/components/accounts/roles.js';
 
 const actor = (role: Role, extra: Partial<Actor> = {}): Actor => ({ userId: 'u1', role, ...extra });
 
 // The policy written out as a table: a change to who may do what must change this test too.
 const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
-  public: ['anonymous', 'volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
-  'auth:use': ['anonymous', 'volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
-  'auth:second-factor': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
-  'account:manage-own': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
+  public: [
+    'anonymous',
+    'volunteer',
+    'coordinator',
+    'social-worker',
+    'leader',
+    'municipal-admin',
+    'platform-admin',
+  ],
+  'auth:use': [
+    'anonymous',
+    'volunteer',
+    'coordinator',
+    'social-worker',
+    'leader',
+    'municipal-admin',
+    'platform-admin',
+  ],
+  'auth:second-factor': [
+    'volunteer',
+    'coordinator',
+    'social-worker',
+    'leader',
+    'municipal-admin',
+    'platform-admin',
+  ],
+  'account:manage-own': [
+    'volunteer',
+    'coordinator',
+    'social-worker',
+    'leader',
+    'municipal-admin',
+    'platform-admin',
+  ],
   'staff:manage': ['municipal-admin'],
   'municipality:configure': ['municipal-admin'],
   'members:invite': ['coordinator'],
@@ -24,6 +54,7 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
     'volunteer',
     'coordinator',
     'social-worker',
+    'leader',
     'municipal-admin',
     'platform-admin',
   ],
@@ -34,15 +65,17 @@ const WHO_MAY: Record<Action, Array<Role | 'anonymous'>> = {
   'matching:configure': ['municipal-admin'],
   'consent:configure': ['municipal-admin'],
   'platform:manage': ['platform-admin'],
-  'home:view': ['volunteer', 'coordinator', 'social-worker', 'municipal-admin', 'platform-admin'],
+  'home:view': ['volunteer', 'coordinator', 'social-worker', 'leader', 'municipal-admin', 'platform-admin'],
   'platform:jobs': ['platform-admin'],
   'followups:checkin-own': ['volunteer'],
   'followups:work': ['social-worker'],
   'followups:overview-org': ['coordinator'],
-  'reports:municipality': ['municipal-admin'],
+  'reports:municipality': ['leader', 'municipal-admin'],
   'reports:goals': ['municipal-admin'],
   'reports:organisation': ['coordinator'],
   'reports:own-volunteering': ['volunteer'],
+  'caseload:own': ['social-worker'],
+  'caseload:team': ['leader', 'municipal-admin'],
 };
 
 describe('policy', () => {
@@ -56,6 +89,7 @@ describe('policy', () => {
       'volunteer',
       'coordinator',
       'social-worker',
+      'leader',
       'municipal-admin',
       'platform-admin',
     ] as const) {
@@ -71,6 +105,18 @@ describe('policy', () => {
     const adminA = actor('municipal-admin', { municipalityCode: '0849' });
     assert.equal(can(adminA, 'staff:manage', { municipalityCode: '0849' }), true);
     assert.equal(can(adminA, 'staff:manage', { municipalityCode: '0101' }), false);
+  });
+
+  it('when a leader reads another municipality, then the answer is no', () => {
+    const leader = actor('leader', { municipalityCode: '0849' });
+    assert.equal(can(leader, 'reports:municipality', { municipalityCode: '0849' }), true);
+    assert.equal(can(leader, 'reports:municipality', { municipalityCode: '0101' }), false);
+  });
+
+  it('when a leader is granted, then the second factor is required as for other municipal staff', () => {
+    const grant = { role: 'leader' as const, municipalityCode: '0849', active: true, grantedAt: new Date() };
+    assert.equal(requiresSecondFactor([grant]), true);
+    assert.equal(requiresSecondFactor([{ ...grant, active: false }]), false);
   });
 
   it("when someone acts on another person's object, then the answer is no", () => {
