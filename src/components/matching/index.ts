@@ -105,7 +105,10 @@ export {
 // Reports read a municipality's requests and matches without the child's details.
 export {
   casesForReport,
+  casesForReportEverywhere,
   REPORT_READ_LIMIT,
+  NATIONAL_REPORT_READ_LIMIT,
+  type CasesByMunicipality,
   type RequestForReport,
   type MatchForReport,
 } from './report-read.js';

@@ -47,6 +47,10 @@ export interface Figures {
   concerns: { raised: number; daysToSeen: number[] };
   preventsSteps: Array<{ step: string; count: number }>;
   requestsByMonth: Array<{ month: string; count: number }>;
+  /** Requests whose child got an adult again after an earlier match closed, and the days in between. */
+  rematches: { requests: number; daysAfterClose: number[] };
+  /** Days matches lasted: those closed in the period, and those still running at its end. */
+  durations: { closed: number[]; running: number[] };
 }
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
@@ -83,6 +87,8 @@ function runningAt(match: MatchForReport, day: string): boolean {
   return running;
 }
 
+const ascending = (values: number[]) => values.sort((a, b) => a - b);
+
 export function computeFigures(input: ReportInput, period: Period, today: string): Figures {
   const created = input.requests.filter((request) => within(dayOf(request.createdAt), period));
   const firstActive = firstActiveByRequest(input.matches);
@@ -107,7 +113,7 @@ export function computeFigures(input: ReportInput, period: Period, today: string
   return {
     requestsCreated: created.length,
     requestsMatched: daysToMatch.length,
-    daysToMatch,
+    daysToMatch: ascending(daysToMatch),
     matchedWithin30: daysToMatch.filter((days) => days <= 30).length,
     activeAtEnd: input.matches.filter((match) => runningAt(match, endDay)).length,
     childrenSupported: supported.size,
@@ -127,7 +133,55 @@ export function computeFigures(input: ReportInput, period: Period, today: string
       month,
       count: created.filter((request) => dayOf(request.createdAt).startsWith(month)).length,
     })),
+    rematches: rematches(input.matches, period),
+    durations: {
+      closed: ascending(
+        closed.flatMap((match) => {
+          const activeAt = firstAt(match, 'active');
+          return activeAt ? [daysBetween(activeAt, lastAt(match, 'closed')!)] : [];
+        }),
+      ),
+      running: ascending(
+        input.matches.flatMap((match) => {
+          const activeAt = firstAt(match, 'active');
+          return activeAt && runningAt(match, endDay)
+            ? [daysBetween(activeAt, new Date(`${endDay}T23:59:59Z`))]
+            : [];
+        }),
+      ),
+    },
   };
+}
+
+/**
+ * A request counts as re-matched in the period when one of its matches first became active in the
+ * period after another of its matches had closed; the days are from that closing to the new start.
+ */
+function rematches(matches: MatchForReport[], period: Period): Figures['rematches'] {
+  const byRequest = new Map<string, MatchForReport[]>();
+  for (const match of matches)
+    byRequest.set(match.requestId, [...(byRequest.get(match.requestId) ?? []), match]);
+  const daysAfterClose: number[] = [];
+  for (const group of byRequest.values()) {
+    if (group.length < 2) continue;
+    const closings = group.flatMap((match) => {
+      const at = match.state === 'closed' ? lastAt(match, 'closed') : undefined;
+      return at ? [at] : [];
+    });
+    const gaps = group.flatMap((match) => {
+      const startedAt = firstAt(match, 'active');
+      if (!startedAt || !within(dayOf(startedAt), period)) return [];
+      const before = closings.filter((at) => at <= startedAt);
+      if (before.length === 0) return [];
+      const latest = before.reduce((a, b) => (a > b ? a : b));
+      return [{ startedAt, days: daysBetween(latest, startedAt) }];
+    });
+    if (gaps.length === 0) continue;
+    // The request's first new start in the period is the one counted.
+    gaps.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+    daysAfterClose.push(gaps[0]!.days);
+  }
+  return { requests: daysAfterClose.length, daysAfterClose: ascending(daysAfterClose) };
 }
 
 const SIX_MONTHS_DAYS = 182;
@@ -173,7 +227,12 @@ function wellbeingTrend(followUps: FollowUpForReport[], period: Period): Figures
   }
   const pairs = [...byMatch.values()]
     .filter((answers) => answers.length >= 2)
-    .map((answers) => answers.sort((a, b) => a.answeredAt!.getTime() - b.answeredAt!.getTime()))
+    // Answers of the same moment are ordered by their due day, so the order read does not matter.
+    .map((answers) =>
+      answers.sort(
+        (a, b) => a.answeredAt!.getTime() - b.answeredAt!.getTime() || a.dueOn.localeCompare(b.dueOn),
+      ),
+    )
     .map((answers) => ({ first: answers[0]!.wellbeing!, latest: answers[answers.length - 1]!.wellbeing! }));
   return {
     matches: pairs.length,
@@ -189,7 +248,9 @@ function concernsRaised(followUps: FollowUpForReport[], period: Period) {
   const raised = followUps.filter((f) => f.worryRaisedAt && within(dayOf(f.worryRaisedAt), period));
   return {
     raised: raised.length,
-    daysToSeen: raised.flatMap((f) => (f.worrySeenAt ? [daysBetween(f.worryRaisedAt!, f.worrySeenAt)] : [])),
+    daysToSeen: ascending(
+      raised.flatMap((f) => (f.worrySeenAt ? [daysBetween(f.worryRaisedAt!, f.worrySeenAt)] : [])),
+    ),
   };
 }
 
@@ -210,3 +271,32 @@ export function monthsOf(period: Period): string[] {
 
 export const medianDays = (figures: Figures) => median(figures.daysToMatch);
 export const p90Days = (figures: Figures) => percentile(figures.daysToMatch, 90);
+
+/** Durations are shown in these buckets (upper bounds in whole days, the last one open). */
+export const DURATION_BUCKETS = [
+  { key: 'under1Month', upTo: 30 },
+  { key: 'oneToThreeMonths', upTo: 91 },
+  { key: 'threeToSixMonths', upTo: 182 },
+  { key: 'sixToTwelveMonths', upTo: 365 },
+  { key: 'overAYear', upTo: Infinity },
+] as const;
+
+/** How many of the durations fall in each bucket, in the buckets' order. */
+export function durationBuckets(days: readonly number[]): number[] {
+  const counts = DURATION_BUCKETS.map(() => 0);
+  for (const value of days) counts[DURATION_BUCKETS.findIndex((bucket) => value <= bucket.upTo)]! += 1;
+  return counts;
+}
+
+/** Only the cases of one postcode area: its requests, their matches and those matches' follow-ups. */
+export function inArea(input: ReportInput, postcode: string): ReportInput {
+  const requests = input.requests.filter((request) => request.postcode === postcode);
+  const requestIds = new Set(requests.map((request) => request.id));
+  const matches = input.matches.filter((match) => requestIds.has(match.requestId));
+  const matchIds = new Set(matches.map((match) => match.id));
+  return { requests, matches, followUps: input.followUps.filter((f) => matchIds.has(f.matchId)) };
+}
+
+/** The postcode areas the municipality's requests come from, in order. */
+export const areasOf = (input: ReportInput): string[] =>
+  [...new Set(input.requests.map((request) => request.postcode))].sort();
