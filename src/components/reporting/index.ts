@@ -2,7 +2,7 @@ import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { ReportGoalModel } from './goal-model.js';
-import { ReportFactsBuildModel, ReportFactsMonthModel } from './report-facts-model.js';
+import { ReportFactsBuildModel, ReportFactsChunkModel } from './report-facts-model.js';
 import { reportingJobs } from './reporting-jobs.js';
 import { reportingHomeItems } from './reporting-home.js';
 import { reportingRoutes } from './reporting-routes.js';
@@ -18,7 +18,7 @@ export function reportingComponent(config: AppConfig): Component {
   return {
     name: 'reporting',
     router: reportingRoutes(accountsSettings(config)),
-    models: [ReportGoalModel, ReportFactsMonthModel, ReportFactsBuildModel] as never[],
+    models: [ReportGoalModel, ReportFactsChunkModel, ReportFactsBuildModel] as never[],
     homeItems: reportingHomeItems,
     jobs: reportingJobs,
   };

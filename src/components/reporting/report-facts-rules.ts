@@ -9,9 +9,8 @@ import type {
 import type { FollowUpForReport, ReportInput } from './figures-rules.js';
 
 /**
- * The maintained figures are the report's input itself, kept compact and pseudonymous: per municipality
- * and month, the requests and matches created and the follow-ups due in that month, as rows of plain
- * values. Nothing names a child, an adult or a worker; requests, matches and follow-ups are linked by
+ * The maintained figures are the report's input itself, kept compact and pseudonymous: per municipality,
+ * the requests and matches created and the follow-ups due in each month, as rows of plain values. Nothing names a child, an adult or a worker; requests, matches and follow-ups are linked by
  * opaque keys (a hash of the municipality and the record's id), so the report computed from them is the
  * one computed from the records themselves.
  */
@@ -48,20 +47,34 @@ export function opaqueKey(municipalityCode: string, id: string): string {
 const monthOf = (at: Date) => at.toISOString().slice(0, 7);
 const time = (at: Date | undefined) => (at ? at.getTime() : null);
 const date = (at: number | null) => (at === null ? undefined : new Date(at));
-const byText = (a: unknown, b: unknown) => {
-  const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/** Rows as JSON texts in text order: the same rows always give the same text. */
+const sortedTexts = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
+
+/** A run of consecutive months' rows as one text, and a digest of that text. */
+export interface FactsChunk {
+  fromMonth: string;
+  toMonth: string;
+  body: string;
+  digest: string;
+}
 
 /**
- * A municipality's report input as one compact text per month (YYYY-MM), each with a digest of its
- * content: rows are sorted, so the same records always give the same text and an unchanged month
- * need not be written again.
+ * Up to this many characters of rows go in one chunk. Every document read costs a pass over the
+ * collection on the embedded engine, so a municipality's figures are read in as few documents as fit
+ * well under the 16 MB document limit: one for a large municipality (2,000 matches are about 2 MB).
+ */
+export const CHUNK_CHARACTERS = 4_000_000;
+
+/**
+ * A municipality's report input as compact texts: rows grouped by month (YYYY-MM) and consecutive
+ * months joined into chunks of up to `chunkCharacters`, each with a digest of its content. Rows are
+ * sorted, so the same records always give the same texts and an unchanged chunk need not be written again.
  */
 export function packFacts(
   municipalityCode: string,
   input: ReportInput,
-): Map<string, { body: string; digest: string }> {
+  chunkCharacters = CHUNK_CHARACTERS,
+): FactsChunk[] {
   const key = (id: string) => opaqueKey(municipalityCode, id);
   const months = new Map<string, MonthRows>();
   const rowsOf = (month: string) => {
@@ -96,15 +109,32 @@ export function packFacts(
       time(followUp.worryRaisedAt),
       time(followUp.worrySeenAt),
     ]);
-  const packed = new Map<string, { body: string; digest: string }>();
+  const chunks: FactsChunk[] = [];
+  let current:
+    { fromMonth: string; toMonth: string; r: string[]; m: string[]; f: string[]; size: number } | undefined;
+  const close = () => {
+    if (!current) return;
+    const body = `{"r":[${current.r.join(',')}],"m":[${current.m.join(',')}],"f":[${current.f.join(',')}]}`;
+    const digest = createHash('sha256').update(body).digest('base64url').slice(0, 16);
+    chunks.push({ fromMonth: current.fromMonth, toMonth: current.toMonth, body, digest });
+    current = undefined;
+  };
   for (const [month, rows] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
-    const body = JSON.stringify({ r: rows.r.sort(byText), m: rows.m.sort(byText), f: rows.f.sort(byText) });
-    packed.set(month, { body, digest: createHash('sha256').update(body).digest('base64url').slice(0, 16) });
+    const texts = { r: sortedTexts(rows.r), m: sortedTexts(rows.m), f: sortedTexts(rows.f) };
+    const size = [...texts.r, ...texts.m, ...texts.f].reduce((sum, text) => sum + text.length + 1, 0);
+    if (current && current.size + size > chunkCharacters) close();
+    if (!current) current = { fromMonth: month, toMonth: month, r: [], m: [], f: [], size: 0 };
+    current.r.push(...texts.r);
+    current.m.push(...texts.m);
+    current.f.push(...texts.f);
+    current.toMonth = month;
+    current.size += size;
   }
-  return packed;
+  close();
+  return chunks;
 }
 
-/** The report input back from its monthly texts (records keep their opaque keys as ids). */
+/** The report input back from its chunks' texts (records keep their opaque keys as ids). */
 export function unpackFacts(bodies: Iterable<string>): ReportInput {
   const input: ReportInput = { requests: [], matches: [], followUps: [] };
   for (const body of bodies) {

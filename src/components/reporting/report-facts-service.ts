@@ -3,7 +3,7 @@ import { casesForReport, casesForReportEverywhere, NATIONAL_REPORT_READ_LIMIT } 
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 import type { JobContext } from '../../shared/jobs/index.js';
 import type { FollowUpForReport, ReportInput } from './figures-rules.js';
-import { factsMonthId, ReportFactsBuildModel, ReportFactsMonthModel } from './report-facts-model.js';
+import { factsChunkId, ReportFactsBuildModel, ReportFactsChunkModel } from './report-facts-model.js';
 import { packFacts, unpackFacts } from './report-facts-rules.js';
 
 /** Follow-ups a report reads at most for one municipality (a large one has ~24,000). */
@@ -75,21 +75,20 @@ async function reportInputsEverywhere(): Promise<Map<string, ReportInput>> {
 }
 
 /**
- * Writes a municipality's maintained figures: new months first, then the list of months that make them
- * up, then the months no longer listed. A reader thus finds either the old list or the new one, each
- * with all its months in place; one that loses a race with the deletion reads the records instead.
+ * Writes a municipality's maintained figures: new chunks first, then the list of chunks that make them
+ * up, then the chunks no longer listed. A reader thus finds either the old list or the new one, each
+ * with all its chunks in place; one that loses a race with the deletion reads the records instead.
  */
 export async function storeFacts(municipalityCode: string, input: ReportInput, builtAt: Date): Promise<void> {
-  const packed = packFacts(municipalityCode, input);
   const previous = await ReportFactsBuildModel.findById(municipalityCode).lean();
-  const listed = new Set(previous?.monthIds ?? []);
-  const monthIds: string[] = [];
-  for (const [month, { body, digest }] of packed) {
-    const _id = factsMonthId(municipalityCode, month, digest);
-    monthIds.push(_id);
+  const listed = new Set(previous?.chunkIds ?? []);
+  const chunkIds: string[] = [];
+  for (const { fromMonth, toMonth, body, digest } of packFacts(municipalityCode, input)) {
+    const _id = factsChunkId(municipalityCode, fromMonth, digest);
+    chunkIds.push(_id);
     if (listed.has(_id)) continue;
     try {
-      await ReportFactsMonthModel.create({ _id, municipalityCode, month, body });
+      await ReportFactsChunkModel.create({ _id, municipalityCode, fromMonth, toMonth, body });
     } catch (error) {
       // The same content, already written by a concurrent build.
       if (!isDuplicateKeyError(error)) throw error;
@@ -97,11 +96,11 @@ export async function storeFacts(municipalityCode: string, input: ReportInput, b
   }
   await ReportFactsBuildModel.updateOne(
     { _id: municipalityCode },
-    { $set: { builtAt, monthIds } },
+    { $set: { builtAt, chunkIds } },
     { upsert: true, runValidators: true },
   );
-  const kept = new Set(monthIds);
-  for (const stale of listed) if (!kept.has(stale)) await ReportFactsMonthModel.deleteOne({ _id: stale });
+  const kept = new Set(chunkIds);
+  for (const stale of listed) if (!kept.has(stale)) await ReportFactsChunkModel.deleteOne({ _id: stale });
 }
 
 export interface MaintainedInput {
@@ -114,11 +113,11 @@ export interface MaintainedInput {
 export async function readFacts(municipalityCode: string): Promise<MaintainedInput | undefined> {
   const build = await ReportFactsBuildModel.findById(municipalityCode).lean();
   if (!build) return undefined;
-  const months = await Promise.all(
-    build.monthIds.map((_id) => ReportFactsMonthModel.findById(_id, { body: 1 }).lean()),
+  const chunks = await Promise.all(
+    build.chunkIds.map((_id) => ReportFactsChunkModel.findById(_id, { body: 1 }).lean()),
   );
-  if (months.some((month) => !month)) return undefined;
-  return { input: unpackFacts(months.map((month) => month!.body)), builtAt: build.builtAt };
+  if (chunks.some((chunk) => !chunk)) return undefined;
+  return { input: unpackFacts(chunks.map((chunk) => chunk!.body)), builtAt: build.builtAt };
 }
 
 /** Builds one municipality's maintained figures from its records now, and answers what was built. */

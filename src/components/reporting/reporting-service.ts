@@ -3,7 +3,16 @@ import { copenhagenDate } from '../followups/index.js';
 import { REPORT_READ_LIMIT } from '../matching/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { ForbiddenError } from '../../shared/errors/index.js';
-import { areasOf, computeFigures, inArea, monthsOf, type Figures, type Period } from './figures-rules.js';
+import {
+  areasOf,
+  computeFigures,
+  goalFigures,
+  inArea,
+  monthsOf,
+  type Figures,
+  type GoalFigures,
+  type Period,
+} from './figures-rules.js';
 import { FOLLOW_UP_READ_LIMIT, maintainedInput } from './report-facts-service.js';
 import { GOAL_METRICS, isShareMetric, measure, reached, type GoalMetric } from './goal-rules.js';
 import { goalId, ReportGoalModel } from './goal-model.js';
@@ -39,7 +48,7 @@ export interface GoalProgress {
   reached?: boolean;
 }
 
-function progressCell(metric: GoalMetric, figures: Figures): Cell {
+function progressCell(metric: GoalMetric, figures: GoalFigures): Cell {
   const { value, part, of } = measure(metric, figures);
   if (!isShareMetric(metric)) return countCell(value);
   // A share whose part is too small to show would reveal it, as in the tables.
@@ -105,7 +114,7 @@ export async function dashboardFor(actor: Actor, period: Period, area?: string):
           metrics,
           months.map((month) => {
             const to = monthEnd(month) < today ? monthEnd(month) : today;
-            const sofar = computeFigures(input, { from: `${year}-01-01`, to }, today);
+            const sofar = goalFigures(input, { from: `${year}-01-01`, to }, today);
             return { month, cells: metrics.map((metric) => progressCell(metric, sofar)) };
           }),
         );

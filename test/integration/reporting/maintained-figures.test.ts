@@ -12,7 +12,7 @@ import {
 } from '../../../src/components/reporting/figures-rules.js';
 import {
   ReportFactsBuildModel,
-  ReportFactsMonthModel,
+  ReportFactsChunkModel,
 } from '../../../src/components/reporting/report-facts-model.js';
 import { readFacts, reportInputFromRecords } from '../../../src/components/reporting/report-facts-service.js';
 import { reportingJobs } from '../../../src/components/reporting/reporting-jobs.js';
@@ -198,27 +198,27 @@ describe('the maintained report figures', function () {
         assert.equal(maintained.input.requests.length, world.requests.length);
         assert.ok(maintained.input.requests.every((request) => !world.requests.includes(request.id)));
       }
-      // Months that were replaced are gone: only the listed documents remain.
+      // Chunks that were replaced are gone: only the listed documents remain.
       const builds = await ReportFactsBuildModel.find({}).lean();
-      const listed = builds.flatMap((build) => build.monthIds).sort();
-      const stored = (await ReportFactsMonthModel.find({}, { _id: 1 }).lean()).map((m) => m._id).sort();
+      const listed = builds.flatMap((build) => build.chunkIds).sort();
+      const stored = (await ReportFactsChunkModel.find({}, { _id: 1 }).lean()).map((m) => m._id).sort();
       assert.deepEqual(stored, listed);
       assert.deepEqual(builds.map((build) => build._id).sort(), [ELSEWHERE, HERE]);
     });
   }
 
-  it('when nothing changed since the last run, then no month is written again and the figures are newer', async () => {
+  it('when nothing changed since the last run, then no chunk is written again and the figures are newer', async () => {
     const requestId = await reportRequest(HERE, '2025-03-01');
     await reportRequest(HERE, '2025-04-01', '9440');
     void requestId;
     await runJob(figuresJob);
     const first = await ReportFactsBuildModel.findById(HERE).lean();
-    const months = await ReportFactsMonthModel.find({}).lean();
+    const months = await ReportFactsChunkModel.find({}).lean();
     await runJob(figuresJob);
     const second = await ReportFactsBuildModel.findById(HERE).lean();
-    assert.deepEqual(second!.monthIds, first!.monthIds);
+    assert.deepEqual(second!.chunkIds, first!.chunkIds);
     assert.ok(second!.builtAt >= first!.builtAt);
-    const again = await ReportFactsMonthModel.find({}).lean();
+    const again = await ReportFactsChunkModel.find({}).lean();
     assert.deepEqual(
       again.map((month) => String(month.updatedAt)),
       months.map((month) => String(month.updatedAt)),
