@@ -35,9 +35,11 @@ export { remindWaitingProposals } from './matching-jobs.js';
 export {
   upsertRequest,
   seedMatch,
+  seedPastCase,
   liveMatchId,
   type RequestSeed,
   type MatchSeed,
+  type PastMatchSeed,
 } from './request-seeding.js';
 export {
   MATCH_STATES,

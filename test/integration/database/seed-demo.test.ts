@@ -61,11 +61,21 @@ describe('demo content', () => {
     assert.equal(await db.collection('volunteerprofiles').countDocuments({ userId: sofie }), 1);
     // Five requests of the demo social worker: one open, one proposed to a vetted adult, one active for
     // seven months with both guardians' consent and its follow-up history, one awaiting consent, one
-    // paused after the family withdrew.
+    // paused after the family withdrew. Besides them, a year of closed past cases for the report.
     const worker = await idOf('socialraadgiver@demo.brobygning.dk');
-    assert.equal(await db.collection('child_requests').countDocuments({ responsibleId: worker }), 5);
-    const states = (await db.collection('matches').find().toArray()).map((match) => match.state).sort();
+    const current = { responsibleId: worker, caseRef: { $not: /^DEMO-HIST-/ } };
+    assert.equal(await db.collection('child_requests').countDocuments(current), 5);
+    const states = (
+      await db
+        .collection('matches')
+        .find({ state: { $ne: 'closed' } })
+        .toArray()
+    )
+      .map((match) => match.state)
+      .sort();
     assert.deepEqual(states, ['active', 'awaiting-consent', 'paused', 'proposed']);
+    const past = { responsibleId: worker, caseRef: /^DEMO-HIST-/, status: 'closed' };
+    assert.ok((await db.collection('child_requests').countDocuments(past)) >= 40, 'a year of past cases');
     const overview = await teamOverview('0849', new Date());
     assert.equal(overview.worries.length, 1, 'one flagged worry');
     assert.ok(overview.overdue.length >= 1, 'an overdue follow-up');
