@@ -1,4 +1,4 @@
-// Logs the demo social worker into the bench app over HTTP (password, then a TOTP code), for measuring
+// Logs a demo staff member (the social worker, the municipal administrator) into the bench app over HTTP (password, then a TOTP code), for measuring
 // pages as a logged-in person. The bench app runs without demo mode, so staff need a second factor:
 // the secret is put on the demo user directly, sealed with the app's (development) key.
 import { MongoClient } from 'mongodb';
@@ -9,6 +9,7 @@ import { sealSecret } from '../../src/shared/crypto/index.js';
 import { assertLoopback } from './measure.js';
 
 export const DEMO_SOCIAL_WORKER = 'socialraadgiver@demo.brobygning.dk';
+export const DEMO_MUNICIPAL_ADMIN = 'kommuneadmin@demo.brobygning.dk';
 const DEMO_PASSWORD = 'klitrose-fyrtårn-63';
 
 export interface BenchSession {
@@ -16,7 +17,15 @@ export interface BenchSession {
   get(path: string): Promise<Response>;
 }
 
-export async function loginDemoSocialWorker(baseUrl: string, databaseUri: string): Promise<BenchSession> {
+export function loginDemoSocialWorker(baseUrl: string, databaseUri: string): Promise<BenchSession> {
+  return loginDemoStaff(baseUrl, databaseUri, DEMO_SOCIAL_WORKER);
+}
+
+export async function loginDemoStaff(
+  baseUrl: string,
+  databaseUri: string,
+  email: string,
+): Promise<BenchSession> {
   assertLoopback(baseUrl);
   const secret = generateSecret();
   const client = await MongoClient.connect(databaseUri, { serverSelectionTimeoutMS: 5000 });
@@ -27,10 +36,10 @@ export async function loginDemoSocialWorker(baseUrl: string, databaseUri: string
       .db(databaseNameFor(databaseUri, APP_DATABASE_NAME))
       .collection('users')
       .findOneAndUpdate(
-        { email: DEMO_SOCIAL_WORKER },
+        { email },
         { $set: { 'totp.sealedSecret': sealSecret(secret, key), 'totp.enabledAt': new Date() } },
       );
-    if (!user) throw new Error(`no demo user ${DEMO_SOCIAL_WORKER}`);
+    if (!user) throw new Error(`no demo user ${email}`);
     userId = String(user._id);
   } finally {
     await client.close();
@@ -58,7 +67,7 @@ export async function loginDemoSocialWorker(baseUrl: string, databaseUri: string
     /name="_csrf" value="([^"]+)"/.exec(await (await send(path)).text())?.[1] ?? '';
   const login = await send('/log-ind', {
     _csrf: await csrf('/log-ind'),
-    email: DEMO_SOCIAL_WORKER,
+    email,
     password: DEMO_PASSWORD,
   });
   if (login.headers.get('location') !== '/log-ind/totp')

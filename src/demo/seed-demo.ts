@@ -5,7 +5,7 @@ import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE 
 import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoFollowUps } from './demo-followups.js';
 import { seedDemoOffers } from './demo-offers.js';
-import { seedDemoReporting } from './demo-reporting.js';
+import { seedDemoHistory, seedDemoReporting } from './demo-reporting.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoSupply } from './demo-supply.js';
 import { seedDemoVetting, type DemoVettingState } from './demo-vetting.js';
@@ -152,6 +152,27 @@ export async function seedDemo(): Promise<SeedSummary> {
   });
   await seedDemoSupply(DEMO_MUNICIPALITY_CODE, people.get('socialraadgiver@demo.brobygning.dk')!);
   await seedDemoReporting(DEMO_MUNICIPALITY_CODE, people.get('kommuneadmin@demo.brobygning.dk')!);
+  await seedDemoHistory({
+    municipalityCode: DEMO_MUNICIPALITY_CODE,
+    socialWorkerId: people.get('socialraadgiver@demo.brobygning.dk')!,
+    adults: [
+      adult(
+        'peter.noergaard@demo.brobygning.dk',
+        'Snedkerværkstedet Høvlen ApS (demo)',
+        'Værkstedseftermiddag med en svend',
+      ),
+      adult(
+        'mads.kjaer@demo.brobygning.dk',
+        'Nordstrand Gymnastikforening (demo)',
+        'Tirsdagsgymnastik for 7–10-årige',
+      ),
+      adult(
+        'amira.haddad@demo.brobygning.dk',
+        'Nordstrand Gymnastikforening (demo)',
+        'Lørdagsspring for 11–14-årige',
+      ),
+    ],
+  });
   return {
     municipalitiesImported,
     organisations: DEMO_ORGANISATIONS.length,

@@ -7,7 +7,11 @@ let counter = 0;
 export const at = (day: string) => new Date(`${day}T10:00:00Z`);
 
 /** A request created on a given day (written directly, through the model's validation). */
-export async function reportRequest(municipalityCode: string, createdOn: string): Promise<string> {
+export async function reportRequest(
+  municipalityCode: string,
+  createdOn: string,
+  postcode = '9490',
+): Promise<string> {
   counter += 1;
   const created = await RequestModel.create({
     municipalityCode,
@@ -16,7 +20,7 @@ export async function reportRequest(municipalityCode: string, createdOn: string)
     caseRef: `SAG-RAPPORT-${counter}`,
     birthYear: 2015,
     birthMonth: 4,
-    postcode: '9490',
+    postcode,
     areaMunicipalityCode: municipalityCode,
     lat: 57.22,
     lon: 9.67,
@@ -67,11 +71,12 @@ export async function reportFollowUp(options: {
   wellbeing?: number;
   worryRaisedOn?: string;
   worrySeenOn?: string;
-}): Promise<void> {
+}): Promise<string> {
   counter += 1;
   const answered = options.answeredOn !== undefined;
+  const _id = `${options.matchId}:volunteer:regular:${counter}`;
   await FollowUpModel.create({
-    _id: `${options.matchId}:volunteer:regular:${counter}`,
+    _id,
     matchId: options.matchId,
     requestId: 'request',
     municipalityCode: options.municipalityCode,
@@ -99,4 +104,5 @@ export async function reportFollowUp(options: {
     ...(options.worryRaisedOn ? { worryRaisedAt: at(options.worryRaisedOn) } : {}),
     ...(options.worrySeenOn ? { worrySeenAt: at(options.worrySeenOn) } : {}),
   });
+  return _id;
 }

@@ -35,9 +35,11 @@ export { remindWaitingProposals } from './matching-jobs.js';
 export {
   upsertRequest,
   seedMatch,
+  seedPastCase,
   liveMatchId,
   type RequestSeed,
   type MatchSeed,
+  type PastMatchSeed,
 } from './request-seeding.js';
 export {
   MATCH_STATES,
@@ -112,7 +114,10 @@ export {
 // Reports read a municipality's requests and matches without the child's details.
 export {
   casesForReport,
+  casesForReportEverywhere,
   REPORT_READ_LIMIT,
+  NATIONAL_REPORT_READ_LIMIT,
+  type CasesByMunicipality,
   type RequestForReport,
   type MatchForReport,
 } from './report-read.js';

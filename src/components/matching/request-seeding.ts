@@ -1,7 +1,8 @@
+import { Types } from 'mongoose';
 import { upsertThroughModel } from '../../shared/db/index.js';
 import { findPostcode } from '../geography/index.js';
 import { MatchModel } from './match-model.js';
-import type { MatchState } from './match-rules.js';
+import type { CloseReason, MatchState } from './match-rules.js';
 import { RequestModel } from './request-model.js';
 import type { PreventsStep } from './request-rules.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
@@ -92,4 +93,71 @@ export async function seedMatch(seed: MatchSeed): Promise<void> {
 export async function liveMatchId(requestId: string, volunteerId: string): Promise<string | undefined> {
   const match = await MatchModel.findOne({ liveKey: `${requestId}:${volunteerId}` }, { _id: 1 }).lean();
   return match ? String(match._id) : undefined;
+}
+
+/** One ended match of a past case: when the adult started and stopped, and why. */
+export interface PastMatchSeed {
+  organisationId: string;
+  volunteerId: string;
+  offerId?: string;
+  proposedBy: string;
+  childAlias: string;
+  askText: string;
+  activeAt: Date;
+  closedAt: Date;
+  closeReason: CloseReason;
+}
+
+const WEEK = 7 * 86_400_000;
+
+/**
+ * A past case for demo history: a closed request and its ended matches (none when it was closed without
+ * an adult), built and validated by the models. Nothing is written when the request is already there.
+ */
+export async function seedPastCase(
+  request: RequestSeed & { createdAt: Date; closedAt: Date },
+  matches: PastMatchSeed[],
+): Promise<void> {
+  const { closedAt, ...fields } = request;
+  if (await RequestModel.exists({ municipalityCode: request.municipalityCode, caseRef: request.caseRef }))
+    return;
+  const place = findPostcode(request.postcode);
+  if (!place) throw new Error(`Unknown postcode ${request.postcode}`);
+  // The seed's languages are checked by the model's validation on save, as upsertRequest's are.
+  const created = new RequestModel({
+    ...fields,
+    areaMunicipalityCode: place.municipalityCode,
+    lat: place.lat,
+    lon: place.lon,
+    createdBy: request.responsibleId,
+    status: 'closed',
+    closedAt,
+    closedBy: request.responsibleId,
+  } as never);
+  await created.save();
+  for (const { activeAt, closedAt: endedAt, closeReason, ...match } of matches) {
+    const _id = new Types.ObjectId();
+    const proposedAt = new Date(activeAt.getTime() - WEEK);
+    const event = (state: MatchState, by: string, role: string, at: Date) => ({ state, by, role, at });
+    await MatchModel.create({
+      _id,
+      ...match,
+      requestId: String(created._id),
+      municipalityCode: request.municipalityCode,
+      state: 'closed',
+      history: [
+        event('proposed', match.proposedBy, 'social-worker', proposedAt),
+        event('accepted', match.volunteerId, 'volunteer', proposedAt),
+        event('awaiting-consent', match.volunteerId, 'volunteer', proposedAt),
+        event('active', match.proposedBy, 'social-worker', activeAt),
+        event('closed', match.proposedBy, 'social-worker', endedAt),
+      ],
+      acceptedByOrg: { by: match.proposedBy, at: proposedAt },
+      acceptedByVolunteer: { by: match.volunteerId, at: proposedAt },
+      closeReason,
+      // An ended match's live key is its own id (see match-model.ts).
+      liveKey: String(_id),
+      createdAt: proposedAt,
+    });
+  }
 }

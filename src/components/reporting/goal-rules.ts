@@ -1,4 +1,4 @@
-import type { Figures } from './figures-rules.js';
+import type { GoalFigures } from './figures-rules.js';
 
 /**
  * The targets a municipality may set for a year. Shares are whole per cent; `childrenSupported` is a
@@ -15,7 +15,10 @@ export type GoalMetric = (typeof GOAL_METRICS)[number];
 export const isShareMetric = (metric: GoalMetric) => metric !== 'childrenSupported';
 
 /** The measured value of a metric and the group it is measured over (for suppression). */
-export function measure(metric: GoalMetric, figures: Figures): { value: number; part: number; of: number } {
+export function measure(
+  metric: GoalMetric,
+  figures: GoalFigures,
+): { value: number; part: number; of: number } {
   const share = (part: number, whole: number) => ({
     value: whole === 0 ? 0 : Math.round((100 * part) / whole),
     part,

@@ -3,6 +3,8 @@ import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { ReportGoalModel } from './goal-model.js';
+import { ReportFactsBuildModel, ReportFactsChunkModel } from './report-facts-model.js';
+import { reportingJobs } from './reporting-jobs.js';
 import { reportingHomeItems } from './reporting-home.js';
 import { reportingRoutes } from './reporting-routes.js';
 import { reportPagesHomeItems } from './report-pages-home.js';
@@ -24,6 +26,8 @@ export {
 export { toCsv } from './csv-rules.js';
 export { barChartOf } from './report-chart.js';
 export type { ReportTable, TableRow } from './report-tables.js';
+export { maintainFigures, readFacts, reportInputFromRecords } from './report-facts-service.js';
+export { computeFigures } from './figures-rules.js';
 
 /** Outcomes for the municipality: figures over a period with no child recognisable, exports and goals. */
 export function reportingComponent(config: AppConfig): Component {
@@ -33,10 +37,11 @@ export function reportingComponent(config: AppConfig): Component {
       reportingRoutes(accountsSettings(config)),
       reportingPagesRoutes(accountsSettings(config)),
     ),
-    models: [ReportGoalModel] as never[],
+    models: [ReportGoalModel, ReportFactsChunkModel, ReportFactsBuildModel] as never[],
     homeItems: async (actor) => [
       ...(await reportingHomeItems(actor)),
       ...(await reportPagesHomeItems(actor)),
     ],
+    jobs: reportingJobs,
   };
 }

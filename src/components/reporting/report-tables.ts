@@ -1,5 +1,6 @@
 import { CLOSE_REASONS, PREVENTS_STEPS } from '../matching/index.js';
-import { medianDays, p90Days, type Figures } from './figures-rules.js';
+import { DURATION_BUCKETS, durationBuckets, medianDays, p90Days, type Figures } from './figures-rules.js';
+import type { GoalMetric } from './goal-rules.js';
 import { median } from './statistics-rules.js';
 import {
   countCell,
@@ -35,6 +36,10 @@ export const TABLE_IDS = [
   'concerns',
   'steps',
   'months',
+  'rematches',
+  'durationsClosed',
+  'durationsRunning',
+  'goalTrend',
 ] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
@@ -63,6 +68,35 @@ function partsTable(
 
 const countOf = (list: Array<{ count: number }>, pick: (entry: never) => string, key: string) =>
   list.find((entry) => pick(entry as never) === key)?.count ?? 0;
+
+/** How long matches lasted, in buckets held back as one table, and the median over them all. */
+function durationTable(id: 'durationsClosed' | 'durationsRunning', days: number[]): ReportTable {
+  const table = partsTable(
+    id,
+    DURATION_BUCKETS.map((bucket) => bucket.key),
+    durationBuckets(days),
+    (key) => ({ labelKey: `reporting.durations.${key}` }),
+  );
+  table.columnKeys = ['reporting.columns.duration', 'reporting.columns.count'];
+  table.rows.push({
+    labelKey: 'reporting.rows.medianDuration',
+    cells: [statisticCell(median(days), days.length)],
+  });
+  return table;
+}
+
+/** Each goal's value month by month (the year up to each month's end), cells already held back. */
+export function goalTrendTable(
+  metrics: readonly GoalMetric[],
+  months: Array<{ month: string; cells: Cell[] }>,
+): ReportTable {
+  return {
+    id: 'goalTrend',
+    captionKey: 'reporting.tables.goalTrend',
+    columnKeys: ['reporting.columns.month', ...metrics.map((metric) => `reporting.goals.metrics.${metric}`)],
+    rows: months.map(({ month, cells }) => ({ label: month, cells })),
+  };
+}
 
 /** Every table of the dashboard, with small cells held back. */
 export function reportTables(figures: Figures): ReportTable[] {
@@ -135,6 +169,20 @@ export function reportTables(figures: Figures): ReportTable[] {
       PREVENTS_STEPS.map((step) => countOf(figures.preventsSteps, (e: { step: string }) => e.step, step)),
       (key) => ({ labelKey: `matching.steps.${key}` }),
     ),
+    {
+      id: 'rematches',
+      captionKey: 'reporting.tables.rematches',
+      columnKeys: ['reporting.columns.figure', 'reporting.columns.value'],
+      rows: [
+        row('reporting.rows.rematchedRequests', countCell(figures.rematches.requests)),
+        row(
+          'reporting.rows.daysAfterClose',
+          statisticCell(median(figures.rematches.daysAfterClose), figures.rematches.requests),
+        ),
+      ],
+    },
+    durationTable('durationsClosed', figures.durations.closed),
+    durationTable('durationsRunning', figures.durations.running),
     partsTable(
       'months',
       figures.requestsByMonth.map((entry) => entry.month),

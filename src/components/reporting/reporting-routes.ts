@@ -7,7 +7,7 @@ import {
   renderForm,
   type AccountsSettings,
 } from '../accounts/index.js';
-import { findMunicipality } from '../geography/index.js';
+import { findMunicipality, findPostcode } from '../geography/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { translatorFor, type Language } from '../../shared/i18n/index.js';
 import { BadRequestError } from '../../shared/errors/index.js';
@@ -15,9 +15,9 @@ import { toCsv } from './csv-rules.js';
 import type { Period } from './figures-rules.js';
 import { GOAL_METRICS } from './goal-rules.js';
 import { barChartOf } from './report-chart.js';
-import { TABLE_IDS } from './report-tables.js';
+import { TABLE_IDS, type ReportTable } from './report-tables.js';
 import { dashboardFor, defaultPeriod, goalsOf, saveGoals, tableForExport } from './reporting-service.js';
-import { goalsFormSchema, periodQuerySchema } from './reporting-schemas.js';
+import { areaQuerySchema, goalsFormSchema, periodQuerySchema } from './reporting-schemas.js';
 
 /** The period asked for, or the current year when it is missing or unreadable (then said on the page). */
 function periodFrom(query: unknown): { period: Period; understood: boolean } {
@@ -28,6 +28,22 @@ function periodFrom(query: unknown): { period: Period; understood: boolean } {
   if (period.from > period.to) return { period: fallback, understood: false };
   return { period, understood: true };
 }
+
+/** The postcode area asked for, if any. */
+const areaFrom = (query: unknown): string | undefined => {
+  const parsed = areaQuerySchema.safeParse(query);
+  return parsed.success ? parsed.data.omraade : undefined;
+};
+
+/** A table as the view shows it: each cell knows its column (the label on narrow screens), and its CSV link. */
+const forView = (table: ReportTable, query: string) => ({
+  ...table,
+  rows: table.rows.map((row) => ({
+    ...row,
+    cells: row.cells.map((cell, index) => ({ ...cell, columnKey: table.columnKeys[index + 1] })),
+  })),
+  csvHref: `/kommune/rapport/csv?tabel=${table.id}&${query}`,
+});
 
 const languageOf = (req: Request): Language => (req.res?.locals.lang === 'en' ? 'en' : 'da');
 
@@ -42,24 +58,35 @@ export function reportingRoutes(settings: AccountsSettings): Router {
     async (req, res) => {
       const actor = currentActor(req)!;
       const { period, understood } = periodFrom(req.query);
-      const dashboard = await dashboardFor(actor, period);
+      const asked = areaFrom(req.query);
+      const dashboard = await dashboardFor(actor, period, asked);
       const months = dashboard.tables.find((table) => table.id === 'months')!;
-      const query = `fra=${period.from}&til=${period.to}`;
+      const query = `fra=${period.from}&til=${period.to}${dashboard.area ? `&omraade=${dashboard.area}` : ''}`;
       res.render('reporting/dashboard', {
         titleKey: 'reporting.dashboard.title',
         municipalityName: findMunicipality(actor.municipalityCode ?? '')?.name,
         period,
         periodNotUnderstood: !understood,
+        area: dashboard.area,
+        areaName: dashboard.area ? findPostcode(dashboard.area)?.name : undefined,
+        areaNotShown: asked !== undefined && dashboard.area === undefined,
+        areas: dashboard.areas.map((postcode) => ({
+          postcode,
+          name: findPostcode(postcode)?.name ?? '',
+          selected: postcode === dashboard.area,
+        })),
+        asOf: dashboard.asOf,
         tables: dashboard.tables
           .filter((table) => table.id !== 'months')
-          .map((table) => ({ ...table, csvHref: `/kommune/rapport/csv?tabel=${table.id}&${query}` })),
-        months: { ...months, csvHref: `/kommune/rapport/csv?tabel=months&${query}` },
+          .map((table) => forView(table, query)),
+        months: forView(months, query),
         chart: barChartOf(months),
         summary: {
           requests: dashboard.tables[0]!.rows[0]!.cells[0]!.text,
           matchedShare: dashboard.tables[0]!.rows[2]!.cells[0]!.text,
         },
         goals: dashboard.goals,
+        goalTrend: dashboard.goalTrend ? forView(dashboard.goalTrend, query) : undefined,
         goalsYear: period.to.slice(0, 4),
         // The read-only leader sees the goals but is not offered the form that sets them.
         maySetGoals: can(actor, 'reports:goals'),
@@ -78,6 +105,7 @@ export function reportingRoutes(settings: AccountsSettings): Router {
       const table = await tableForExport(
         currentActor(req)!,
         period,
+        areaFrom(req.query),
         tableId,
         contextFor(req, settings.baseUrl),
       );

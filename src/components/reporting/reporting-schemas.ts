@@ -9,6 +9,9 @@ const isoDay = z
 /** The chosen period from the query string; anything unreadable falls back to the current year. */
 export const periodQuerySchema = z.object({ fra: isoDay.optional(), til: isoDay.optional() });
 
+/** The chosen postcode area; anything else (or nothing) is the whole municipality. */
+export const areaQuerySchema = z.object({ omraade: z.string().regex(/^\d{4}$/) });
+
 /** The goals form: per metric an optional whole number (empty removes the target). */
 export const goalsFormSchema = z.strictObject({
   year: z

@@ -1,23 +1,24 @@
 import { can, type Actor, type RequestContext } from '../accounts/index.js';
-import { copenhagenDate, FollowUpModel } from '../followups/index.js';
-import { casesForReport, REPORT_READ_LIMIT } from '../matching/index.js';
+import { copenhagenDate } from '../followups/index.js';
+import { REPORT_READ_LIMIT } from '../matching/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { ForbiddenError } from '../../shared/errors/index.js';
 import {
+  areasOf,
   computeFigures,
+  goalFigures,
+  inArea,
+  monthsOf,
   type Figures,
-  type FollowUpForReport,
+  type GoalFigures,
   type Period,
-  type ReportInput,
 } from './figures-rules.js';
+import { FOLLOW_UP_READ_LIMIT, maintainedInput } from './report-facts-service.js';
 import { GOAL_METRICS, isShareMetric, measure, reached, type GoalMetric } from './goal-rules.js';
 import { goalId, ReportGoalModel } from './goal-model.js';
-import { reportTables, type ReportTable } from './report-tables.js';
+import { goalTrendTable, reportTables, type ReportTable } from './report-tables.js';
 import type { GoalsForm } from './reporting-schemas.js';
 import { countCell, rateCell, suppressedCell, tooSmall, type Cell } from './suppression-rules.js';
-
-/** Follow-ups a report reads at most for one municipality (a large one has ~24,000). */
-const FOLLOW_UP_READ_LIMIT = 200_000;
 
 function municipalityOf(
   actor: Actor,
@@ -25,50 +26,6 @@ function municipalityOf(
 ): string {
   if (!can(actor, action) || !actor.municipalityCode) throw new ForbiddenError();
   return actor.municipalityCode;
-}
-
-/** Everything a municipality's report is computed from, read within its own tenant only. */
-async function reportInput(municipalityCode: string): Promise<ReportInput> {
-  const [cases, followUps] = await Promise.all([
-    casesForReport(municipalityCode),
-    FollowUpModel.find(
-      { municipalityCode },
-      {
-        matchId: 1,
-        dueOn: 1,
-        state: 1,
-        answeredAt: 1,
-        'answers.wellbeing': 1,
-        worryRaisedAt: 1,
-        worrySeenAt: 1,
-      },
-    )
-      .limit(FOLLOW_UP_READ_LIMIT)
-      // Only the wellbeing of the answers is read: never what the adult wrote about a worry.
-      .lean<
-        Array<{
-          matchId: string;
-          dueOn: string;
-          state: string;
-          answeredAt?: Date | null;
-          answers?: { wellbeing?: number | null } | null;
-          worryRaisedAt?: Date | null;
-          worrySeenAt?: Date | null;
-        }>
-      >(),
-  ]);
-  return {
-    ...cases,
-    followUps: followUps.map((followUp): FollowUpForReport => ({
-      matchId: followUp.matchId,
-      dueOn: followUp.dueOn,
-      state: followUp.state,
-      answeredAt: followUp.answeredAt ?? undefined,
-      wellbeing: followUp.answers?.wellbeing ?? undefined,
-      worryRaisedAt: followUp.worryRaisedAt ?? undefined,
-      worrySeenAt: followUp.worrySeenAt ?? undefined,
-    })),
-  };
 }
 
 /** The current year up to today, in Copenhagen: the period shown when none is chosen. */
@@ -91,7 +48,7 @@ export interface GoalProgress {
   reached?: boolean;
 }
 
-function progressCell(metric: GoalMetric, figures: Figures): Cell {
+function progressCell(metric: GoalMetric, figures: GoalFigures): Cell {
   const { value, part, of } = measure(metric, figures);
   if (!isShareMetric(metric)) return countCell(value);
   // A share whose part is too small to show would reveal it, as in the tables.
@@ -100,20 +57,43 @@ function progressCell(metric: GoalMetric, figures: Figures): Cell {
 
 export interface Dashboard {
   period: Period;
+  /** The postcode area shown, or undefined for the whole municipality. */
+  area?: string;
+  /** The postcode areas the municipality's requests come from: the choices of area. */
+  areas: string[];
+  /** When the records the figures come from were read. */
+  asOf: Date;
   tables: ReportTable[];
   goals: GoalProgress[];
+  /** Each goal's value for the year up to the end of each month so far; undefined without goals. */
+  goalTrend?: ReportTable;
   figures: Figures;
 }
 
-/** The municipality's dashboard for a period: every table with small cells held back, and the goals. */
-export async function dashboardFor(actor: Actor, period: Period): Promise<Dashboard> {
+/** The last day of a month (YYYY-MM). */
+const monthEnd = (month: string) => {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, number, 0)).toISOString().slice(0, 10);
+};
+
+/**
+ * The municipality's dashboard for a period and, if asked, one postcode area (an area the municipality's
+ * requests do not come from is not shown: the whole municipality is): every table with small cells held
+ * back, the goals and their trend. Computed from the maintained figures.
+ */
+export async function dashboardFor(actor: Actor, period: Period, area?: string): Promise<Dashboard> {
   const municipalityCode = municipalityOf(actor);
-  const input = await reportInput(municipalityCode);
+  const maintained = await maintainedInput(municipalityCode);
+  const areas = areasOf(maintained.input);
+  const shownArea = area !== undefined && areas.includes(area) ? area : undefined;
+  const input = shownArea ? inArea(maintained.input, shownArea) : maintained.input;
   const today = copenhagenDate(new Date());
   const figures = computeFigures(input, period, today);
   const before = computeFigures(input, yearBefore(period), today);
-  const targets = await goalsOf(municipalityCode, Number(period.to.slice(0, 4)));
-  const goals = GOAL_METRICS.filter((metric) => targets[metric] !== undefined).map((metric) => {
+  const year = period.to.slice(0, 4);
+  const targets = await goalsOf(municipalityCode, Number(year));
+  const metrics = GOAL_METRICS.filter((metric) => targets[metric] !== undefined);
+  const goals = metrics.map((metric) => {
     const actual = progressCell(metric, figures);
     const target = targets[metric]!;
     return {
@@ -124,7 +104,30 @@ export async function dashboardFor(actor: Actor, period: Period): Promise<Dashbo
       reached: actual.suppressed ? undefined : reached(measure(metric, figures).value, target),
     };
   });
-  return { period, tables: reportTables(figures), goals, figures };
+  const months = monthsOf({ from: `${year}-01-01`, to: `${year}-12-31` }).filter(
+    (month) => `${month}-01` <= today,
+  );
+  const goalTrend =
+    metrics.length === 0
+      ? undefined
+      : goalTrendTable(
+          metrics,
+          months.map((month) => {
+            const to = monthEnd(month) < today ? monthEnd(month) : today;
+            const sofar = goalFigures(input, { from: `${year}-01-01`, to }, today);
+            return { month, cells: metrics.map((metric) => progressCell(metric, sofar)) };
+          }),
+        );
+  return {
+    period,
+    area: shownArea,
+    areas,
+    asOf: maintained.builtAt,
+    tables: reportTables(figures),
+    goals,
+    goalTrend,
+    figures,
+  };
 }
 
 /** The targets a municipality set for a year, by metric. */
@@ -179,11 +182,14 @@ export const REPORT_LIMITS = { cases: REPORT_READ_LIMIT, followUps: FOLLOW_UP_RE
 export async function tableForExport(
   actor: Actor,
   period: Period,
+  area: string | undefined,
   tableId: string,
   context: RequestContext,
 ): Promise<ReportTable | undefined> {
-  const dashboard = await dashboardFor(actor, period);
-  const table = dashboard.tables.find((candidate) => candidate.id === tableId);
+  const dashboard = await dashboardFor(actor, period, area);
+  const table = [...dashboard.tables, ...(dashboard.goalTrend ? [dashboard.goalTrend] : [])].find(
+    (candidate) => candidate.id === tableId,
+  );
   if (!table) return undefined;
   await recordAudit(
     {
@@ -194,7 +200,7 @@ export async function tableForExport(
       municipalityCode: actor.municipalityCode,
       objectType: 'municipality',
       objectId: actor.municipalityCode,
-      details: { table: tableId, ...period },
+      details: { table: tableId, ...period, ...(dashboard.area ? { area: dashboard.area } : {}) },
     },
     context.origin,
   );

@@ -62,15 +62,23 @@ describe('demo content', () => {
     assert.equal(await db.collection('volunteerprofiles').countDocuments({ userId: sofie }), 1);
     // Five requests of the demo social worker: one open, one proposed to a vetted adult, one active for
     // seven months with both guardians' consent and its follow-up history, one awaiting consent, one
-    // paused after the family withdrew.
+    // paused after the family withdrew. Besides them, a year of closed past cases for the report.
     const worker = await idOf('socialraadgiver@demo.brobygning.dk');
-    // … and the open requests spread over the postcodes for the supply-and-demand report.
-    assert.equal(
-      await db.collection('child_requests').countDocuments({ responsibleId: worker }),
-      5 + DEMO_SUPPLY_REQUESTS,
-    );
-    const states = (await db.collection('matches').find().toArray()).map((match) => match.state).sort();
+    // The demo's current requests (its past cases aside), the open ones spread over the postcodes for the
+    // supply-and-demand report among them.
+    const current = { responsibleId: worker, caseRef: { $not: /^DEMO-HIST-/ } };
+    assert.equal(await db.collection('child_requests').countDocuments(current), 5 + DEMO_SUPPLY_REQUESTS);
+    const states = (
+      await db
+        .collection('matches')
+        .find({ state: { $ne: 'closed' } })
+        .toArray()
+    )
+      .map((match) => match.state)
+      .sort();
     assert.deepEqual(states, ['active', 'awaiting-consent', 'paused', 'proposed']);
+    const past = { responsibleId: worker, caseRef: /^DEMO-HIST-/, status: 'closed' };
+    assert.ok((await db.collection('child_requests').countDocuments(past)) >= 40, 'a year of past cases');
     const overview = await teamOverview('0849', new Date());
     assert.equal(overview.worries.length, 1, 'one flagged worry');
     assert.ok(overview.overdue.length >= 1, 'an overdue follow-up');

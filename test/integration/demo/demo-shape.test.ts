@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Model } from 'mongoose';
+import { trusted, type Model } from 'mongoose';
 import { allModels } from '../../../src/component-list.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
@@ -64,8 +64,15 @@ describe('demo content has the shape the app writes', function () {
     await seedDemo();
     const app = buildDemoApp();
     const { agent } = await loginAsDemo(app, 'socialraadgiver@demo.brobygning.dk');
-    const requests = await RequestModel.find({}, { _id: 1 }).lean();
+    // The demo's current requests, and one of its past cases (closed, with ended matches).
+    const requests = await RequestModel.find(
+      { caseRef: trusted({ $not: /^DEMO-HIST-/ }) },
+      { _id: 1 },
+    ).lean();
     assert.equal(requests.length, 5 + DEMO_SUPPLY_REQUESTS);
+    const past = await RequestModel.findOne({ caseRef: 'DEMO-HIST-001' }, { _id: 1 }).lean();
+    assert.ok(past, 'the past cases are there');
+    requests.push(past);
     for (const { _id } of requests) {
       for (const path of [`/sager/${String(_id)}`, `/sager/${String(_id)}/kandidater`]) {
         const response = await agent.get(path);

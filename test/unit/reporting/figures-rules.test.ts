@@ -29,6 +29,7 @@ describe('report figures', () => {
       createdAt: at('2025-03-01'),
       preventsStep: 'family-support' as const,
       status: 'matched',
+      postcode: '9490',
     }));
     const matches = [
       activeMatch('m1', 'a', '2025-03-11'),
@@ -72,6 +73,7 @@ describe('report figures', () => {
       createdAt: at(index < 6 ? '2025-01-15' : '2025-02-15'),
       preventsStep: 'universal' as const,
       status: 'open',
+      postcode: '9490',
     }));
     const figures = computeFigures({ requests, matches: [], followUps: [] }, period, '2026-01-10');
     const months = reportTables(figures).find((table) => table.id === 'months')!;
