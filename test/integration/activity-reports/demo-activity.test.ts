@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { FollowUpModel } from '../../../src/components/followups/index.js';
+import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { UserModel } from '../../../src/components/accounts/user-model.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { buildDemoApp, loginAsDemo } from '../../helpers/demo.js';
@@ -29,7 +30,8 @@ describe('the activity reports on the demo', function () {
       return text(page.text);
     };
 
-    // Peter's long-running match: every meeting he reported in his check-ins, one child, no alias.
+    // Peter's long-running match: every meeting he reported in his check-ins; the children are those of
+    // every match he had that started (the demo's past cases included); no alias.
     const peter = await UserModel.findOne({ email: 'peter.noergaard@demo.brobygning.dk' }).lean();
     const answered = await FollowUpModel.find({
       volunteerId: String(peter!._id),
@@ -38,8 +40,17 @@ describe('the activity reports on the demo', function () {
     }).lean();
     const meetings = answered.reduce((sum, followUp) => sum + (followUp.answers?.meetings ?? 0), 0);
     assert.ok(answered.length >= 5 && meetings > 0);
+    const started = await MatchModel.find({
+      volunteerId: String(peter!._id),
+      'history.state': 'active',
+    }).lean();
+    const children = new Set(started.map((match) => match.requestId)).size;
+    assert.ok(children > 1, 'the past cases give Peter more than one child');
     const record = await open('peter.noergaard@demo.brobygning.dk', '/frivillig/min-indsats');
-    assert.match(record, new RegExp(`Du har mødtes ${meetings} gange siden [a-z]+ \\d{4}; 1 barn\\.`));
+    assert.match(
+      record,
+      new RegExp(`Du har mødtes ${meetings} gange siden [a-z]+ \\d{4}; ${children} børn\\.`),
+    );
     assert.match(record, new RegExp(`${answered.length} tjek-ind besvaret`));
     assert.ok(!record.includes(answered[0]!.childAlias), 'no child alias on the record');
 
