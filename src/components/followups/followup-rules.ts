@@ -108,6 +108,26 @@ export function statusOf(followUp: { state: StoredState; dueOn: string }, today:
   return daysBetween(followUp.dueOn, today) < DUE_DAYS ? 'due' : 'overdue';
 }
 
+/**
+ * How reports judge a follow-up by its own clock: it is due on its date and the next (DUE_DAYS), so an
+ * answer by then is on time and a later one late; a skipped one is missed, and so is an open one once it
+ * is escalated (ESCALATE_AFTER_DAYS past its date). Open and younger than that it is still pending and
+ * not judged; a cancelled one (the match ended) never counts.
+ */
+export type FollowUpJudgement = 'onTime' | 'late' | 'missed' | 'pending' | 'cancelled';
+
+export function judgeFollowUp(
+  followUp: { state: string; dueOn: string; answeredOn?: string },
+  today: string,
+): FollowUpJudgement {
+  if (followUp.state === 'cancelled') return 'cancelled';
+  if (followUp.state === 'done' && followUp.answeredOn) {
+    return followUp.answeredOn <= addDays(followUp.dueOn, DUE_DAYS - 1) ? 'onTime' : 'late';
+  }
+  if (followUp.state === 'skipped') return 'missed';
+  return today >= addDays(followUp.dueOn, ESCALATE_AFTER_DAYS) ? 'missed' : 'pending';
+}
+
 interface OpenFollowUp {
   state: StoredState;
   dueOn: string;

@@ -12,7 +12,7 @@ export { reconcilePlan, deleteFollowUpsOf } from './followup-plan-service.js';
 export { planFollowUps, remindDueFollowUps, escalateOverdue } from './followups-jobs.js';
 export { answerFollowUp } from './followup-service.js';
 export { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
-export { copenhagenDate, addDays } from './followup-rules.js';
+export { copenhagenDate, addDays, judgeFollowUp, type FollowUpJudgement } from './followup-rules.js';
 export { dueFollowUpsForCaseload, type OpenFollowUpForCaseload } from './followup-read.js';
 
 let registered = false;

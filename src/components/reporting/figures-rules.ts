@@ -1,3 +1,4 @@
+import { judgeFollowUp } from '../followups/index.js';
 import type { MatchForReport, RequestForReport } from '../matching/index.js';
 import { daysBetween, mean, median, percentile } from './statistics-rules.js';
 
@@ -248,18 +249,16 @@ function lastingSixMonths(matches: MatchForReport[], endDay: string) {
 }
 
 /**
- * Follow-ups due in the period and already past their day: answered by the due day (on time), answered
- * after it (late), or not answered (missed: still open, or skipped). Cancelled ones (the match ended) do
- * not count.
+ * Follow-ups due in the period, judged by the follow-up's own clock (followups' judgeFollowUp): on time,
+ * late, or missed (unanswered once escalated); those still pending and cancelled ones do not count.
  */
 function followUpCompletion(followUps: FollowUpForReport[], period: Period, today: string) {
   const counts = { onTime: 0, late: 0, missed: 0 };
   for (const followUp of followUps) {
-    if (!within(followUp.dueOn, period) || followUp.state === 'cancelled') continue;
-    if (followUp.state === 'done' && followUp.answeredAt) {
-      if (dayOf(followUp.answeredAt) <= followUp.dueOn) counts.onTime += 1;
-      else counts.late += 1;
-    } else if (followUp.dueOn < today) counts.missed += 1;
+    if (!within(followUp.dueOn, period)) continue;
+    const answeredOn = followUp.answeredAt ? dayOf(followUp.answeredAt) : undefined;
+    const judged = judgeFollowUp({ state: followUp.state, dueOn: followUp.dueOn, answeredOn }, today);
+    if (judged === 'onTime' || judged === 'late' || judged === 'missed') counts[judged] += 1;
   }
   return counts;
 }
