@@ -8,6 +8,8 @@ import { packFacts, unpackFacts } from './report-facts-rules.js';
 
 /** Follow-ups a report reads at most for one municipality (a large one has ~24,000). */
 export const FOLLOW_UP_READ_LIMIT = 200_000;
+// Far more chunks than one municipality's figures ever need (a few per municipality).
+const CHUNKS_SWEPT_LIMIT = 1_000;
 // Municipalities in Denmark, with room: the builds are listed by this bound.
 const MUNICIPALITY_LIMIT = 1_000;
 
@@ -146,6 +148,28 @@ export async function maintainFigures(context: JobContext): Promise<number> {
   return context.eachItem(
     codes,
     (code) => `${code}:${builtAt.toISOString()}`,
-    (code) => storeFacts(code, inputs.get(code) ?? empty, builtAt),
+    async (code) => {
+      await storeFacts(code, inputs.get(code) ?? empty, builtAt);
+      await sweepUnlistedChunks(code, new Date(builtAt.getTime() - SWEEP_AFTER_MS));
+    },
   );
+}
+
+// A build on first use that raced another build can leave chunks no list names; they are removed once
+// older than any build still running could be.
+const SWEEP_AFTER_MS = 30 * 60_000;
+
+/** Deletes the municipality's chunks that its current list does not name and that were written before `before`. */
+export async function sweepUnlistedChunks(municipalityCode: string, before: Date): Promise<number> {
+  const build = await ReportFactsBuildModel.findById(municipalityCode).lean();
+  const listed = new Set(build?.chunkIds ?? []);
+  const chunks = await ReportFactsChunkModel.find({ municipalityCode }, { _id: 1, createdAt: 1 })
+    .limit(CHUNKS_SWEPT_LIMIT)
+    .lean();
+  let deleted = 0;
+  for (const chunk of chunks) {
+    if (listed.has(chunk._id) || !(chunk.createdAt < before)) continue;
+    deleted += (await ReportFactsChunkModel.deleteOne({ _id: chunk._id })).deletedCount;
+  }
+  return deleted;
 }

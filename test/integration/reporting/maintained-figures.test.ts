@@ -14,7 +14,11 @@ import {
   ReportFactsBuildModel,
   ReportFactsChunkModel,
 } from '../../../src/components/reporting/report-facts-model.js';
-import { readFacts, reportInputFromRecords } from '../../../src/components/reporting/report-facts-service.js';
+import {
+  readFacts,
+  reportInputFromRecords,
+  sweepUnlistedChunks,
+} from '../../../src/components/reporting/report-facts-service.js';
 import { reportingJobs } from '../../../src/components/reporting/reporting-jobs.js';
 import { runJob } from '../../../src/shared/jobs/index.js';
 import { at, reportFollowUp, reportRequest } from '../../helpers/reporting.js';
@@ -225,5 +229,21 @@ describe('the maintained report figures', function () {
     );
     // No name, no id: the stored text holds opaque keys, dates, states and postcodes only.
     for (const month of again) assert.doesNotMatch(month.body, new RegExp(requestId));
+  });
+
+  it('when a raced build left a chunk that no list names, then the sweep removes it once it is old, and nothing listed', async () => {
+    await reportRequest(HERE, '2025-03-01');
+    await runJob(figuresJob);
+    const listed = (await ReportFactsBuildModel.findById(HERE).lean())!.chunkIds;
+    const stray = { municipalityCode: HERE, fromMonth: '2025-03', toMonth: '2025-03', body: '[]' };
+    await ReportFactsChunkModel.create({ _id: `${HERE}:2025-03:stray`, ...stray });
+    // Written just now: a build may still be about to list it.
+    assert.equal(await sweepUnlistedChunks(HERE, new Date(Date.now() - 60_000)), 0);
+    assert.equal(await sweepUnlistedChunks(HERE, new Date(Date.now() + 60_000)), 1);
+    const left = (await ReportFactsChunkModel.find({ municipalityCode: HERE }, { _id: 1 }).lean()).map(
+      (chunk) => chunk._id,
+    );
+    assert.deepEqual(left.sort(), [...listed].sort());
+    assert.ok(await readFacts(HERE), 'the listed figures still read');
   });
 });
