@@ -1,6 +1,6 @@
 import { FollowUpModel } from '../followups/index.js';
 import { casesForReport, casesForReportEverywhere, NATIONAL_REPORT_READ_LIMIT } from '../matching/index.js';
-import { isDuplicateKeyError } from '../../shared/db/index.js';
+import { isDuplicateKeyError, READ_BOUNDS } from '../../shared/db/index.js';
 import type { JobContext } from '../../shared/jobs/index.js';
 import type { FollowUpForReport, ReportInput } from './figures-rules.js';
 import { factsChunkId, ReportFactsBuildModel, ReportFactsChunkModel } from './report-facts-model.js';
@@ -130,9 +130,14 @@ export async function rebuildFacts(municipalityCode: string): Promise<Maintained
   return { input, builtAt };
 }
 
-/** The report input from the maintained figures; on first use (none yet) built from the records at once. */
-export async function maintainedInput(municipalityCode: string): Promise<MaintainedInput> {
-  return (await readFacts(municipalityCode)) ?? rebuildFacts(municipalityCode);
+/**
+ * The report input from the maintained figures, never older than READ_BOUNDS.outcomes: on first use (none
+ * yet), or when the hourly job has not run for longer than that, built from the records at once.
+ */
+export async function maintainedInput(municipalityCode: string, now = new Date()): Promise<MaintainedInput> {
+  const kept = await readFacts(municipalityCode);
+  if (kept && now.getTime() - kept.builtAt.getTime() <= READ_BOUNDS.outcomes) return kept;
+  return rebuildFacts(municipalityCode);
 }
 
 /**

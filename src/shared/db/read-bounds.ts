@@ -11,6 +11,11 @@ export const READ_BOUNDS = {
   marketplace: 15_000,
   /** Candidates and the direct search: a municipality's members, offers, profiles and vetting periods. */
   candidates: 60_000,
+  /**
+   * The municipality's outcome report (/kommune/rapport): figures maintained by an hourly job; older ones
+   * (the job stopped) are rebuilt from the records when the page is asked for.
+   */
+  outcomes: 2 * 60 * 60_000,
 } as const satisfies Record<string, number>;
 
 export type ReadBoundName = keyof typeof READ_BOUNDS;

@@ -15,6 +15,7 @@ import {
   ReportFactsChunkModel,
 } from '../../../src/components/reporting/report-facts-model.js';
 import {
+  maintainedInput,
   readFacts,
   reportInputFromRecords,
   sweepUnlistedChunks,
@@ -245,5 +246,19 @@ describe('the maintained report figures', function () {
     );
     assert.deepEqual(left.sort(), [...listed].sort());
     assert.ok(await readFacts(HERE), 'the listed figures still read');
+  });
+
+  it('when the figures are older than their bound (the job stopped), then the report builds them from the records', async () => {
+    await reportRequest(HERE, '2025-03-01');
+    await runJob(figuresJob);
+    const threeHoursAgo = new Date(Date.now() - 3 * 3_600_000);
+    await ReportFactsBuildModel.updateOne({ _id: HERE }, { $set: { builtAt: threeHoursAgo } });
+    await reportRequest(HERE, '2025-04-01');
+    const read = await maintainedInput(HERE);
+    assert.ok(read.builtAt > threeHoursAgo, 'built again');
+    assert.equal(read.input.requests.length, 2, 'the new request is in');
+    // Within the bound, the kept figures are served as they are.
+    await reportRequest(HERE, '2025-05-01');
+    assert.equal((await maintainedInput(HERE)).input.requests.length, 2);
   });
 });
