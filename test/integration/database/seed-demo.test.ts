@@ -8,7 +8,10 @@ import { isVetted } from '../../../src/components/vetting/index.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
-describe('demo content', () => {
+describe('demo content', function () {
+  // The demo is seeded through the real services, a year of past cases included: seconds, twice as many
+  // when seeded twice, on a busy machine.
+  this.timeout(120_000);
   useTestDatabase();
   // Seeding uses the real services (consent's through matching's seams, with notices in the outbox).
   beforeEach(() => {
