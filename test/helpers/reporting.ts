@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { FollowUpModel } from '../../src/components/followups/index.js';
 import { MatchModel } from '../../src/components/matching/match-model.js';
 import { RequestModel } from '../../src/components/matching/request-model.js';
@@ -105,4 +106,19 @@ export async function reportFollowUp(options: {
     ...(options.worrySeenOn ? { worrySeenAt: at(options.worrySeenOn) } : {}),
   });
   return _id;
+}
+
+export const decodeHtml = (text: string) => text.replace(/&lt;/g, '<').replace(/&amp;/g, '&').trim();
+
+/** One report table of a page (by its data-table id) as row label → the cells' shown texts. */
+export function tableOf(html: string, id: string): Record<string, string[]> {
+  const table = new RegExp(`<table[^>]*data-table="${id}"[^>]*>([\\s\\S]*?)</table>`).exec(html);
+  assert.ok(table, `table ${id} is on the page`);
+  const rows: Record<string, string[]> = {};
+  for (const row of table[1]!.matchAll(/<tr[^>]*>\s*<th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)) {
+    rows[decodeHtml(row[1]!)] = [...row[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) =>
+      decodeHtml(cell[1]!),
+    );
+  }
+  return rows;
 }

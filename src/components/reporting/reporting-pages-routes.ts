@@ -1,12 +1,11 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { contextFor, currentActor, authorize, type AccountsSettings } from '../accounts/index.js';
 import { findMunicipality } from '../geography/index.js';
 import { defineRoute } from '../../shared/http/index.js';
 import { translatorFor } from '../../shared/i18n/index.js';
 import { BadRequestError } from '../../shared/errors/index.js';
-import { toCsv } from './csv-rules.js';
-import { csvRows, tableView } from './report-page-table.js';
-import type { ReportTable } from './report-tables.js';
+import { sendTableCsv } from './report-export.js';
+import { tableView } from './report-page-table.js';
 import { supplyReportFor, supplyTableForExport } from './supply-demand-service.js';
 import { SUPPLY_TABLE_IDS } from './supply-demand-tables.js';
 import { supplyMapOf } from './supply-map-chart.js';
@@ -20,14 +19,6 @@ type Translate = (key: string, params?: Record<string, unknown>) => string;
 function translateFor(req: Request): Translate {
   const t = translatorFor(req.res?.locals.lang === 'en' ? 'en' : 'da');
   return (key, params) => String(t(key, params));
-}
-
-function sendCsv(res: Response, table: ReportTable, t: Translate, name: string): void {
-  const csv = toCsv(
-    table.columnKeys.map((key) => t(key)),
-    csvRows(table, t),
-  );
-  res.type('text/csv; charset=utf-8').attachment(`brobygning-${name}-${table.id}.csv`).send(csv);
 }
 
 const tableIdOf = (req: Request, ids: readonly string[]): string => {
@@ -78,7 +69,7 @@ export function reportingPagesRoutes(settings: AccountsSettings): Router {
         contextFor(req, settings.baseUrl),
       );
       if (!table) throw new BadRequestError('Unknown table');
-      sendCsv(res, table, translateFor(req), 'udbud');
+      sendTableCsv(res, table, translateFor(req), `brobygning-udbud-${table.id}.csv`);
     },
   );
 
@@ -119,7 +110,7 @@ export function reportingPagesRoutes(settings: AccountsSettings): Router {
         contextFor(req, settings.baseUrl),
       );
       if (!table) throw new BadRequestError('Unknown table');
-      sendCsv(res, table, translateFor(req), 'godkendelser');
+      sendTableCsv(res, table, translateFor(req), `brobygning-godkendelser-${table.id}.csv`);
     },
   );
 

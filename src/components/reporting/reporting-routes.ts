@@ -11,9 +11,9 @@ import { findMunicipality, findPostcode } from '../geography/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { translatorFor, type Language } from '../../shared/i18n/index.js';
 import { BadRequestError } from '../../shared/errors/index.js';
-import { toCsv } from './csv-rules.js';
 import type { Period } from './figures-rules.js';
 import { GOAL_METRICS } from './goal-rules.js';
+import { sendTableCsv } from './report-export.js';
 import { barChartOf } from './report-chart.js';
 import { TABLE_IDS, type ReportTable } from './report-tables.js';
 import { dashboardFor, defaultPeriod, goalsOf, saveGoals, tableForExport } from './reporting-service.js';
@@ -111,17 +111,12 @@ export function reportingRoutes(settings: AccountsSettings): Router {
       );
       if (!table) throw new BadRequestError('Unknown table');
       const t = translatorFor(languageOf(req));
-      const csv = toCsv(
-        table.columnKeys.map((key) => String(t(key))),
-        table.rows.map((row) => [
-          row.label ?? String(t(row.labelKey ?? '')),
-          ...row.cells.map((cell) => cell.text),
-        ]),
+      sendTableCsv(
+        res,
+        table,
+        (key) => String(t(key)),
+        `brobygning-${tableId}-${period.from}-${period.to}.csv`,
       );
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`brobygning-${tableId}-${period.from}-${period.to}.csv`)
-        .send(csv);
     },
   );
 

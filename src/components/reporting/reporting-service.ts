@@ -19,6 +19,7 @@ import { goalId, ReportGoalModel } from './goal-model.js';
 import { goalTrendTable, reportTables, type ReportTable } from './report-tables.js';
 import type { GoalsForm } from './reporting-schemas.js';
 import { countCell, rateCell, suppressedCell, tooSmall, type Cell } from './suppression-rules.js';
+import { exportedTable } from './report-export.js';
 
 function municipalityOf(
   actor: Actor,
@@ -187,22 +188,7 @@ export async function tableForExport(
   context: RequestContext,
 ): Promise<ReportTable | undefined> {
   const dashboard = await dashboardFor(actor, period, area);
-  const table = [...dashboard.tables, ...(dashboard.goalTrend ? [dashboard.goalTrend] : [])].find(
-    (candidate) => candidate.id === tableId,
-  );
-  if (!table) return undefined;
-  await recordAudit(
-    {
-      action: 'reporting.exported',
-      outcome: 'success',
-      actorId: actor.userId,
-      actorRole: actor.role,
-      municipalityCode: actor.municipalityCode,
-      objectType: 'municipality',
-      objectId: actor.municipalityCode,
-      details: { table: tableId, ...period, ...(dashboard.area ? { area: dashboard.area } : {}) },
-    },
-    context.origin,
-  );
-  return table;
+  const tables = [...dashboard.tables, ...(dashboard.goalTrend ? [dashboard.goalTrend] : [])];
+  const details = { ...period, ...(dashboard.area ? { area: dashboard.area } : {}) };
+  return exportedTable(actor, actor.municipalityCode ?? '', tables, tableId, details, context);
 }

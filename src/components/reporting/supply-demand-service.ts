@@ -3,11 +3,11 @@ import { POSTCODES } from '../geography/index.js';
 import { openRequestsForReport } from '../matching/index.js';
 import { OFFER_CATEGORIES, runningOffersIn } from '../offers/index.js';
 import { organisationsActiveIn } from '../organisations/index.js';
-import { recordAudit } from '../../shared/audit/index.js';
 import { reportMunicipalityOf } from './report-access.js';
 import type { ReportTable } from './report-tables.js';
 import { areasShort, supplyAndDemand, type AreaRow, type SupplyDemand } from './supply-demand-rules.js';
 import { supplyTables } from './supply-demand-tables.js';
+import { exportedTable } from './report-export.js';
 
 export interface SupplyReport {
   municipalityCode: string;
@@ -46,20 +46,5 @@ export async function supplyTableForExport(
   context: RequestContext,
 ): Promise<ReportTable | undefined> {
   const { municipalityCode, tables } = await supplyReportFor(actor);
-  const table = tables.find((candidate) => candidate.id === tableId);
-  if (!table) return undefined;
-  await recordAudit(
-    {
-      action: 'reporting.exported',
-      outcome: 'success',
-      actorId: actor.userId,
-      actorRole: actor.role,
-      municipalityCode,
-      objectType: 'municipality',
-      objectId: municipalityCode,
-      details: { report: 'supply', table: tableId },
-    },
-    context.origin,
-  );
-  return table;
+  return exportedTable(actor, municipalityCode, tables, tableId, { report: 'supply' }, context);
 }

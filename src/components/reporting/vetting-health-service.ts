@@ -1,12 +1,12 @@
 import type { Actor, RequestContext } from '../accounts/index.js';
 import { activeMembershipsOf, organisationsActiveIn } from '../organisations/index.js';
 import { certificatesOf, currentYear, declaredFor, EXPIRY_WARNING_DAYS } from '../vetting/index.js';
-import { recordAudit } from '../../shared/audit/index.js';
 import { reportMunicipalityOf } from './report-access.js';
 import { wordCell } from './report-page-table.js';
 import type { ReportTable } from './report-tables.js';
 import type { Cell } from './suppression-rules.js';
 import { CERTIFICATE_STANDINGS, vettingHealth, type VettingHealth } from './vetting-health-rules.js';
+import { exportedTable } from './report-export.js';
 
 export const VETTING_TABLE_IDS = ['people', 'organisations', 'declarations'] as const;
 
@@ -108,20 +108,5 @@ export async function vettingTableForExport(
   context: RequestContext,
 ): Promise<ReportTable | undefined> {
   const { municipalityCode, tables } = await vettingHealthFor(actor);
-  const table = tables.find((candidate) => candidate.id === tableId);
-  if (!table) return undefined;
-  await recordAudit(
-    {
-      action: 'reporting.exported',
-      outcome: 'success',
-      actorId: actor.userId,
-      actorRole: actor.role,
-      municipalityCode,
-      objectType: 'municipality',
-      objectId: municipalityCode,
-      details: { report: 'vetting', table: tableId },
-    },
-    context.origin,
-  );
-  return table;
+  return exportedTable(actor, municipalityCode, tables, tableId, { report: 'vetting' }, context);
 }

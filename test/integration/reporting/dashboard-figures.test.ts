@@ -3,23 +3,11 @@ import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { ReportFactsBuildModel } from '../../../src/components/reporting/report-facts-model.js';
 import { createUser, csrfFrom, loginAs, type Agent } from '../../helpers/accounts.js';
-import { reportMatch, reportRequest } from '../../helpers/reporting.js';
+import { reportMatch, reportRequest, tableOf } from '../../helpers/reporting.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const YEAR_2025 = '/kommune/rapport?fra=2025-01-01&til=2025-12-31';
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&amp;/g, '&').trim();
-
-/** One table of the page as label → shown values. */
-function tableOf(html: string, id: string): Record<string, string[]> {
-  const table = new RegExp(`<table[^>]*data-table="${id}"[^>]*>([\\s\\S]*?)</table>`).exec(html);
-  assert.ok(table, `table ${id} is on the page`);
-  const rows: Record<string, string[]> = {};
-  for (const row of table[1]!.matchAll(/<tr[^>]*>\s*<th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)) {
-    rows[decode(row[1]!)] = [...row[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decode(cell[1]!));
-  }
-  return rows;
-}
 
 /**
  * A known 2025 in Jammerbugt (0849). Six children in Pandrup (9490), asked for in January: each had an

@@ -3,23 +3,11 @@ import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { createUser, csrfFrom, loginAs, type Agent } from '../../helpers/accounts.js';
-import { reportFollowUp, reportMatch, reportRequest } from '../../helpers/reporting.js';
+import { reportFollowUp, reportMatch, reportRequest, tableOf, decodeHtml } from '../../helpers/reporting.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const YEAR_2025 = '/kommune/rapport?fra=2025-01-01&til=2025-12-31';
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&amp;/g, '&').trim();
-
-/** One table of the page as label → shown values. */
-function tableOf(html: string, id: string): Record<string, string[]> {
-  const table = new RegExp(`<table[^>]*data-table="${id}"[^>]*>([\\s\\S]*?)</table>`).exec(html);
-  assert.ok(table, `table ${id} is on the page`);
-  const rows: Record<string, string[]> = {};
-  for (const row of table[1]!.matchAll(/<tr[^>]*>\s*<th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)) {
-    rows[decode(row[1]!)] = [...row[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decode(cell[1]!));
-  }
-  return rows;
-}
 
 /**
  * A known year in Jammerbugt (0849): 13 requests (7 in March, 5 in May, 1 in June); 12 got an adult after
@@ -239,7 +227,7 @@ describe('the municipality report', function () {
     const goal = (metric: string) => {
       const row = new RegExp(`<tr data-goal="${metric}">([\\s\\S]*?)</tr>`).exec(page.text);
       assert.ok(row, `goal ${metric} shown`);
-      return [...row[1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decode(cell[1]!));
+      return [...row[1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decodeHtml(cell[1]!));
     };
     // 10 of 13 within 30 days = 77 %; 10 of 15 follow-ups on time = 67 %; 12 children.
     assert.deepEqual(goal('matchedWithin30Share'), ['80 %', '77 %', '–', 'Ikke nået endnu']);

@@ -2,19 +2,8 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { buildDemoApp, loginAsDemo } from '../../helpers/demo.js';
+import { tableOf } from '../../helpers/reporting.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
-
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&amp;/g, '&').trim();
-
-function tableOf(html: string, id: string): Record<string, string[]> {
-  const table = new RegExp(`<table[^>]*data-table="${id}"[^>]*>([\\s\\S]*?)</table>`).exec(html);
-  assert.ok(table, `table ${id} is on the page`);
-  const rows: Record<string, string[]> = {};
-  for (const row of table[1]!.matchAll(/<tr[^>]*>\s*<th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)) {
-    rows[decode(row[1]!)] = [...row[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decode(cell[1]!));
-  }
-  return rows;
-}
 
 describe('the report pages in the demo municipality', function () {
   this.timeout(120_000);

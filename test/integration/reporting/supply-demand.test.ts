@@ -9,21 +9,10 @@ import { createMatch } from '../../helpers/matching.js';
 import { createOffer } from '../../helpers/offers.js';
 import { createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
+import { tableOf } from '../../helpers/reporting.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const PAGE = '/kommune/rapport/udbud';
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&amp;/g, '&').trim();
-
-/** One table of the page as row label → shown cells. */
-function tableOf(html: string, id: string): Record<string, string[]> {
-  const table = new RegExp(`<table[^>]*data-table="${id}"[^>]*>([\\s\\S]*?)</table>`).exec(html);
-  assert.ok(table, `table ${id} is on the page`);
-  const rows: Record<string, string[]> = {};
-  for (const row of table[1]!.matchAll(/<tr[^>]*>\s*<th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)) {
-    rows[decode(row[1]!)] = [...row[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decode(cell[1]!));
-  }
-  return rows;
-}
 
 let caseCounter = 0;
 async function openRequest(

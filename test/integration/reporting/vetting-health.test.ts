@@ -8,21 +8,11 @@ import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { createUser, loginAs, type Agent } from '../../helpers/accounts.js';
 import { createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
+import { tableOf } from '../../helpers/reporting.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 import { createMember, createVettedMember } from '../../helpers/vetting.js';
 
 const PAGE = '/kommune/rapport/godkendelser';
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&amp;/g, '&').trim();
-
-function tableOf(html: string, id: string): Record<string, string[]> {
-  const table = new RegExp(`<table[^>]*data-table="${id}"[^>]*>([\\s\\S]*?)</table>`).exec(html);
-  assert.ok(table, `table ${id} is on the page`);
-  const rows: Record<string, string[]> = {};
-  for (const row of table[1]!.matchAll(/<tr[^>]*>\s*<th scope="row">([^<]*)<\/th>([\s\S]*?)<\/tr>/g)) {
-    rows[decode(row[1]!)] = [...row[2]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => decode(cell[1]!));
-  }
-  return rows;
-}
 
 const declare = (organisationId: string, year: number) =>
   DeclarationModel.create({
