@@ -1,7 +1,4 @@
-import { judgeFollowUp, type FollowUpJudgement } from '../followups/index.js';
-
-/** A volunteer's check-in is judged by the follow-up's own clock (see followups' judgeFollowUp). */
-export type CheckInJudgement = FollowUpJudgement;
+import { judgeFollowUp } from '../followups/index.js';
 
 export interface CheckInForReport {
   dueOn: string;
@@ -10,16 +7,15 @@ export interface CheckInForReport {
   answeredOn?: string;
 }
 
-export function judgeCheckIn(checkIn: CheckInForReport, today: string): CheckInJudgement {
-  return judgeFollowUp(checkIn, today);
-}
-
-/** On time, late and missed among the check-ins due from `from` to `today` (both included). */
+/**
+ * On time, late and missed among the check-ins due from `from` to `today` (both included), each judged by
+ * the follow-up's own clock (followups' judgeFollowUp).
+ */
 export function checkInCompletion(checkIns: readonly CheckInForReport[], from: string, today: string) {
   const counts = { onTime: 0, late: 0, missed: 0, pending: 0 };
   for (const checkIn of checkIns) {
     if (checkIn.dueOn < from || checkIn.dueOn > today) continue;
-    const judged = judgeCheckIn(checkIn, today);
+    const judged = judgeFollowUp(checkIn, today);
     if (judged !== 'cancelled') counts[judged] += 1;
   }
   return counts;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { MatchForActivity } from '../../../src/components/matching/index.js';
 import { vettingStateOf, lastTwelveMonths } from '../../../src/components/activity-reports/activity-rules.js';
-import { checkInCompletion, judgeCheckIn } from '../../../src/components/activity-reports/checkin-rules.js';
+import { checkInCompletion } from '../../../src/components/activity-reports/checkin-rules.js';
+import { judgeFollowUp } from '../../../src/components/followups/index.js';
 import {
   organisationTables,
   type OrganisationReportInput,
@@ -105,21 +106,21 @@ describe('organisation report rules', () => {
 
   it('when check-ins are judged, then on time, late, missed and pending follow the check-in clock', () => {
     assert.equal(
-      judgeCheckIn({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-02-27' }, TODAY),
+      judgeFollowUp({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-02-27' }, TODAY),
       'onTime',
     );
     assert.equal(
-      judgeCheckIn({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-03-02' }, TODAY),
+      judgeFollowUp({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-03-02' }, TODAY),
       'onTime',
     );
     assert.equal(
-      judgeCheckIn({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-03-03' }, TODAY),
+      judgeFollowUp({ dueOn: '2026-03-01', state: 'done', answeredOn: '2026-03-03' }, TODAY),
       'late',
     );
-    assert.equal(judgeCheckIn({ dueOn: '2026-03-08', state: 'open' }, TODAY), 'missed');
-    assert.equal(judgeCheckIn({ dueOn: '2026-03-09', state: 'open' }, TODAY), 'pending');
-    assert.equal(judgeCheckIn({ dueOn: '2026-03-01', state: 'skipped' }, TODAY), 'missed');
-    assert.equal(judgeCheckIn({ dueOn: '2026-01-01', state: 'cancelled' }, TODAY), 'cancelled');
+    assert.equal(judgeFollowUp({ dueOn: '2026-03-08', state: 'open' }, TODAY), 'missed');
+    assert.equal(judgeFollowUp({ dueOn: '2026-03-09', state: 'open' }, TODAY), 'pending');
+    assert.equal(judgeFollowUp({ dueOn: '2026-03-01', state: 'skipped' }, TODAY), 'missed');
+    assert.equal(judgeFollowUp({ dueOn: '2026-01-01', state: 'cancelled' }, TODAY), 'cancelled');
     assert.deepEqual(
       checkInCompletion(
         [
