@@ -40,6 +40,24 @@ async function submitAndExpect(page: Page, expectedPath: string): Promise<void> 
   }
   await page.waitForLoadState('load');
   assert.equal(new URL(page.url()).pathname, expectedPath);
+  // The browser moves focus to an [autofocus] element in a later rendering step, after 'load': wait for
+  // it, so the next key press cannot land before focus moves.
+  await page.waitForFunction(() => {
+    const target = document.querySelector('[autofocus]');
+    return !target || document.activeElement === target;
+  });
+}
+
+/** Waits until the element matching selector has focus (fails with what had it instead). */
+async function expectFocusOn(page: Page, selector: string): Promise<void> {
+  try {
+    await page.waitForFunction((s) => document.activeElement?.matches(s) ?? false, selector, {
+      timeout: 5_000,
+    });
+  } catch (error) {
+    const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+    throw new Error(`${selector} did not take focus; focus is on ${focused}`, { cause: error });
+  }
 }
 
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {
@@ -76,7 +94,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     // A mistake first: the error summary takes focus and lists the problem.
     await typeInto(page, '#name', 'Frida Fjord');
     await submitAndExpect(page, '/tilmeld');
-    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+    await expectFocusOn(page, '.error-summary');
     await expectNoAxeViolations(page);
 
     await typeInto(page, '#email', 'frida@example.dk');
@@ -166,7 +184,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await page.fill('#followUpEveryWeeks', '99');
     await page.focus('#followUpEveryWeeks');
     await submitAndExpect(page, '/kommune/indstillinger');
-    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+    await expectFocusOn(page, '.error-summary');
     await expectNoAxeViolations(page);
   });
 
@@ -187,7 +205,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await expectNoAxeViolations(page);
     await page.focus('#name');
     await submitAndExpect(page, '/forening/ny');
-    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
+    await expectFocusOn(page, '.error-summary');
     await expectNoAxeViolations(page);
   });
 });
