@@ -42,3 +42,26 @@ export async function startServerProcess(
   spawned.child.kill('SIGKILL');
   throw new Error(`server did not start:\n${spawned.output()}`);
 }
+
+/**
+ * Starts `count` app processes on the test run's own database (the run's URI names none, and the app
+ * would otherwise use its own), each with its own read models, as several instances behind a load
+ * balancer. Silent unless told otherwise; no demo content.
+ */
+export async function startInstancesOnTestDatabase(
+  count: number,
+  env: Record<string, string> = {},
+): Promise<ServerProcess[]> {
+  const { ConnectionString } = await import('mongodb-connection-string-url');
+  const mongoose = (await import('mongoose')).default;
+  const uri = new ConnectionString(process.env.TEST_MONGODB_URI!);
+  uri.pathname = `/${mongoose.connection.name}`;
+  const shared = {
+    MONGODB_URI: uri.toString(),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    ...env,
+  };
+  return Promise.all(Array.from({ length: count }, () => startServerProcess(shared, 60_000)));
+}

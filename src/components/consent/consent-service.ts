@@ -177,6 +177,33 @@ export async function consentGateFor(
   return gate(consents.get(subject.matchId) ?? [], rules, stage, subject.childAge, now);
 }
 
+/**
+ * Of these matches, the ones whose consents in force no longer pass the activation gate (read now from
+ * the ledger), each with how its consent ended: the latest withdrawal's way, or "expired". What a repair
+ * looks at after a stop or a crash cut a withdrawal off before its match was paused.
+ */
+export async function consentGapsOf(
+  subjects: GateSubject[],
+  now = new Date(),
+): Promise<Map<string, { how: string }>> {
+  const versions = await versionsOf(subjects.map((subject) => subject.matchId));
+  const latest = latestOf(versions);
+  const rulesByCode = new Map<string, Awaited<ReturnType<typeof rulesOf>>>();
+  for (const code of new Set(subjects.map((subject) => subject.municipalityCode)))
+    rulesByCode.set(code, await rulesOf(code));
+  const gaps = new Map<string, { how: string }>();
+  for (const subject of subjects) {
+    const own = latest.filter((version) => version.matchId === subject.matchId);
+    const rules = rulesByCode.get(subject.municipalityCode)!;
+    if (gate(own.map(stateOf), rules, 'activation', subject.childAge, now).missing.length === 0) continue;
+    const withdrawn = own
+      .filter((version) => version.withdrawal)
+      .sort((a, b) => b.withdrawal!.at.getTime() - a.withdrawal!.at.getTime())[0];
+    gaps.set(subject.matchId, { how: withdrawn?.withdrawal?.how ?? 'expired' });
+  }
+  return gaps;
+}
+
 /** The child's fields each match's recipient may see now (empty: nothing beyond an age band). */
 export async function visibleFieldsFor(
   subjects: GateSubject[],

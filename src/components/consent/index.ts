@@ -26,6 +26,7 @@ export {
 export { registerAwaitingConsentCounter, type AwaitingConsentCounter } from './consent-home.js';
 export {
   consentGateFor,
+  consentGapsOf,
   visibleFieldsFor,
   acknowledgeMissingYouthConsent,
   recordConsent,

@@ -150,8 +150,9 @@ export async function reconcilePlan(facts: MatchFacts, today: string): Promise<v
     if (!plan.closedOn) await closePlan(facts, lastOn(facts, 'closed') ?? today);
     return;
   }
-  if (facts.state === 'paused') {
-    if (!plan.pausedOn) await pausePlan(facts, lastOn(facts, 'paused') ?? today);
+  // A start given back for want of consent waits again, like a pause: nothing falls due meanwhile.
+  if (facts.state === 'paused' || facts.state === 'awaiting-consent') {
+    if (!plan.pausedOn) await pausePlan(facts, lastOn(facts, facts.state) ?? today);
     return;
   }
   if (facts.state !== 'active') return;
@@ -160,9 +161,13 @@ export async function reconcilePlan(facts: MatchFacts, today: string): Promise<v
   await planAhead(facts, { activeOn: current.activeOn, pausedDays: current.pausedDays }, today);
 }
 
-/** The listener matching calls after a step: active, paused, resumed and closed matches are planned at once. */
+/**
+ * The listener matching calls after a step: active, paused, resumed and closed matches are planned at once
+ * (and a start given back waits again).
+ */
 export async function onMatchMovedPlan(event: MatchMoved): Promise<void> {
-  if (!event.states.some((state) => ['active', 'paused', 'closed'].includes(state))) return;
+  if (!event.states.some((state) => ['active', 'paused', 'closed', 'awaiting-consent'].includes(state)))
+    return;
   const facts = await matchFacts(event.matchId);
   if (facts) await reconcilePlan(facts, copenhagenDate(event.at));
 }

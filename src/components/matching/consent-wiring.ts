@@ -14,9 +14,10 @@ import { notifyConsentEnded, notifyVolunteerLeft } from './match-mail.js';
 import { MatchModel } from './match-model.js';
 import { registerCaseRetention } from './case-retention.js';
 import { LIVE_STATES } from './match-rules.js';
-import { loadForRequest, syncRequestStatus } from './match-service.js';
+import { loadForRequest } from './match-service.js';
 import { moveMatch } from './match-steps.js';
 import { mayChange } from './request-access.js';
+import { syncRequestStatus } from './request-status.js';
 import { RequestModel } from './request-model.js';
 import { ageFrom } from './request-rules.js';
 
@@ -74,22 +75,29 @@ async function byIdLookup(matchId: string): Promise<ConsentMatch | undefined> {
  * the responsible social worker are told. The child's details vanish from the pages by themselves, as
  * they are read from the ledger on every request.
  */
-async function whenConsentEnded(ended: { matchId: string; how: string; by: string; baseUrl: string }) {
+export async function whenConsentEnded(ended: { matchId: string; how: string; by: string; baseUrl: string }) {
   const match = await readMatch(ended.matchId);
   if (!match || !LIVE_STATES.includes(match.state)) return;
-  const moved = await moveMatch(ended.matchId, { userId: ended.by, role: 'system' }, 'consent-ended', {
-    reason: 'consent-ended',
-  });
-  await cancelPendingMailAbout(ended.matchId);
-  await recordAudit({
+  const audit = {
     action: 'match.consent-ended',
     outcome: 'success',
     municipalityCode: match.municipalityCode,
     objectType: 'match',
     objectId: ended.matchId,
     purpose: 'consent',
-    details: { paused: moved.outcome === 'done', how: ended.how },
-  });
+    details: { how: ended.how },
+  } as const;
+  // A step even where nothing changes (waiting for consent, paused), so a start racing with this end is
+  // ordered against it: see revertStartWithoutConsent.
+  const moved = await moveMatch(
+    ended.matchId,
+    { userId: ended.by, role: 'system' },
+    'consent-ended',
+    { reason: 'consent-ended' },
+    audit,
+  );
+  if (moved.outcome !== 'done') await recordAudit(audit);
+  await cancelPendingMailAbout(ended.matchId);
   await notifyConsentEnded(ended.matchId, ended.how, ended.baseUrl);
 }
 

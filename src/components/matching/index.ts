@@ -7,7 +7,9 @@ import { MatchModel } from './match-model.js';
 import { matchRoutes } from './match-routes.js';
 import { MatchClaimModel, MatchStepModel } from './match-step-model.js';
 import { matchingJobs } from './matching-jobs.js';
-import { wireConsent } from './consent-wiring.js';
+import { whenConsentEnded, wireConsent } from './consent-wiring.js';
+import { matchRepairJobs } from './match-repair.js';
+import { PlaceSlotModel } from './place-slot-model.js';
 import { placesInUseByOffer } from './places.js';
 import { proposalRoutes } from './proposal-routes.js';
 import { RequestModel } from './request-model.js';
@@ -84,10 +86,11 @@ export function matchingComponent(config: AppConfig): Component {
       MatchModel,
       MatchStepModel,
       MatchClaimModel,
+      PlaceSlotModel,
       RankingWeightsModel,
       BookmarkModel,
     ] as never[],
-    jobs: matchingJobs(settings.baseUrl),
+    jobs: [...matchingJobs(settings.baseUrl), ...matchRepairJobs(settings.baseUrl, whenConsentEnded)],
   };
 }
 // Follow-ups and retention build on a match's life without reaching into this component.

@@ -31,6 +31,7 @@ export const MATCH_ACTIONS = [
   'resume',
   'close',
   'consent-ended',
+  'start-reverted',
   'volunteer-left',
 ] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];
@@ -78,6 +79,7 @@ const WHO: Record<MatchAction, Mover> = {
   resume: 'social-worker',
   close: 'social-worker',
   'consent-ended': 'system',
+  'start-reverted': 'system',
   'volunteer-left': 'system',
 };
 
@@ -91,7 +93,11 @@ const FROM: Record<MatchAction, readonly MatchState[]> = {
   resume: ['paused'],
   // A social worker may withdraw a proposal as well as end a match.
   close: ['proposed', 'awaiting-consent', 'active', 'paused'],
-  'consent-ended': ['active'],
+  // Claimed on a match waiting for consent or paused too (it changes nothing there), so that a consent
+  // ending and a start are ordered by their step claims and never pass each other unseen.
+  'consent-ended': ['active', 'awaiting-consent', 'paused'],
+  // A start (activate or resume) that found the consent incomplete after it held its step is given back.
+  'start-reverted': ['active'],
   'volunteer-left': ['proposed', 'accepted', 'awaiting-consent', 'active', 'paused'],
 };
 
@@ -105,14 +111,17 @@ export type TransitionResult =
   | { ok: false; why: 'role' | 'state' | 'already' };
 
 /**
- * The states a move appends to the history (usually one; none when only one side has accepted so far;
- * two when the second acceptance makes the match accepted and then awaiting consent), or why not.
+ * The states a move appends to the history (usually one; none when only one side has accepted so far
+ * or when a consent ends on a match that is not running; two when the second acceptance makes the match
+ * accepted and then awaiting consent), or why not. A reverted start returns to `revertTarget`: waiting for
+ * consent after an activation, paused after a resume.
  */
 export function transition(
   state: MatchState,
   action: MatchAction,
   role: Mover,
   acceptances: Acceptances = { org: false, own: false },
+  revertTarget: 'awaiting-consent' | 'paused' = 'awaiting-consent',
 ): TransitionResult {
   if (WHO[action] !== role) return { ok: false, why: 'role' };
   if (!FROM[action].includes(state)) return { ok: false, why: 'state' };
@@ -135,8 +144,11 @@ export function transition(
     case 'resume':
       return { ok: true, states: ['active'], acceptances };
     case 'pause':
-    case 'consent-ended':
       return { ok: true, states: ['paused'], acceptances };
+    case 'consent-ended':
+      return { ok: true, states: state === 'active' ? ['paused'] : [], acceptances };
+    case 'start-reverted':
+      return { ok: true, states: [revertTarget], acceptances };
     case 'close':
     case 'volunteer-left':
       return { ok: true, states: ['closed'], acceptances };

@@ -1,17 +1,18 @@
-import { trusted } from 'mongoose';
+import { Types } from 'mongoose';
 import { can, type Actor, type RequestContext } from '../accounts/index.js';
 import { describeOrganisations, isActiveMember } from '../organisations/index.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
 import { notifyAnswer, notifyProposal } from './match-mail.js';
 import { MatchModel } from './match-model.js';
-import { admitActivation } from './match-consent.js';
+import { admitActivation, revertStartWithoutConsent } from './match-consent.js';
 import { eligibilityProblem, offerBelongsTo } from './match-ports.js';
 import { recheckMatch } from './match-safety.js';
 import type { CloseReason, MatchAction } from './match-rules.js';
+import type { StepAudit } from './match-settle.js';
 import { moveMatch, type MoveDetails, type MoveOutcome } from './match-steps.js';
-import { auditCase, CASEWORK, isObjectId, loadRequest, mayChange } from './request-access.js';
-import { RequestModel } from './request-model.js';
+import { holdPlaces, releasePlaces, stillHoldsPlaces } from './proposal-places.js';
+import { auditCase, caseAuditEntry, CASEWORK, isObjectId, loadRequest, mayChange } from './request-access.js';
 
 export interface ProposalInput {
   requestId: string;
@@ -24,7 +25,7 @@ export interface ProposalInput {
 
 export type ProposeOutcome = { outcome: 'done'; matchId: string } | { outcome: 'already-proposed' };
 
-function auditMatch(
+function matchAudit(
   actor: Actor,
   action: string,
   matchId: string,
@@ -32,7 +33,8 @@ function auditMatch(
   details?: object,
 ) {
   const purpose = actor.role === 'social-worker' ? CASEWORK : 'answer-proposal';
-  return auditCase(actor, { action, objectType: 'match', objectId: matchId, purpose }, context, details);
+  const entry = caseAuditEntry(actor, { action, objectType: 'match', objectId: matchId, purpose }, details);
+  return { ...entry, ...context.origin } satisfies StepAudit;
 }
 
 /**
@@ -60,10 +62,15 @@ export async function proposeMatch(
     throw new NotFoundError();
   const problem = await eligibilityProblem({ ...input, request });
   if (problem) throw new ValidationError({ _form: problem });
+  const matchId = String(new Types.ObjectId());
+  const places = await holdPlaces(input, matchId);
+  if (places.outcome === 'busy') throw new ValidationError({ _form: 'matching.propose.busy' });
+  if (places.outcome !== 'claimed')
+    throw new ValidationError({ _form: `candidates.refused.${places.outcome}` });
   const now = new Date();
-  let matchId: string;
   try {
-    const created = await MatchModel.create({
+    await MatchModel.create({
+      _id: matchId,
       requestId: input.requestId,
       municipalityCode: request.municipalityCode,
       organisationId: input.organisationId,
@@ -76,12 +83,20 @@ export async function proposeMatch(
       history: [{ state: 'proposed', by: actor.userId, role: actor.role, at: now }],
       liveKey: `${input.requestId}:${input.volunteerId}`,
     });
-    matchId = String(created._id);
   } catch (error) {
+    await releasePlaces(matchId);
     if (isDuplicateKeyError(error)) return { outcome: 'already-proposed' };
     throw error;
   }
-  await auditMatch(actor, 'match.propose', matchId, context, { requestId: input.requestId });
+  // A proposal that stalled past the claim's life may have had a place taken over meanwhile: it gives way.
+  if (!(await stillHoldsPlaces(matchId, places.holders))) {
+    await MatchModel.deleteOne({ _id: matchId });
+    await releasePlaces(matchId);
+    throw new ValidationError({ _form: 'matching.propose.busy' });
+  }
+  await auditCase(actor, { action: 'match.propose', objectType: 'match', objectId: matchId }, context, {
+    requestId: input.requestId,
+  });
   await notifyProposal(matchId, context.baseUrl);
   return { outcome: 'done', matchId };
 }
@@ -116,18 +131,6 @@ export async function loadForAnswer(actor: Actor, matchId: string) {
   return match;
 }
 
-/** "matched" while a match holds the child's adult, "open" otherwise; a closed request stays closed. */
-export async function syncRequestStatus(requestId: string): Promise<void> {
-  const holding = await MatchModel.countDocuments({
-    requestId,
-    state: trusted({ $in: ['awaiting-consent', 'active', 'paused'] }),
-  });
-  await RequestModel.updateOne(
-    { _id: requestId, status: trusted({ $ne: 'closed' }) },
-    { $set: { status: holding > 0 ? 'matched' : 'open' } },
-  );
-}
-
 /** The coordinator (for the organisation) or the volunteer (for themself) accepts or declines. */
 export async function answerProposal(
   actor: Actor,
@@ -144,10 +147,9 @@ export async function answerProposal(
     const problem = await recheckMatch(match);
     if (problem) throw new ValidationError({ _form: problem });
   }
-  const moved = await moveMatch(String(match._id), actor, action, { reason });
+  const audit = matchAudit(actor, `match.${action}`, matchId, context);
+  const moved = await moveMatch(String(match._id), actor, action, { reason }, audit);
   if (moved.outcome !== 'done') return moved.outcome;
-  await auditMatch(actor, `match.${action}`, matchId, context);
-  await syncRequestStatus(match.requestId);
   if (moved.states.includes('declined')) await notifyAnswer(matchId, 'declined', context.baseUrl);
   if (moved.states.includes('accepted')) await notifyAnswer(matchId, 'accepted', context.baseUrl);
   return 'done';
@@ -175,15 +177,17 @@ export async function moveAsCaseworker(
     (action === 'resume' && match.state === 'paused')
   )
     await admitActivation(actor, request, match, details.acknowledgement, context);
-  const moved = await moveMatch(matchId, actor, action, details);
-  if (moved.outcome !== 'done') return moved.outcome;
-  await auditMatch(
+  const audit = matchAudit(
     actor,
     `match.${action}`,
     matchId,
     context,
     action === 'close' ? { closeReason: details.closeReason } : undefined,
   );
-  await syncRequestStatus(requestId);
+  const moved = await moveMatch(matchId, actor, action, details, audit);
+  if (moved.outcome !== 'done') return moved.outcome;
+  // The consent read before the step may have ended since: read again now that the step is held.
+  if (action === 'activate' || action === 'resume')
+    await revertStartWithoutConsent(actor, request, matchId, action, context);
   return 'done';
 }

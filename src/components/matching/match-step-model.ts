@@ -15,11 +15,17 @@ const matchStepSchema = new Schema(
     by: { type: String, required: true },
     at: { type: Date, required: true },
     patch: { type: Schema.Types.Mixed, required: true },
+    // What the step owes besides its patch: the states it announces and its audit entry. A step whose
+    // process stopped before these were done is completed by the repair job (match-settle.ts).
+    states: { type: [String], default: [] },
+    audit: { type: Schema.Types.Mixed },
+    settled: { type: Boolean, required: true, default: false },
   },
   { strict: 'throw' },
 );
 
 matchStepSchema.index({ matchId: 1, step: 1 }, { unique: true });
+matchStepSchema.index({ settled: 1, at: 1 });
 
 export const MatchStepModel = model('MatchStep', matchStepSchema);
 

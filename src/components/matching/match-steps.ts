@@ -1,6 +1,5 @@
 import type { Actor } from '../accounts/index.js';
-import { announceMatchMoved } from './match-events.js';
-import { MatchModel } from './match-model.js';
+import { readMatch, rollForward, settleStep, type StepAudit } from './match-settle.js';
 import { MatchStepModel } from './match-step-model.js';
 import { transition, type MatchAction, type MatchState, type Mover } from './match-rules.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
@@ -11,31 +10,12 @@ export type MoveOutcome = 'done' | 'changed' | 'not-allowed';
 export interface MoveDetails {
   reason?: string;
   closeReason?: string;
+  /** Where a reverted start returns to: waiting for consent (after activate) or paused (after resume). */
+  revertTo?: 'awaiting-consent' | 'paused';
 }
 
 /** Who moves a match: a person in their role, or the application itself ("system"). */
 export type MatchMover = Actor | { userId: string; role: Mover };
-
-function readMatch(matchId: string) {
-  return MatchModel.findById(matchId).lean();
-}
-
-/** Applies claimed step n; the `steps` guard keeps a late writer from undoing later steps. */
-async function applyStep(matchId: string, step: number, patch: Record<string, unknown>): Promise<void> {
-  await MatchModel.updateOne({ _id: matchId, steps: step }, { $set: { ...patch, steps: step + 1 } });
-}
-
-/** A step claimed but never applied (the process died in between) is applied now, before anything else. */
-async function rollForward(matchId: string): Promise<StoredMatch | null> {
-  let current = await readMatch(matchId);
-  for (let attempts = 0; current && attempts < 3; attempts += 1) {
-    const stranded = await MatchStepModel.findOne({ matchId, step: current.steps }).lean();
-    if (!stranded) return current;
-    await applyStep(matchId, current.steps, stranded.patch as Record<string, unknown>);
-    current = await readMatch(matchId);
-  }
-  return current;
-}
 
 const withoutUndefined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -77,39 +57,47 @@ function patchFor(
  * unique (matchId, step) insert, so two coordinators accepting at once end with one acceptance and one
  * "changed meanwhile", on FerretDB as on MongoDB. A claim lost to a different kind of move (the volunteer
  * accepting while the coordinator accepts) is re-evaluated on the new state, so both acceptances land.
+ * The claim carries the step's audit entry (`audit`, written with the step's own id), so what a cut-off
+ * request leaves undone is completed by the repair job (see settleStep).
  */
 export async function moveMatch(
   matchId: string,
   actor: MatchMover,
   action: MatchAction,
   details: MoveDetails = {},
+  audit?: StepAudit,
 ): Promise<{ outcome: MoveOutcome; match?: StoredMatch; states: MatchState[] }> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const current = await rollForward(matchId);
     if (!current) return { outcome: 'not-allowed', states: [] };
-    const result = transition(current.state as MatchState, action, actor.role, {
-      org: Boolean(current.acceptedByOrg),
-      own: Boolean(current.acceptedByVolunteer),
-    });
+    const result = transition(
+      current.state as MatchState,
+      action,
+      actor.role,
+      { org: Boolean(current.acceptedByOrg), own: Boolean(current.acceptedByVolunteer) },
+      details.revertTo,
+    );
     // Someone else having answered for this side, or anything lost to a racing claim, changed under the person.
     if (!result.ok)
       return { outcome: attempt === 0 && result.why !== 'already' ? 'not-allowed' : 'changed', states: [] };
     const patch = patchFor(current, actor, action, result.states, details);
+    const claimed = {
+      matchId,
+      step: current.steps,
+      action,
+      by: actor.userId,
+      at: new Date(),
+      patch,
+      states: result.states,
+      audit: audit && { ...audit, at: audit.at ?? new Date() },
+    };
     try {
-      await MatchStepModel.create({
-        matchId,
-        step: current.steps,
-        action,
-        by: actor.userId,
-        at: new Date(),
-        patch,
-      });
+      await MatchStepModel.create(claimed);
     } catch (error) {
       if (isDuplicateKeyError(error)) continue;
       throw error;
     }
-    await applyStep(matchId, current.steps, patch);
-    await announceMatchMoved({ matchId, states: result.states, at: new Date() });
+    await settleStep(claimed);
     return { outcome: 'done', match: (await readMatch(matchId)) ?? undefined, states: result.states };
   }
   return { outcome: 'changed', states: [] };

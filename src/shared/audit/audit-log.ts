@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Request } from 'express';
+import { Types } from 'mongoose';
+import { isDuplicateKeyError } from '../db/index.js';
 import { AuditEventModel, type AuditEvent } from './audit-model.js';
 
 export type AuditInput = Omit<AuditEvent, 'at' | 'ip' | 'userAgent' | 'requestId'> & { at?: Date };
@@ -18,6 +21,23 @@ export async function recordAudit(
   origin: Partial<Pick<AuditEvent, 'ip' | 'userAgent' | 'requestId'>> = {},
 ): Promise<void> {
   await AuditEventModel.create({ ...event, ...origin, at: event.at ?? new Date() });
+}
+
+/**
+ * Appends the event that `key` names, unless it is already in the log: the entry's id is derived from the
+ * key, so the request that did the work and a repair that completes it later write one entry between them.
+ */
+export async function recordAuditOnce(
+  key: string,
+  event: AuditInput,
+  origin: Partial<Pick<AuditEvent, 'ip' | 'userAgent' | 'requestId'>> = {},
+): Promise<void> {
+  const _id = new Types.ObjectId(createHash('sha256').update(key).digest().subarray(0, 12));
+  try {
+    await AuditEventModel.create({ _id, ...event, ...origin, at: event.at ?? new Date() });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
 }
 
 export async function listAuditEvents(

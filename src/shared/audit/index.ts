@@ -1,5 +1,6 @@
 export {
   recordAudit,
+  recordAuditOnce,
   requestOrigin,
   listAuditEvents,
   purgeAuditEntries,

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConnectionString } from 'mongodb-connection-string-url';
-import mongoose, { trusted } from 'mongoose';
+import { trusted } from 'mongoose';
 import request from 'supertest';
 import { UserModel } from '../../../src/components/accounts/user-model.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
@@ -16,7 +15,7 @@ import { createUser, loginAs, submitForm, type Agent, type TestUser } from '../.
 import { createCandidate, createCandidateRequest } from '../../helpers/candidates.js';
 import { createOffer } from '../../helpers/offers.js';
 import { createOrganisation } from '../../helpers/organisations.js';
-import { startServerProcess, type ServerProcess } from '../../helpers/server-process.js';
+import { startInstancesOnTestDatabase, type ServerProcess } from '../../helpers/server-process.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,17 +45,7 @@ describe('two instances on one database', function () {
 
   before(async () => {
     mailDir = mkdtempSync(path.join(os.tmpdir(), 'brobygning-two-instances-'));
-    // The database this test writes to: the run's URI names none, and the app would otherwise use its own.
-    const uri = new ConnectionString(process.env.TEST_MONGODB_URI!);
-    uri.pathname = `/${mongoose.connection.name}`;
-    const env = {
-      MONGODB_URI: uri.toString(),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      MAIL_DIR: mailDir,
-    };
-    [a, b] = await Promise.all([startServerProcess(env, 60_000), startServerProcess(env, 60_000)]);
+    [a, b] = await startInstancesOnTestDatabase(2, { MAIL_DIR: mailDir });
   });
 
   after(() => {
@@ -134,7 +123,7 @@ describe('two instances on one database', function () {
         onB.get('/kommune/foreninger'),
       ]);
       const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
-      await Promise.all([
+      const answers = await Promise.all([
         onA
           .post(`/kommune/foreninger/${organisationId}/godkend`)
           .type('form')
@@ -144,12 +133,19 @@ describe('two instances on one database', function () {
           .type('form')
           .send({ _csrf: token(pageB.text), reason: 'Ikke relevant for kommunen' }),
       ]);
+      const statuses = answers.map((answer) => answer.status);
       const stored = await findOrganisation(organisationId);
       const decisions = await AuditEventModel.find({
         objectId: organisationId,
         action: trusted({ $in: ['organisation.approved', 'organisation.rejected'] }),
       }).lean();
-      assert.equal(decisions.length, 1, `round ${round}: one decision is recorded`);
+      assert.deepEqual(statuses, [303, 303], `round ${round}: both administrators got an answer`);
+      assert.equal(
+        decisions.length,
+        1,
+        `round ${round}: one decision is recorded, found ${decisions.length}: ` +
+          `${decisions.map((decision) => decision.action).join(', ')} (write version ${stored?.writeVersion})`,
+      );
       assert.equal(stored?.writeVersion, 1, `round ${round}: one write landed`);
       const expected = decisions[0]!.action === 'organisation.approved' ? 'approved' : 'rejected';
       assert.equal(

@@ -83,14 +83,30 @@ describe('match rules: every state × action × role', () => {
     assert.deepEqual(transition('closed', 'pause', 'social-worker'), { ok: false, why: 'state' });
   });
 
-  it('when a consent ends, then only the application pauses an active match (no person can make that move)', () => {
+  it('when a consent ends, then only the application pauses an active match, and claims a step that changes nothing on one waiting or paused', () => {
     assert.deepEqual(transition('active', 'consent-ended', 'system'), {
       ok: true,
       states: ['paused'],
       acceptances: { org: false, own: false },
     });
-    for (const state of MATCH_STATES.filter((one) => one !== 'active'))
+    for (const state of ['awaiting-consent', 'paused'] as const)
+      assert.deepEqual(transition(state, 'consent-ended', 'system'), {
+        ok: true,
+        states: [],
+        acceptances: { org: false, own: false },
+      });
+    for (const state of MATCH_STATES.filter((one) => !['active', 'awaiting-consent', 'paused'].includes(one)))
       assert.equal(transition(state, 'consent-ended', 'system').ok, false, state);
+  });
+
+  it('when a start is given back, then an active match returns to waiting for consent or to paused, as the start came', () => {
+    const fromActivate = transition('active', 'start-reverted', 'system');
+    assert.deepEqual(fromActivate.ok && fromActivate.states, ['awaiting-consent']);
+    const fromResume = transition('active', 'start-reverted', 'system', { org: true, own: true }, 'paused');
+    assert.deepEqual(fromResume.ok && fromResume.states, ['paused']);
+    for (const state of MATCH_STATES.filter((one) => one !== 'active'))
+      assert.equal(transition(state, 'start-reverted', 'system').ok, false, state);
+    assert.equal(transition('active', 'start-reverted', 'social-worker').ok, false);
   });
 
   it('when a volunteer leaves, then every live match of theirs closes, and ended ones stay as they are', () => {
