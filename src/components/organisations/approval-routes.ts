@@ -57,7 +57,7 @@ export function approvalRoutes(settings: AccountsSettings): Router {
             currentActor(req)!,
             String(req.params.organisationId),
             decision,
-            form.data.reason,
+            { reason: form.data.reason, seenVersion: form.data.version },
             contextFor(req, settings.baseUrl),
           );
         } catch (error) {

@@ -51,6 +51,13 @@ export const registerOrganisationSchema = z.strictObject({
 
 export const decisionSchema = z.strictObject({
   reason: optionalText(500),
+  // The organisation's version the page showed; absent from forms that predate it.
+  version: z.coerce
+    .number('forms.errors.invalid')
+    .int('forms.errors.invalid')
+    .min(0)
+    .max(1_000_000)
+    .optional(),
 });
 
 export { emptySchema } from '../../shared/http/index.js';

@@ -127,6 +127,8 @@ export async function listForMunicipality(actor: Actor) {
       kind: organisation.kind,
       postcode: organisation.postcode,
       cvr: organisation.cvr ?? undefined,
+      // The version the administrator decides on: a decision posted from an older page is refused.
+      writeVersion: organisation.writeVersion ?? 0,
       approval: organisation.approvals.find((approval) => approval.municipalityCode === code)!,
     }))
     .filter((organisation) => organisation.approval)
@@ -134,17 +136,19 @@ export async function listForMunicipality(actor: Actor) {
 }
 
 /**
- * One municipality's decision. The write only lands if nobody changed the organisation since it was read
- * (it claims the next version with a unique insert first), so two administrators clicking at once end
- * with one decision and one "try again".
+ * One municipality's decision. The write only lands if nobody changed the organisation since the
+ * administrator's page showed it (`seenVersion`, posted by the page) and since it was read here (it claims
+ * the next version with a unique insert first), so two administrators clicking at once, or one after the
+ * other from pages showing the same state, end with one decision and one "try again".
  */
 export async function decideOrganisation(
   actor: Actor,
   organisationId: string,
   to: ApprovalDecision,
-  reason: string | undefined,
+  input: { reason?: string; seenVersion?: number },
   context: RequestContext,
 ): Promise<void> {
+  const { reason, seenVersion } = input;
   const code = actor.municipalityCode;
   const organisation = await findOrganisation(organisationId);
   if (
@@ -155,6 +159,10 @@ export async function decideOrganisation(
   ) {
     throw new NotFoundError();
   }
+  // Decided against what the administrator saw: a colleague's decision since then is not overturned
+  // unseen (a rejection may otherwise be followed by an approval from a page still showing "pending").
+  if (seenVersion !== undefined && seenVersion !== (organisation.writeVersion ?? 0))
+    throw new ConflictError('The organisation was decided on meanwhile');
   const approvals = decide(organisation.approvals as Approval[], {
     municipalityCode: code,
     to,

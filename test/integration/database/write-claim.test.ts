@@ -93,8 +93,8 @@ describe('claimed writes (one writer per version, on FerretDB as on MongoDB)', (
       municipalityCode: '0849',
     });
     const outcomes = await Promise.allSettled([
-      decideOrganisation(admin(1), id, 'approved', undefined, context),
-      decideOrganisation(admin(2), id, 'rejected', 'Ikke relevant', context),
+      decideOrganisation(admin(1), id, 'approved', {}, context),
+      decideOrganisation(admin(2), id, 'rejected', { reason: 'Ikke relevant' }, context),
     ]);
     assert.equal(outcomes.filter((outcome) => outcome.status === 'fulfilled').length, 1);
     const stored = await findOrganisation(id);

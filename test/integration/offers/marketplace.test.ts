@@ -97,7 +97,7 @@ describe('offers: the public marketplace', () => {
   it('when an organisation is suspended on this instance after the marketplace was read, then its offers disappear at once', async () => {
     assert.equal(titles((await request(app).get('/tilbud')).text).length, 3);
     const admin = { userId: 'admin1', role: 'municipal-admin' as const, municipalityCode: '0849' };
-    await decideOrganisation(admin, ids.jammerbugt!, 'suspended', 'Bekymring', context);
+    await decideOrganisation(admin, ids.jammerbugt!, 'suspended', { reason: 'Bekymring' }, context);
     assert.deepEqual(titles((await request(app).get('/tilbud')).text), ['Kor på Østerbro']);
   });
 

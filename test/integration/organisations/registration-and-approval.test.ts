@@ -181,6 +181,33 @@ describe('organisations: registration and approval', () => {
     assert.match((await adminA.get('/kommune/foreninger')).text, /ændret af en anden imens/);
   });
 
+  it('when a colleague rejected meanwhile, then an approval posted from a page still showing "pending" is refused', async () => {
+    const { organisationId } = await registerClub();
+    const [first, second] = [await adminOf('0849'), await adminOf('0849')];
+    const seenBySecond = await second.get('/kommune/foreninger');
+    const shownVersion = new RegExp(
+      `foreninger/${organisationId}/godkend"[^>]*>\\s*<input[^>]*>\\s*<input type="hidden" name="version" value="(\\d+)"`,
+    ).exec(seenBySecond.text)?.[1];
+    assert.equal(shownVersion, '0', 'the page posts the version it shows');
+    await postForm(
+      first,
+      '/kommune/foreninger',
+      `/kommune/foreninger/${organisationId}/afvis`,
+      'reason=Ikke+relevant',
+    );
+    const late = await second
+      .post(`/kommune/foreninger/${organisationId}/godkend`)
+      .type('form')
+      .send({ _csrf: csrfFrom(seenBySecond.text), version: shownVersion });
+    assert.equal(late.status, 303);
+    assert.match((await second.get('/kommune/foreninger')).text, /ændret af en anden imens/);
+    const stored = await findOrganisation(organisationId);
+    assert.equal(
+      stored?.approvals.find((approval) => approval.municipalityCode === '0849')?.decision,
+      'rejected',
+    );
+  });
+
   it('when a volunteer or social worker asks for the approval page, then it does not exist for them', async () => {
     const volunteer = await loginAs(app, await createUser({}));
     assert.equal((await volunteer.get('/kommune/foreninger')).status, 404);

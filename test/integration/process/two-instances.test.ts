@@ -123,15 +123,24 @@ describe('two instances on one database', function () {
         onB.get('/kommune/foreninger'),
       ]);
       const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+      // The version each administrator's page shows, posted with the decision as the browser does.
+      const version = (html: string) =>
+        new RegExp(
+          `foreninger/${organisationId}/[a-z]+"[^>]*>\\s*<input[^>]*_csrf[^>]*>\\s*<input type="hidden" name="version" value="(\\d+)"`,
+        ).exec(html)![1]!;
       const answers = await Promise.all([
         onA
           .post(`/kommune/foreninger/${organisationId}/godkend`)
           .type('form')
-          .send({ _csrf: token(pageA.text) }),
+          .send({ _csrf: token(pageA.text), version: version(pageA.text) }),
         onB
           .post(`/kommune/foreninger/${organisationId}/afvis`)
           .type('form')
-          .send({ _csrf: token(pageB.text), reason: 'Ikke relevant for kommunen' }),
+          .send({
+            _csrf: token(pageB.text),
+            version: version(pageB.text),
+            reason: 'Ikke relevant for kommunen',
+          }),
       ]);
       const statuses = answers.map((answer) => answer.status);
       const stored = await findOrganisation(organisationId);
