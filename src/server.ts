@@ -70,23 +70,29 @@ async function main(): Promise<void> {
       return;
     }
     logger.info({ signal }, 'shutting down');
-    const clean = await shutDownGracefully({
-      server,
-      requests,
-      timeoutMs: config.shutdownTimeoutMs,
-      logger,
-      onShuttingDown: () => {
-        shuttingDown = true;
-      },
-      steps: [
-        { name: 'scheduler', run: () => scheduler.stop() },
-        { name: 'mail delivery', run: () => deliveryIdle() },
-        { name: 'database connection', run: () => disconnectDatabase() },
-        { name: 'embedded database', run: async () => embedded?.stop() },
-      ],
-    });
-    logger.info({ clean }, 'stopped');
-    process.exit(0);
+    try {
+      const clean = await shutDownGracefully({
+        server,
+        requests,
+        timeoutMs: config.shutdownTimeoutMs,
+        logger,
+        onShuttingDown: () => {
+          shuttingDown = true;
+        },
+        steps: [
+          { name: 'scheduler', run: () => scheduler.stop() },
+          { name: 'mail delivery', run: () => deliveryIdle() },
+          { name: 'database connection', run: () => disconnectDatabase() },
+          { name: 'embedded database', run: async () => embedded?.stop() },
+        ],
+      });
+      logger.info({ clean }, 'stopped');
+      process.exit(0);
+    } catch (error) {
+      // The stop itself failed: exit anyway rather than linger half stopped.
+      logger.fatal({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void onSignal('SIGTERM'));
   process.on('SIGINT', () => void onSignal('SIGINT'));

@@ -1,7 +1,16 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import { RETRY_AFTER_SECONDS } from '../http/index.js';
 import type { Logger } from '../logging/logger.js';
+
+// Node's own methods, not the instance's: express-session wraps end() to save the session first (and
+// writeHead() to set its cookie), which would hold a 503 back when the database is what is slow.
+const nodeWriteHead = ServerResponse.prototype.writeHead as (
+  this: ServerResponse,
+  status: number,
+  headers: Record<string, string | number>,
+) => ServerResponse;
+const nodeEnd = ServerResponse.prototype.end as (this: ServerResponse, chunk: Buffer) => ServerResponse;
 
 const FALLBACK_PAGE =
   '<!doctype html><html lang="da"><title>Brobygning</title>' +
@@ -47,14 +56,16 @@ function wantsJson(req: IncomingMessage): boolean {
 function send(res: ServerResponse, contentType: string, body: string, logger: Logger): void {
   if (res.headersSent || res.destroyed) return;
   const payload = Buffer.from(body);
-  res.writeHead(503, {
+  // A 503 changes nothing for the client: no cookie the handler may have set.
+  res.removeHeader('Set-Cookie');
+  nodeWriteHead.call(res, 503, {
     'Content-Type': contentType,
     'Content-Length': payload.length,
     'Retry-After': String(RETRY_AFTER_SECONDS),
     'Cache-Control': 'no-store',
     Connection: 'close',
   });
-  res.end(payload);
+  nodeEnd.call(res, payload);
   dropLaterWrites(res, logger);
 }
 

@@ -70,9 +70,9 @@ export async function shutDownGracefully(options: ShutdownOptions): Promise<bool
 }
 
 /**
- * A handler answered 503 at the limit keeps running and fails when the database closes under it. Such a
- * late failure outside any request (a rejected promise nobody awaits) is logged; it must not turn a
- * stop into a crash.
+ * A handler answered 503 at the limit keeps running and fails when the database closes under it. A late
+ * failure outside any request (a rejected promise nobody awaits, a throw in a callback) is logged from
+ * now on; it must not turn a stop into a crash.
  */
 function keepRunningThroughLateFailures(logger: Logger): void {
   process.on('unhandledRejection', (reason) => {
