@@ -54,7 +54,7 @@ describe('stopping with requests in flight (real server process)', function () {
     proxy = undefined;
   });
 
-  it('when SIGTERM arrives during a burst of 48 requests, then every request the server accepted gets a whole response and it exits 0', async () => {
+  it('when SIGTERM arrives during a burst of 48 concurrent requests, then every request the server accepted gets a whole response and it exits 0', async () => {
     server = await startServerProcess({
       MONGODB_URI: databaseUri(uniqueName('shutdown-burst')),
       NODE_ENV: 'test',
@@ -145,8 +145,9 @@ describe('stopping with requests in flight (real server process)', function () {
     const pagesDuringStop = pageOutcomes.filter(
       (o) => o.id.startsWith('page-kept') && o.headers?.connection === 'close',
     );
-    // What the server never read may fail: a new connection refused, or one still in the listen backlog
-    // when the listener closed. Everything the server took in must be answered in full.
+    // What the server never read may fail: a new connection refused, one still in the listen backlog when
+    // the listener closed, a request sent over an idle keep-alive connection as it was closed. Everything
+    // the server took in must be answered in full.
     const notAccepted = all.filter((o) => !o.status && !logged.has(o.id));
     const summary =
       `${all.length} requests (${tally(all)}); pages answered during the stop: ${pagesDuringStop.length}; ` +
