@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { allJobs, allModels } from './component-list.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
@@ -12,7 +12,7 @@ import {
 } from './shared/db/index.js';
 import { configureJobRuntime, createScheduler } from './shared/jobs/index.js';
 import { configureMail, deliveryIdle, mailSettingsFor } from './shared/mail/index.js';
-import { shutDownGracefully } from './shared/lifecycle/graceful-shutdown.js';
+import { listen, shutDownGracefully, trackInFlightRequests } from './shared/lifecycle/index.js';
 import { createLogger } from './shared/logging/logger.js';
 
 // The only module with side effects: config → database → app → listen → scheduler → shutdown.
@@ -39,43 +39,63 @@ async function main(): Promise<void> {
 
   let shuttingDown = false;
   const app = createApp({ config, logger, mail, isShuttingDown: () => shuttingDown });
+  const server = createServer();
+  const requests = trackInFlightRequests(server);
+  server.on('request', app);
+  // Listen before the scheduler starts: a busy port stops start-up with nothing else running.
+  let port: number;
+  try {
+    port = (await listen(server, config.host, config.port)).port;
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not listen');
+    console.error(`\nBrobygning could not start: ${(error as Error).message}\n`);
+    await database.close();
+    logger.info('database closed');
+    process.exit(1);
+  }
+
   configureJobRuntime({ leaseMs: config.jobs.leaseMs, itemPauseMs: config.jobs.itemPauseMs });
   const scheduler = createScheduler(allJobs(config, mail), logger, {
     scheduleOverride: config.jobs.scheduleOverride,
     only: config.jobs.only,
   });
-  const server = app.listen(config.port, config.host, () => {
-    scheduler.start();
-    printBanner(config, (server.address() as AddressInfo).port, embedded);
-  });
-  server.on('error', async (error) => {
-    logger.fatal({ err: error }, 'could not listen');
-    await database.close();
-    process.exit(1);
-  });
+  scheduler.start();
+  logger.info({ jobs: scheduler.jobNames.length }, 'scheduler started');
+  printBanner(config, port, embedded);
 
   const onSignal = async (signal: string) => {
-    if (shuttingDown) return;
+    if (shuttingDown) {
+      // npm and a terminal may deliver one Ctrl-C twice; the stop under way already answers everything.
+      logger.info({ signal }, 'already shutting down');
+      return;
+    }
     logger.info({ signal }, 'shutting down');
-    const clean = await shutDownGracefully({
-      server,
-      timeoutMs: config.shutdownTimeoutMs,
-      logger,
-      onShuttingDown: () => {
-        shuttingDown = true;
-      },
-      steps: [
-        { name: 'scheduler', run: () => scheduler.stop() },
-        { name: 'mail delivery', run: () => deliveryIdle() },
-        { name: 'database connection', run: () => disconnectDatabase() },
-        { name: 'embedded database', run: async () => embedded?.stop() },
-      ],
-    });
-    logger.info({ clean }, 'stopped');
-    process.exit(0);
+    try {
+      const clean = await shutDownGracefully({
+        server,
+        requests,
+        timeoutMs: config.shutdownTimeoutMs,
+        logger,
+        onShuttingDown: () => {
+          shuttingDown = true;
+        },
+        steps: [
+          { name: 'scheduler', run: () => scheduler.stop() },
+          { name: 'mail delivery', run: () => deliveryIdle() },
+          { name: 'database connection', run: () => disconnectDatabase() },
+          { name: 'embedded database', run: async () => embedded?.stop() },
+        ],
+      });
+      logger.info({ clean }, 'stopped');
+      process.exit(0);
+    } catch (error) {
+      // The stop itself failed: exit anyway rather than linger half stopped.
+      logger.fatal({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', () => void onSignal('SIGTERM'));
-  process.once('SIGINT', () => void onSignal('SIGINT'));
+  process.on('SIGTERM', () => void onSignal('SIGTERM'));
+  process.on('SIGINT', () => void onSignal('SIGINT'));
 }
 
 function readConfigOrExit(): AppConfig {

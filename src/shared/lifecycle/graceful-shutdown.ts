@@ -1,5 +1,8 @@
 import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import type { Logger } from '../logging/logger.js';
+import { answerCutOffRequest } from './answer-cut-off-request.js';
+import type { InFlightRequests } from './in-flight-requests.js';
 
 export interface ShutdownStep {
   name: string;
@@ -8,34 +11,52 @@ export interface ShutdownStep {
 
 export interface ShutdownOptions {
   server: Server;
-  /** Run in order after the server stops accepting and in-flight requests finish. */
+  requests: InFlightRequests;
+  /** Run in order once every accepted request has been answered. */
   steps: ShutdownStep[];
+  /** How long requests in flight may take before they are answered 503. */
   timeoutMs: number;
   logger: Logger;
+  /** Called first, so that /readyz fails before anything else changes. */
   onShuttingDown(): void;
 }
 
+/** How long the 503 answers given at the limit may take to be written before connections are closed. */
+const ANSWER_FLUSH_MS = 1000;
+/** Each step's bound: a step that hangs (a job waiting on the database) must not keep the process. */
+const STEP_LIMIT_MS = 3000;
+
 /**
- * Stops accepting connections, lets in-flight requests finish (bounded by timeoutMs), then runs the
- * steps (scheduler, database, embedded database). Resolves true when everything finished in time.
+ * Stops without dropping an accepted request: /readyz fails, the listener stops accepting, every request
+ * already received is answered (keep-alive connections close after their response), then the steps run.
+ * A request still running at the limit is answered 503 instead of having its connection cut; its handler
+ * may go on running, and fails once the database is closed. Resolves true when everything finished in time.
  */
 export async function shutDownGracefully(options: ShutdownOptions): Promise<boolean> {
-  const { server, steps, timeoutMs, logger } = options;
+  const { server, requests, steps, timeoutMs, logger } = options;
   options.onShuttingDown();
+  keepRunningThroughLateFailures(logger);
   const deadline = Date.now() + timeoutMs;
 
-  const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
+  requests.closeConnectionsAfterResponses();
+  const serverClosed = stopAccepting(server);
   const drained = await withDeadline(serverClosed, deadline);
   if (!drained) {
-    logger.warn('in-flight requests did not finish in time; closing their connections');
+    const cutOff = requests.unanswered();
+    logger.warn(
+      { answered503: cutOff.length, stillRunning: requests.count },
+      'requests still running at the shutdown limit are answered 503',
+    );
+    for (const { req, res } of cutOff) answerCutOffRequest(req, res, logger);
+    await withDeadline(requests.whenNone(), Date.now() + ANSWER_FLUSH_MS);
+    // What remains: responses begun but not finished, and requests whose headers never completed.
     server.closeAllConnections();
   }
 
   let clean = drained;
   for (const step of steps) {
     try {
-      const finished = await withDeadline(step.run(), deadline + 2000);
+      const finished = await withDeadline(step.run(), Date.now() + STEP_LIMIT_MS);
       if (!finished) {
         clean = false;
         logger.warn({ step: step.name }, 'shutdown step timed out');
@@ -46,6 +67,29 @@ export async function shutDownGracefully(options: ShutdownOptions): Promise<bool
     }
   }
   return clean;
+}
+
+/**
+ * A handler answered 503 at the limit keeps running and fails when the database closes under it. A late
+ * failure outside any request (a rejected promise nobody awaits, a throw in a callback) is logged from
+ * now on; it must not turn a stop into a crash.
+ */
+function keepRunningThroughLateFailures(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled rejection while shutting down');
+  });
+  process.on('uncaughtException', (error) => {
+    logger.error({ err: error }, 'uncaught exception while shutting down');
+  });
+}
+
+/**
+ * Closes the listener; resolves once every connection has closed. Not http.Server#close(): it also
+ * destroys idle keep-alive connections at once, resetting a request already on its way over one. Those
+ * are closed by the request tracker once nothing is in flight.
+ */
+function stopAccepting(server: Server): Promise<void> {
+  return new Promise((resolve) => NetServer.prototype.close.call(server, () => resolve()));
 }
 
 async function withDeadline(work: Promise<void>, deadline: number): Promise<boolean> {
