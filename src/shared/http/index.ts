@@ -4,6 +4,7 @@ export { databaseGuard } from './database-guard.js';
 export { healthRoutes, type HealthChecks } from './health-routes.js';
 export { errorHandler, notFoundHandler, RETRY_AFTER_SECONDS } from './error-handler.js';
 export { safeLocalPath } from './safe-local-path.js';
+export { rejectMalformedPath } from './malformed-path.js';
 export type { Component, HomeActor, HomeItem, HomeItemsProvider } from './component.js';
 export { csrfProtection, provideCsrfToken, csrfTokenFor } from './csrf.js';
 export {
