@@ -22,9 +22,12 @@ export {
   optionalEmail,
   optionalPhone,
   optionalText,
+  writtenText,
+  identifierText,
   normaliseTags,
   tagListField,
-  hasControlCharacters,
   MAX_TAGS,
   MAX_TAG_LENGTH,
 } from './form-fields.js';
+export { hasHiddenCharacters, withoutHiddenCharacters } from './text-characters.js';
+export { calendarDate, optionalCalendarDate, isCalendarDate } from './date-fields.js';
