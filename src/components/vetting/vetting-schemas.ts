@@ -18,7 +18,7 @@ function withoutCpr(base: z.ZodString, min: number, max: number) {
     .refine((value) => !CPR_LIKE.test(value), 'vetting.errors.noCpr');
 }
 
-/** A date from <input type="date"> (YYYY-MM-DD), a real one, this century, not in the future. */
+/** A date from <input type="date"> (YYYY-MM-DD): a real day, from 2000 on, not in the future. */
 const pastDate = calendarDate()
   .refine((value) => !/^\d{4}-/.test(value) || Number(value.slice(0, 4)) >= 2000, 'vetting.errors.date')
   .transform((value) => new Date(`${value}T00:00:00Z`))
