@@ -11,6 +11,7 @@ import {
   errorHandler,
   healthRoutes,
   notFoundHandler,
+  rejectMalformedPath,
   requestLogging,
   securityHeaders,
   type Component,
@@ -66,6 +67,8 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(cookieParser());
   app.use(languageMiddleware);
+  // After the language is known, so that the 400 page is in the visitor's language.
+  app.use(rejectMalformedPath);
   // Flat form fields only (no nested objects, so no "email[$ne]=" operators); small bodies.
   app.use(express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 200 }));
   app.use(express.json({ limit: '32kb' }));

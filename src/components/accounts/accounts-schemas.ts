@@ -1,19 +1,15 @@
 import { z } from 'zod';
-import { optionalPhone, requiredEmail } from '../../shared/http/index.js';
+import { identifierText, optionalPhone, requiredEmail } from '../../shared/http/index.js';
 import { MUNICIPAL_STAFF_ROLES } from './roles.js';
 
 // Messages are catalog keys; the form shows them next to the field.
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
 
 const email = requiredEmail;
 
-const name = z
-  .string('forms.errors.invalid')
-  .trim()
+// A person's name is how others recognise them: hidden characters are refused (see form-fields.ts).
+const name = identifierText()
   .min(1, 'forms.errors.required')
   .max(120, 'forms.errors.tooLong')
-  .refine(noControlCharacters, 'forms.errors.invalid')
   .transform((value) => value.normalize('NFC'));
 
 // The length rules live in password-rules.ts; here only "present" and a hard cap against huge bodies.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../shared/http/index.js';
+import { calendarDate, optionalText } from '../../shared/http/index.js';
 import {
   CHILD_FIELDS,
   CONSENT_HOW,
@@ -21,12 +21,9 @@ const manyOf = <T extends readonly [string, ...string[]]>(choices: T, requiredMe
         : z.array(z.enum(choices, 'forms.errors.invalid')),
     );
 
+// A real day (2027-02-30 is refused, not moved to March), kept as noon UTC: the same day in Copenhagen.
 const day = (requiredMessage: string) =>
-  z
-    .string(requiredMessage)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, requiredMessage)
-    .transform((value) => new Date(`${value}T12:00:00Z`))
-    .refine((date) => !Number.isNaN(date.getTime()), requiredMessage);
+  calendarDate(requiredMessage).transform((value) => new Date(`${value}T12:00:00Z`));
 
 /**
  * One person's consent, as the short form in a conversation with a parent records it. Who recorded it,

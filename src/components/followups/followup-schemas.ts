@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../shared/http/index.js';
+import { optionalText, writtenText } from '../../shared/http/index.js';
 import { SKIP_REASON_MAX, WORRY_TEXT_MAX } from './followup-model.js';
 import { CONTINUE_WISHES } from './followup-rules.js';
 
@@ -28,9 +28,7 @@ export const answersSchema = z
 export type AnswersForm = z.output<typeof answersSchema>;
 
 export const skipSchema = z.strictObject({
-  reason: z
-    .string('forms.errors.invalid')
-    .trim()
+  reason: writtenText({ oneLine: true })
     .min(2, 'followups.errors.skipReason')
     .max(SKIP_REASON_MAX, 'forms.errors.tooLong'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../shared/http/index.js';
+import { identifierText, optionalText, writtenText } from '../../shared/http/index.js';
 import { CLOSE_REASONS, type CloseReason } from './match-rules.js';
 
 const id = z.string('forms.errors.invalid').regex(/^[0-9a-f]{24}$/, 'forms.errors.invalid');
@@ -15,26 +15,15 @@ export const proposalSchema = z.strictObject({
     .union([id, z.literal('')], 'forms.errors.invalid')
     .optional()
     .transform((value) => value || undefined),
-  childAlias: z
-    .string('forms.errors.invalid')
-    .trim()
-    .min(1, 'matching.propose.aliasRequired')
-    .max(40, 'forms.errors.tooLong'),
-  askText: z
-    .string('forms.errors.invalid')
-    .trim()
-    .min(10, 'matching.propose.askRequired')
-    .max(1000, 'forms.errors.tooLong'),
+  // The name the adult knows the child by: hidden characters are refused, as in any name.
+  childAlias: identifierText().min(1, 'matching.propose.aliasRequired').max(40, 'forms.errors.tooLong'),
+  askText: writtenText().min(10, 'matching.propose.askRequired').max(1000, 'forms.errors.tooLong'),
 });
 
 export type ProposalForm = z.output<typeof proposalSchema>;
 
 export const declineSchema = z.strictObject({
-  reason: z
-    .string('forms.errors.invalid')
-    .trim()
-    .min(2, 'matching.answer.reasonRequired')
-    .max(500, 'forms.errors.tooLong'),
+  reason: writtenText().min(2, 'matching.answer.reasonRequired').max(500, 'forms.errors.tooLong'),
 });
 
 /** Activating: the reason, when the worker goes ahead without the young person's own consent. */

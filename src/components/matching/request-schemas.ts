@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findPostcode } from '../geography/index.js';
 import { isValidWindow, LANGUAGES } from '../volunteers/index.js';
-import { hasControlCharacters, tagListField } from '../../shared/http/index.js';
+import { identifierText, tagListField, writtenText } from '../../shared/http/index.js';
 import {
   ADULT_GENDERS,
   CASE_REF_MAX,
@@ -42,12 +42,10 @@ const time = z.string('forms.errors.invalid').trim().max(5, 'forms.errors.invali
  */
 export const requestSchema = z
   .strictObject({
-    caseRef: z
-      .string('forms.errors.invalid')
-      .trim()
+    // An identifier, looked up later in the municipality's own case system: hidden characters refused.
+    caseRef: identifierText()
       .min(1, 'matching.request.caseRefRequired')
       .max(CASE_REF_MAX, 'forms.errors.tooLong')
-      .refine((value) => !hasControlCharacters(value), 'forms.errors.invalid')
       .refine((value) => caseRefProblem(value) !== 'cpr', 'matching.request.caseRefCpr')
       .refine((value) => caseRefProblem(value) !== 'name', 'matching.request.caseRefName'),
     birthYear: number(/^\d{4}$/, 'matching.request.birthInvalid'),
@@ -58,9 +56,7 @@ export const requestSchema = z
       .trim()
       .refine((value) => Boolean(findPostcode(value)), 'matching.request.postcodeUnknown'),
     interests: tags,
-    needsText: z
-      .string('forms.errors.invalid')
-      .trim()
+    needsText: writtenText()
       .max(NEEDS_TEXT_MAX, 'forms.errors.tooLong')
       .optional()
       .transform((value) => (value ?? '').normalize('NFC')),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findPostcode } from '../geography/index.js';
+import { writtenText } from '../../shared/http/index.js';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z
@@ -11,9 +12,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 export const searchSchema = z
   .strictObject({
     interesse: optional(
-      z
-        .string('forms.errors.invalid')
-        .trim()
+      writtenText({ oneLine: true })
         .min(2, 'candidates.search.interestShort')
         .max(40, 'forms.errors.tooLong'),
     ),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findPostcode } from '../geography/index.js';
-import { optionalText } from '../../shared/http/index.js';
+import { optionalCalendarDate, optionalText, writtenText } from '../../shared/http/index.js';
 import { isValidWindow, OFFER_CATEGORIES } from './offer-rules.js';
 
 const wholeNumber = (min: number, max: number, message: string) =>
@@ -12,9 +12,7 @@ const wholeNumber = (min: number, max: number, message: string) =>
     .pipe(z.number().min(min, message).max(max, message));
 
 const list = (max: number) =>
-  z
-    .string('forms.errors.invalid')
-    .trim()
+  writtenText({ oneLine: true })
     .max(300, 'forms.errors.tooLong')
     .optional()
     .transform((value) =>
@@ -28,13 +26,6 @@ const list = (max: number) =>
       ].slice(0, max),
     );
 
-/** YYYY-MM-DD that names a real day (2026-02-31 does not: Date would roll it over to March). */
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
 const manyOf = z
   .union([z.string(), z.array(z.string()).max(50)], 'forms.errors.invalid')
   .optional()
@@ -46,18 +37,10 @@ const manyOf = z
  */
 export const offerSchema = z
   .strictObject({
-    title: z
-      .string('forms.errors.invalid')
-      .trim()
-      .min(3, 'forms.errors.required')
-      .max(120, 'forms.errors.tooLong'),
+    title: writtenText({ oneLine: true }).min(3, 'forms.errors.required').max(120, 'forms.errors.tooLong'),
     category: z.enum(OFFER_CATEGORIES, 'offers.form.categoryRequired'),
     tags: list(10),
-    description: z
-      .string('forms.errors.invalid')
-      .trim()
-      .min(10, 'offers.form.describe')
-      .max(2000, 'forms.errors.tooLong'),
+    description: writtenText().min(10, 'offers.form.describe').max(2000, 'forms.errors.tooLong'),
     ageMin: wholeNumber(0, 25, 'offers.form.age'),
     ageMax: wholeNumber(0, 25, 'offers.form.age'),
     weekday1: z.string().optional(),
@@ -73,17 +56,12 @@ export const offerSchema = z
       .string('forms.errors.invalid')
       .trim()
       .refine((value) => Boolean(findPostcode(value)), 'organisations.register.postcodeUnknown'),
-    address: optionalText(200),
+    address: optionalText(200, { oneLine: true }),
     places: wholeNumber(1, 100, 'offers.form.places'),
     languages: list(8),
     accessibility: optionalText(500),
     adultIds: manyOf,
-    endsOn: z
-      .string('forms.errors.invalid')
-      .trim()
-      .refine((value) => value === '' || isCalendarDate(value), 'offers.form.date')
-      .optional()
-      .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : undefined)),
+    endsOn: optionalCalendarDate().transform((value) => (value ? new Date(`${value}T00:00:00Z`) : undefined)),
   })
   // Runs even when other fields failed (`when`), so every message shows at once; the values may then be
   // unparsed, hence the type checks.

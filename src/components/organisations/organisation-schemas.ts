@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { optionalEmail, optionalPhone, optionalText, requiredEmail } from '../../shared/http/index.js';
+import {
+  identifierText,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  requiredEmail,
+  writtenText,
+} from '../../shared/http/index.js';
 import { findMunicipality, findPostcode } from '../geography/index.js';
 import { ORGANISATION_KINDS } from './organisation-model.js';
 import { isValidCvr } from './organisation-rules.js';
@@ -15,18 +22,11 @@ export const inviteMemberSchema = z.strictObject({
  * official check.
  */
 export const registerOrganisationSchema = z.strictObject({
-  name: z
-    .string('forms.errors.invalid')
-    .trim()
-    .min(2, 'forms.errors.required')
-    .max(120, 'forms.errors.tooLong'),
+  // The name families and municipalities know the organisation by: hidden characters refused.
+  name: identifierText().min(2, 'forms.errors.required').max(120, 'forms.errors.tooLong'),
   kind: z.enum(ORGANISATION_KINDS, 'organisations.register.kindRequired'),
-  description: z
-    .string('forms.errors.invalid')
-    .trim()
-    .min(10, 'organisations.register.describe')
-    .max(2000, 'forms.errors.tooLong'),
-  address: optionalText(200),
+  description: writtenText().min(10, 'organisations.register.describe').max(2000, 'forms.errors.tooLong'),
+  address: optionalText(200, { oneLine: true }),
   postcode: z
     .string('forms.errors.invalid')
     .trim()
@@ -50,7 +50,7 @@ export const registerOrganisationSchema = z.strictObject({
 });
 
 export const decisionSchema = z.strictObject({
-  reason: optionalText(500),
+  reason: optionalText(500, { oneLine: true }),
   // The organisation's version the page showed; absent from forms that predate it.
   version: z.coerce
     .number('forms.errors.invalid')

@@ -19,15 +19,36 @@ import { TABLE_IDS, type ReportTable } from './report-tables.js';
 import { dashboardFor, defaultPeriod, goalsOf, saveGoals, tableForExport } from './reporting-service.js';
 import { areaQuerySchema, goalsFormSchema, periodQuerySchema } from './reporting-schemas.js';
 
-/** The period asked for, or the current year when it is missing or unreadable (then said on the page). */
-function periodFrom(query: unknown): { period: Period; understood: boolean } {
+interface AskedPeriod {
+  period: Period;
+  /** Per query field, the catalog key of what is wrong with it; empty when the period was understood. */
+  fieldErrors: Record<string, string>;
+}
+
+/** The period asked for, or the current year when it is missing or unreadable (then said by the fields). */
+function periodFrom(query: unknown): AskedPeriod {
   const parsed = periodQuerySchema.safeParse(query);
   const fallback = defaultPeriod();
-  if (!parsed.success) return { period: fallback, understood: false };
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    // A repeated parameter arrives as an array: "invalid", as in every form.
+    for (const issue of parsed.error.issues)
+      fieldErrors[String(issue.path[0])] ??=
+        issue.code === 'invalid_type' ? 'forms.errors.invalid' : issue.message;
+    return { period: fallback, fieldErrors };
+  }
   const period = { from: parsed.data.fra ?? fallback.from, to: parsed.data.til ?? fallback.to };
-  if (period.from > period.to) return { period: fallback, understood: false };
-  return { period, understood: true };
+  // Said by "til" also when only "fra" was given: the field then shows the default end, today.
+  if (period.from > period.to)
+    return { period: fallback, fieldErrors: { til: 'reporting.dashboard.toBeforeFrom' } };
+  return { period, fieldErrors: {} };
 }
+
+/** What was typed into the period's fields, to show again beside their messages. */
+const typedPeriod = (query: Record<string, unknown>, period: Period) => ({
+  fra: typeof query.fra === 'string' ? query.fra : period.from,
+  til: typeof query.til === 'string' ? query.til : period.to,
+});
 
 /** The postcode area asked for, if any. */
 const areaFrom = (query: unknown): string | undefined => {
@@ -57,7 +78,8 @@ export function reportingRoutes(settings: AccountsSettings): Router {
     authorize('reports:municipality'),
     async (req, res) => {
       const actor = currentActor(req)!;
-      const { period, understood } = periodFrom(req.query);
+      const { period, fieldErrors } = periodFrom(req.query);
+      const understood = Object.keys(fieldErrors).length === 0;
       const asked = areaFrom(req.query);
       const dashboard = await dashboardFor(actor, period, asked);
       const months = dashboard.tables.find((table) => table.id === 'months')!;
@@ -67,6 +89,8 @@ export function reportingRoutes(settings: AccountsSettings): Router {
         municipalityName: findMunicipality(actor.municipalityCode ?? '')?.name,
         period,
         periodNotUnderstood: !understood,
+        errors: fieldErrors,
+        values: understood ? { fra: period.from, til: period.to } : typedPeriod(req.query, period),
         area: dashboard.area,
         areaName: dashboard.area ? findPostcode(dashboard.area)?.name : undefined,
         areaNotShown: asked !== undefined && dashboard.area === undefined,
@@ -101,7 +125,9 @@ export function reportingRoutes(settings: AccountsSettings): Router {
     async (req, res) => {
       const tableId = typeof req.query.tabel === 'string' ? req.query.tabel : '';
       if (!(TABLE_IDS as readonly string[]).includes(tableId)) throw new BadRequestError('Unknown table');
-      const { period } = periodFrom(req.query);
+      // An export is of the period asked for or not at all: never quietly of another one.
+      const { period, fieldErrors } = periodFrom(req.query);
+      if (Object.keys(fieldErrors).length > 0) throw new BadRequestError('Unreadable period');
       const table = await tableForExport(
         currentActor(req)!,
         period,

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { optionalCalendarDate } from '../../shared/http/index.js';
 import { GOAL_METRICS, isShareMetric, type GoalMetric } from './goal-rules.js';
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((day) => !Number.isNaN(Date.parse(day)));
-
-/** The chosen period from the query string; anything unreadable falls back to the current year. */
-export const periodQuerySchema = z.object({ fra: isoDay.optional(), til: isoDay.optional() });
+/**
+ * The chosen period from the query string: real days (2026-02-30 is refused, not read as 2 March). Not
+ * strict: the same query also names the area and the table.
+ */
+export const periodQuerySchema = z.object({ fra: optionalCalendarDate(), til: optionalCalendarDate() });
 
 /** The chosen postcode area; anything else (or nothing) is the whole municipality. */
 export const areaQuerySchema = z.object({ omraade: z.string().regex(/^\d{4}$/) });

@@ -1,33 +1,26 @@
 import { z } from 'zod';
+import { calendarDate, identifierText, writtenText } from '../../shared/http/index.js';
 import { CERTIFICATE_OUTCOMES, INTERVIEW_OUTCOMES } from './vetting-rules.js';
 
 // Every form is a strict object: a posted recordedBy, outcomeBy, validUntil, organisationId, userId or
 // cpr field is an unknown key, which parseForm answers with 400. Free text must not carry a CPR number.
 const CPR_LIKE = /(?<!\d)\d{6}[- ]?\d{4}(?!\d)/;
 
-/** Free text that may not hold anything shaped like a CPR number (ddmmyy-xxxx, with or without the dash). */
-function textWithoutCpr(min: number, max: number) {
-  return z
-    .string('forms.errors.invalid')
-    .trim()
+/**
+ * Text that may not hold anything shaped like a CPR number (ddmmyy-xxxx, with or without the dash). The
+ * base is written text (hidden characters removed before the check, so none can split a CPR number) or,
+ * for a name, an identifier (hidden characters refused).
+ */
+function withoutCpr(base: z.ZodString, min: number, max: number) {
+  return base
     .min(min, 'forms.errors.required')
     .max(max, 'forms.errors.tooLong')
     .refine((value) => !CPR_LIKE.test(value), 'vetting.errors.noCpr');
 }
 
-/** A date from <input type="date"> (YYYY-MM-DD), a real one, not in the future. */
-const pastDate = z
-  .string('forms.errors.invalid')
-  .trim()
-  .min(1, 'forms.errors.required')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'vetting.errors.date')
-  // A round trip catches 31 February, which Date would quietly roll over into March.
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return (
-      !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && date.getUTCFullYear() >= 2000
-    );
-  }, 'vetting.errors.date')
+/** A date from <input type="date"> (YYYY-MM-DD): a real day, from 2000 on, not in the future. */
+const pastDate = calendarDate()
+  .refine((value) => !/^\d{4}-/.test(value) || Number(value.slice(0, 4)) >= 2000, 'vetting.errors.date')
   .transform((value) => new Date(`${value}T00:00:00Z`))
   // A day of slack: the coordinator's "today" in Copenhagen may be tomorrow in UTC.
   .refine((date) => date.getTime() <= Date.now() + 24 * 60 * 60 * 1000, 'vetting.errors.future');
@@ -41,9 +34,9 @@ export const outcomeSchema = z.strictObject({
 
 export const interviewFormSchema = z.strictObject({
   heldOn: pastDate,
-  interviewer: textWithoutCpr(2, 120),
+  interviewer: withoutCpr(identifierText(), 2, 120),
   interviewOutcome: z.enum(INTERVIEW_OUTCOMES, 'vetting.errors.chooseOutcome'),
-  note: textWithoutCpr(0, 500)
+  note: withoutCpr(writtenText(), 0, 500)
     .optional()
     .transform((value) => value || undefined),
 });

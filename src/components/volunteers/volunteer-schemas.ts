@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findPostcode } from '../geography/index.js';
-import { tagListField } from '../../shared/http/index.js';
+import { tagListField, writtenText } from '../../shared/http/index.js';
 import {
   FREQUENCIES,
   isValidWindow,
@@ -51,9 +51,7 @@ export const profileSchema = z
       .union([z.enum(VOLUNTEER_GENDERS), z.literal('')], 'forms.errors.invalid')
       .optional()
       .transform((value) => value || undefined),
-    presentation: z
-      .string('forms.errors.invalid')
-      .trim()
+    presentation: writtenText()
       .max(PRESENTATION_MAX, 'volunteers.profile.presentationTooLong')
       .optional()
       .transform((value) => (value ?? '').normalize('NFC')),
@@ -107,9 +105,7 @@ export const browseSchema = z.strictObject({
     .regex(/^(\d{4})?$/, 'forms.errors.invalid')
     .optional()
     .transform((value) => value || undefined),
-  q: z
-    .string('forms.errors.invalid')
-    .trim()
+  q: writtenText({ oneLine: true })
     .max(80, 'forms.errors.tooLong')
     .optional()
     .transform((value) => value?.normalize('NFC') || undefined),

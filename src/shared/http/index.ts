@@ -4,6 +4,7 @@ export { databaseGuard } from './database-guard.js';
 export { healthRoutes, type HealthChecks } from './health-routes.js';
 export { errorHandler, notFoundHandler, RETRY_AFTER_SECONDS } from './error-handler.js';
 export { safeLocalPath } from './safe-local-path.js';
+export { rejectMalformedPath } from './malformed-path.js';
 export type { Component, HomeActor, HomeItem, HomeItemsProvider } from './component.js';
 export { csrfProtection, provideCsrfToken, csrfTokenFor } from './csrf.js';
 export {
@@ -21,9 +22,12 @@ export {
   optionalEmail,
   optionalPhone,
   optionalText,
+  writtenText,
+  identifierText,
   normaliseTags,
   tagListField,
-  hasControlCharacters,
   MAX_TAGS,
   MAX_TAG_LENGTH,
 } from './form-fields.js';
+export { hasHiddenCharacters, withoutHiddenCharacters } from './text-characters.js';
+export { calendarDate, optionalCalendarDate, isCalendarDate } from './date-fields.js';

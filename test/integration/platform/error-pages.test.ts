@@ -54,6 +54,39 @@ describe('error pages', () => {
   });
 });
 
+describe('malformed addresses', () => {
+  // Routes with a path parameter (which the router would try to decode), one without, and no route at all.
+  const PATHS = ['/samtykke/%', '/tilbud/%ZZ', '/invitation/%E0%A4%A', '/sprog/%', '/nulstil-adgangskode/%'];
+  const MORE = ['/tilbud/%C0%80', '/sager/%ED%A0%80', '/log-ind%', '/%', '/css/%'];
+
+  it('when a path has a percent-encoding that does not decode, then the answer is the 400 page, without login', async () => {
+    const app = buildTestApp();
+    for (const path of [...PATHS, ...MORE]) {
+      const response = await request(app).get(path).redirects(0);
+      assert.equal(response.status, 400, `${path} answered ${response.status}`);
+      assert.match(response.text, /<h1>Forespørgslen kunne ikke behandles<\/h1>/, path);
+      assert.doesNotMatch(response.text, /URIError|Failed to decode|at .*\(/, path);
+    }
+    const posted = await request(app).post('/samtykke/%').type('form').send({ x: '1' });
+    assert.equal(posted.status, 400, `POST answered ${posted.status}`);
+  });
+
+  it('when an English visitor or a JSON client sends such a path, then the 400 is in English or JSON', async () => {
+    const app = buildTestApp();
+    const english = await request(app).get('/tilbud/%ZZ').set('Cookie', 'lang=en');
+    assert.equal(english.status, 400);
+    assert.match(english.text, /<h1>The request could not be processed<\/h1>/);
+    const json = await request(app).get('/tilbud/%ZZ').set('Accept', 'application/json');
+    assert.equal(json.status, 400);
+    assert.deepEqual(json.body, { error: { code: 'BAD_REQUEST', requestId: json.headers['x-request-id'] } });
+  });
+
+  it('when a path is well encoded, then it still reaches its route', async () => {
+    const response = await request(buildTestApp()).get('/sprog/%65n').redirects(0);
+    assert.equal(response.status, 303, `answered ${response.status}`);
+  });
+});
+
 describe('request limits', () => {
   it('when a form body is larger than 32 kB, then the answer is 413 with a page, not a crash', async () => {
     const response = await request(buildTestApp())

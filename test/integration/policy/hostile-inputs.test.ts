@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import request from 'supertest';
-import type { Role } from '../../../src/components/accounts/index.js';
 import { UserModel } from '../../../src/components/accounts/user-model.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { listRoutes, RateLimitHitModel } from '../../../src/shared/http/index.js';
@@ -16,45 +15,10 @@ import {
   type TestUser,
 } from '../../helpers/accounts.js';
 import { createOrganisation } from '../../helpers/organisations.js';
+import { ROLE_FOR_ACTION, type Kind } from '../../helpers/route-roles.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { testConfig } from '../../helpers/test-config.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
-
-/** Which kind of person reaches each policy action's forms (so the payload meets the handler, not a 404). */
-const ROLE_FOR_ACTION: Record<string, Role | 'anonymous' | 'second-factor-pending'> = {
-  public: 'anonymous',
-  'auth:use': 'anonymous',
-  'auth:second-factor': 'second-factor-pending',
-  'account:manage-own': 'volunteer',
-  'staff:manage': 'municipal-admin',
-  'municipality:configure': 'municipal-admin',
-  'members:invite': 'coordinator',
-  'members:manage': 'coordinator',
-  'offers:manage': 'coordinator',
-  'volunteer:manage-own': 'volunteer',
-  'vetting:own': 'volunteer',
-  'vetting:record': 'coordinator',
-  'vetting:declare': 'coordinator',
-  'vetting:declarations': 'municipal-admin',
-  'organisations:register': 'volunteer',
-  'organisations:approve': 'municipal-admin',
-  'requests:work': 'social-worker',
-  'matches:answer-org': 'coordinator',
-  'matches:answer-own': 'volunteer',
-  'matching:configure': 'municipal-admin',
-  'consent:configure': 'municipal-admin',
-  'platform:manage': 'platform-admin',
-  'platform:jobs': 'platform-admin',
-  'followups:checkin-own': 'volunteer',
-  'followups:work': 'social-worker',
-  'followups:overview-org': 'coordinator',
-  'reports:municipality': 'municipal-admin',
-  'reports:goals': 'municipal-admin',
-  'reports:organisation': 'coordinator',
-  'reports:own-volunteering': 'volunteer',
-  'caseload:own': 'social-worker',
-  'caseload:team': 'leader',
-};
 
 interface Session {
   agent: Agent;
@@ -85,8 +49,6 @@ async function sessionFor(app: Express, kind: Kind): Promise<Session> {
   const agent = await loginAs(app, user);
   return { agent, token: csrfFrom((await agent.get('/konto')).text) };
 }
-
-type Kind = Role | 'anonymous' | 'second-factor-pending';
 
 /**
  * Logging in (argon2 and a second factor) is what makes these tests slow, so each kind of person logs in

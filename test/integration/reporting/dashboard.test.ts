@@ -199,6 +199,38 @@ describe('the municipality report', function () {
     assert.equal(response.status, 400);
   });
 
+  it('when the period names days that do not exist, then the fields say so and nothing is moved into March', async () => {
+    const admin = await adminOf('0849');
+    const page = await admin.get('/kommune/rapport?fra=2026-02-30&til=2026-02-31');
+    assert.equal(page.status, 200);
+    const text = decodeHtml(page.text);
+    assert.match(text, /Perioden kunne ikke læses/);
+    assert.equal(
+      text.match(/Datoen findes ikke – skriv en rigtig dato som 2027-02-28/g)?.length,
+      2,
+      'one message by each field',
+    );
+    assert.match(page.text, /id="fra"[^>]*value="2026-02-30"[^>]*aria-invalid="true"/);
+    assert.doesNotMatch(text, /Perioden 2\. marts 2026 til 3\. marts 2026/);
+    const backwards = await admin.get('/kommune/rapport?fra=2025-12-31&til=2025-01-01');
+    assert.match(decodeHtml(backwards.text), /»Til« skal være samme dag som »fra« eller senere/);
+    const format = await admin.get('/kommune/rapport?fra=31-12-2025');
+    assert.match(decodeHtml(format.text), /Skriv datoen som år-måned-dag, fx 2027-02-28/);
+  });
+
+  it('when a CSV export names a day that does not exist, then the answer is 400, not the export of another period', async () => {
+    const admin = await adminOf('0849');
+    for (const query of [
+      'fra=2026-02-30&til=2026-03-31',
+      'fra=2025-01-01&til=2025-02-29',
+      'fra=2025-12-31&til=2025-01-01',
+    ]) {
+      const response = await admin.get(`/kommune/rapport/csv?tabel=overview&${query}`);
+      assert.equal(response.status, 400, `${query}: ${response.status}`);
+    }
+    assert.equal(await AuditEventModel.countDocuments({ action: 'reporting.exported' }), 0);
+  });
+
   it('when someone other than a municipal administrator asks, then the report and its exports are not there', async () => {
     const worker = await loginAs(
       app,

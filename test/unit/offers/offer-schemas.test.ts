@@ -73,7 +73,7 @@ describe('offers: form schemas', () => {
       weekday2: 'offers.form.window',
       postcode: 'organisations.register.postcodeUnknown',
       places: 'offers.form.places',
-      endsOn: 'offers.form.date',
+      endsOn: 'forms.errors.noSuchDate',
     });
   });
 

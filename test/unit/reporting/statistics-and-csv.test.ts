@@ -36,6 +36,33 @@ describe('CSV for Danish Excel', () => {
     assert.equal(csvCell('=HYPERLINK("x";"y")'), `"'=HYPERLINK(""x"";""y"")"`);
   });
 
+  it('when a cell is a negative number, as a number or as the page shows it, then it stays a number', () => {
+    for (const shown of ['-834', '-2,5', '-0.75', '-12 %', '-3%']) assert.equal(csvCell(shown), shown);
+    assert.equal(csvCell(-834), '-834');
+    assert.equal(csvCell(-2.5), '-2.5');
+    assert.equal(
+      toCsv(['Område', 'Forskel'], [['9490 Pandrup', '-834']]),
+      '\uFEFFOmråde;Forskel\r\n9490 Pandrup;-834\r\n',
+    );
+  });
+
+  it('when a cell starts like a negative number but goes on as a formula, then it keeps the apostrophe', () => {
+    for (const formula of [
+      '-2+3',
+      "-1+cmd|' /C calc'!A0",
+      '-834;',
+      '-1e3',
+      '- 5',
+      '-5 % ',
+      '-12,5,3',
+      '--1',
+      '-',
+      '-%',
+    ]) {
+      assert.equal(csvCell(formula).replace(/^"/, '')[0], "'", formula);
+    }
+  });
+
   it('when a cell holds a semicolon, quote or line break, then it is quoted', () => {
     assert.equal(csvCell('a;b'), '"a;b"');
     assert.equal(csvCell('a\nb'), '"a\nb"');

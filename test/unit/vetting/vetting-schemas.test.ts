@@ -44,8 +44,14 @@ describe('vetting schemas', () => {
 
   const invalid: Array<[string, object, Record<string, string>]> = [
     ['a future interview', { ...interview, heldOn: '2099-01-01' }, { heldOn: 'vetting.errors.future' }],
-    ['an impossible date', { ...interview, heldOn: '2026-13-45' }, { heldOn: 'vetting.errors.date' }],
-    ['31 February', { ...interview, heldOn: '2026-02-31' }, { heldOn: 'vetting.errors.date' }],
+    ['an impossible date', { ...interview, heldOn: '2026-13-45' }, { heldOn: 'forms.errors.noSuchDate' }],
+    ['31 February', { ...interview, heldOn: '2026-02-31' }, { heldOn: 'forms.errors.noSuchDate' }],
+    [
+      'a date written the Danish way',
+      { ...interview, heldOn: '31-01-2026' },
+      { heldOn: 'forms.errors.dateFormat' },
+    ],
+    ['a date last century', { ...interview, heldOn: '1999-12-31' }, { heldOn: 'vetting.errors.date' }],
     ['no interviewer', { ...interview, interviewer: ' ' }, { interviewer: 'forms.errors.required' }],
     [
       'an unknown outcome',

@@ -28,7 +28,6 @@ describe('volunteer profile form', () => {
       'volunteers.profile.presentationTooLong',
     ],
     ['a too long tag', { interests: 'x'.repeat(41) }, 'interests', 'volunteers.profile.tagTooLong'],
-    ['a control character in a tag', { skills: 'a\u0000b' }, 'skills', 'forms.errors.invalid'],
     ['repeated postcodes', { postcode: ['9490', '9440'] }, 'postcode', 'forms.errors.invalid'],
   ];
   for (const [name, override, field, message] of broken) {
@@ -40,6 +39,18 @@ describe('volunteer profile form', () => {
       assert.equal(form.fieldErrors[field], message);
     });
   }
+
+  it('when tags or the presentation carry control or zero-width characters, then they are removed', () => {
+    const form = parseForm(profileSchema, {
+      ...profileFields(),
+      skills: 'fod\u200bbold, le\u0000g',
+      presentation: 'Hej\u202e med\u00a0dig\nGlad for børn\u0007',
+    });
+    assert.ok(form.ok);
+    assert.deepEqual(form.data.skills, ['fodbold', 'leg']);
+    // A no-break space is a space people can see and mean: kept.
+    assert.equal(form.data.presentation, 'Hej med\u00a0dig\nGlad for børn');
+  });
 
   it('when the form names its owner, status or municipality, then it is refused as tampered', () => {
     for (const extra of ['userId', 'status', 'municipalityCode', 'lat', 'pausedAt']) {
