@@ -5,7 +5,6 @@ import {
   consentJobs,
   deleteConsentsOfRequests,
   expireLapsedConsents,
-  remindExpiringConsents,
 } from '../../../src/components/consent/index.js';
 import { consentHomeItems } from '../../../src/components/consent/consent-home.js';
 import { ConsentLinkModel, ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
@@ -15,6 +14,7 @@ import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { createUser, loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
 import { consentPage, recordConsentThroughForm, storeConsent } from '../../helpers/consent.js';
+import { itemsDone, jobNamed } from '../../helpers/jobs.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
@@ -79,8 +79,9 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
   it('when a consent runs out within 30 days, then the responsible worker is reminded once', async () => {
     await consentOf(new Date(Date.now() + 10 * DAY));
     await consentOf(new Date(Date.now() + 90 * DAY));
-    assert.equal(await remindExpiringConsents(new Date()), 1);
-    assert.equal(await remindExpiringConsents(new Date()), 0);
+    const remind = jobNamed(consentJobs, 'consent:remind-expiring');
+    assert.equal(await itemsDone(remind), 1);
+    assert.equal(await itemsDone(remind), 0);
     const mails = await OutboxMessageModel.find({ template: 'consent-expiring' }).lean();
     assert.deepEqual(
       mails.map((mail) => mail.to),
