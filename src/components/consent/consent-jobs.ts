@@ -97,7 +97,9 @@ export async function remindExpiringConsents(context: JobContext): Promise<numbe
     (version) => `${version.consentId}|${version.validUntil.toISOString()}`,
     async (version, held) => {
       const match = await matchById(version.matchId);
-      const worker = match ? (await describePeople([match.responsibleId])).get(match.responsibleId) : undefined;
+      const worker = match
+        ? (await describePeople([match.responsibleId])).get(match.responsibleId)
+        : undefined;
       if (match && worker?.active) {
         await held.fenced(() =>
           enqueueMail({

@@ -28,11 +28,7 @@ describe('vetting clocks', function () {
 
     assert.equal(await remindExpiringVetting(start), 1, 'inside 60 days');
     assert.equal(await remindExpiringVetting(new Date(start.getTime() + DAY)), 0, 'once');
-    assert.equal(
-      await remindExpiringVetting(new Date(start.getTime() + 17 * DAY)),
-      1,
-      'inside 14',
-    );
+    assert.equal(await remindExpiringVetting(new Date(start.getTime() + 17 * DAY)), 1, 'inside 14');
     assert.equal(await remindExpiringVetting(new Date(start.getTime() + 18 * DAY)), 0);
     assert.equal(await mails(c.bo.email, 'vetting-expiry-reminder'), 2);
     assert.equal(await mails(c.karin.email, 'vetting-expiry-coordinator'), 2);

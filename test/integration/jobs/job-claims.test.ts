@@ -139,8 +139,8 @@ describe('jobs: claims, leases, runs and the jobs page', function () {
     assert.equal(results.find((result) => result.ran)!.items, 4, 'a returned number counts as items');
   });
 
-  describe('the fence around an item\'s effects', () => {
-    it('when the lease runs out or the item is taken over, then the old holder\'s fence refuses the effect and its token moves nothing', async () => {
+  describe("the fence around an item's effects", () => {
+    it("when the lease runs out or the item is taken over, then the old holder's fence refuses the effect and its token moves nothing", async () => {
       const first = (await claimItem('test:fence', 'item-1', 'instance-a', 500))!;
       const effects: string[] = [];
       const held = heldItem(first);
@@ -158,15 +158,26 @@ describe('jobs: claims, leases, runs and the jobs page', function () {
       // The old holder finishing or letting go changes nothing for the new one.
       await completeClaim(first);
       await releaseClaim(first);
-      assert.equal(await holdsClaim(second), true, 'still the new holder\'s');
-      assert.equal(await holdsClaim({ ...second, token: first.token }), false, 'another token is not the holder');
-      await assert.rejects(heldItem(first).fenced(async () => effects.push('after takeover')), LeaseLostError);
+      assert.equal(await holdsClaim(second), true, "still the new holder's");
+      assert.equal(
+        await holdsClaim({ ...second, token: first.token }),
+        false,
+        'another token is not the holder',
+      );
+      await assert.rejects(
+        heldItem(first).fenced(async () => effects.push('after takeover')),
+        LeaseLostError,
+      );
       assert.deepEqual(effects, ['in time']);
-      assert.equal(heldItem(second).effectKey('mail|u1'), 'test:fence|item-1|mail|u1', 'the same in every attempt');
+      assert.equal(
+        heldItem(second).effectKey('mail|u1'),
+        'test:fence|item-1|mail|u1',
+        'the same in every attempt',
+      );
       assert.equal(heldItem(first).effectKey('mail|u1'), heldItem(second).effectKey('mail|u1'));
     });
 
-    it('when an item\'s work outlives its lease, then its next effect is refused, the run abandons the item (not done, not failed), and a later run does it once', async () => {
+    it("when an item's work outlives its lease, then its next effect is refused, the run abandons the item (not done, not failed), and a later run does it once", async () => {
       configureJobRuntime({ leaseMs: 400 });
       const effects: string[] = [];
       let slow = true;

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { announceAccountDeleting } from '../../../src/components/accounts/account-events.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
-import {
-  putVettingFacts,
-  vettingJobs,
-  vettingStatusFor,
-} from '../../../src/components/vetting/index.js';
+import { putVettingFacts, vettingJobs, vettingStatusFor } from '../../../src/components/vetting/index.js';
 import { VettingRecordModel } from '../../../src/components/vetting/vetting-model.js';
 import { addDays } from '../../../src/components/vetting/vetting-rules.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
