@@ -1,3 +1,4 @@
+import { copenhagenDate, FollowUpModel } from '../../src/components/followups/index.js';
 import { importMunicipalities } from '../../src/components/municipalities/index.js';
 import { createUser, type TestUser } from './accounts.js';
 import { createMatch, createRequest, createSocialWorker } from './matching.js';
@@ -33,4 +34,22 @@ export async function followUpCase(
     createdAt: activeAt,
   });
   return { sara, karin, bo, organisationId, requestId, matchId };
+}
+
+/** A volunteer's check-in due today, each for its own volunteer (and match) so every reminder is countable. */
+export async function dueCheckIn(index: number, volunteer: TestUser): Promise<void> {
+  const matchId = (index + 1).toString(16).padStart(24, 'a');
+  await FollowUpModel.create({
+    _id: `${matchId}:volunteer:regular:1`,
+    matchId,
+    requestId: matchId,
+    municipalityCode: '0849',
+    organisationId: matchId,
+    volunteerId: volunteer.id,
+    childAlias: 'E.',
+    audience: 'volunteer',
+    kind: 'regular',
+    sequence: 1,
+    dueOn: copenhagenDate(new Date()),
+  });
 }

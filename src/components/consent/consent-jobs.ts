@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import { describePeople } from '../accounts/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
-import type { JobDefinition } from '../../shared/jobs/index.js';
+import type { JobContext, JobDefinition } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { latestOf, stateOf, type StoredVersion } from './consent-ledger.js';
 import {
@@ -61,42 +61,66 @@ export async function expireLapsedConsents(now: Date): Promise<number> {
   return expired;
 }
 
+const REMINDER = 'expiry-reminder';
+
+/** The consents whose expiry reminder is done (recorded after its mail was queued, by any instance). */
+async function remindedConsents(consentIds: string[]): Promise<Set<string>> {
+  const done = await ConsentClaimModel.find(
+    { kind: REMINDER, consentId: trusted({ $in: consentIds }) },
+    { consentId: 1 },
+  ).lean();
+  return new Set(done.map((claim) => claim.consentId));
+}
+
+/** Records the reminder as done; a second record (a repeat after a takeover) is already there. */
+async function markReminded(consentId: string, now: Date): Promise<void> {
+  try {
+    await ConsentClaimModel.create({ kind: REMINDER, consentId, claimedAt: now });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}
+
 /**
  * Tells the responsible social worker once, 30 days before a consent runs out, so it can be renewed.
- * Claimed by inserting a unique {kind, consentId} before the mail, so no instance or rerun sends two.
+ * Each consent is a job item: claimed with a lease, the mail queued under the item's idempotency key,
+ * and only then recorded as reminded. An instance that dies in between leaves the item to be taken over
+ * once its lease runs out, and the key makes a mail queued twice a refused duplicate: sent exactly once.
  */
-export async function remindExpiringConsents(now: Date): Promise<number> {
-  let reminded = 0;
-  for (const version of await consentsEndingBefore(new Date(now.getTime() + REMIND_DAYS_BEFORE * DAY))) {
-    if (!isDueReminder(stateOf(version), now)) continue;
-    try {
-      await ConsentClaimModel.create({
-        kind: 'expiry-reminder',
-        consentId: version.consentId,
-        claimedAt: now,
-      });
-    } catch (error) {
-      if (isDuplicateKeyError(error)) continue;
-      throw error;
-    }
-    const match = await matchById(version.matchId);
-    const worker = match ? (await describePeople([match.responsibleId])).get(match.responsibleId) : undefined;
-    if (!match || !worker?.active) continue;
-    await enqueueMail({
-      to: worker.email,
-      template: 'consent-expiring',
-      language: worker.language,
-      data: {
-        name: worker.name,
-        childAlias: match.childAlias,
-        validUntil: version.validUntil.toISOString().slice(0, 10),
-        link: `${jobBaseUrl}/sager/${match.requestId}/match/${match.matchId}/samtykke`,
-      },
-    });
-    reminded += 1;
-  }
-  if (reminded > 0) kickDelivery();
-  return reminded;
+export async function remindExpiringConsents(context: JobContext): Promise<number> {
+  const { now } = context;
+  const ending = await consentsEndingBefore(new Date(now.getTime() + REMIND_DAYS_BEFORE * DAY));
+  const due = ending.filter((version) => isDueReminder(stateOf(version), now));
+  const reminded = await remindedConsents(due.map((version) => version.consentId));
+  const done = await context.eachItem(
+    due.filter((version) => !reminded.has(version.consentId)),
+    (version) => `${version.consentId}|${version.validUntil.toISOString()}`,
+    async (version, held) => {
+      const match = await matchById(version.matchId);
+      const worker = match
+        ? (await describePeople([match.responsibleId])).get(match.responsibleId)
+        : undefined;
+      if (match && worker?.active) {
+        await held.fenced(() =>
+          enqueueMail({
+            to: worker.email,
+            template: 'consent-expiring',
+            language: worker.language,
+            data: {
+              name: worker.name,
+              childAlias: match.childAlias,
+              validUntil: version.validUntil.toISOString().slice(0, 10),
+              link: `${jobBaseUrl}/sager/${match.requestId}/match/${match.matchId}/samtykke`,
+            },
+            idempotencyKey: held.effectKey(`consent-expiring|${worker.id}`),
+          }),
+        );
+      }
+      await held.fenced(() => markReminded(version.consentId, now));
+    },
+  );
+  if (done > 0) kickDelivery();
+  return done;
 }
 
 /**
@@ -131,8 +155,11 @@ export const consentJobs: JobDefinition[] = [
   {
     name: 'consent:remind-expiring',
     schedule: '17 8 * * *',
-    run: async () => {
-      await remindExpiringConsents(new Date());
+    // Every instance works the reminders (shared through item claims), so a stalled one holds up none.
+    everyInstance: true,
+    run: (context) => {
+      if (!context) throw new Error('consent:remind-expiring runs through the job runner');
+      return remindExpiringConsents(context);
     },
   },
 ];

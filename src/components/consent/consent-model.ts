@@ -76,7 +76,10 @@ consentLinkSchema.index({ consentId: 1 });
 
 export const ConsentLinkModel = model('ConsentLink', consentLinkSchema, 'consent_links');
 
-/** Once-only work about a consent (the expiry reminder), claimed by inserting a unique {kind, consentId}. */
+/**
+ * Once-only work about a consent that is done (the expiry reminder, recorded once its mail is queued), by
+ * a unique {kind, consentId}. `claimedAt` is when it was recorded.
+ */
 const consentClaimSchema = new Schema(
   {
     kind: { type: String, required: true },

@@ -37,7 +37,11 @@ async function responsibleOf(matchId: string) {
   return (await describePeople([facts.responsibleId])).get(facts.responsibleId);
 }
 
-/** The assignee of each follow-up that became due is reminded once, with a link straight to the form. */
+/**
+ * The assignee of each follow-up that became due is reminded once, with a link straight to the form.
+ * The mail is queued (under the item's idempotency key) before `remindedAt` is written and the item
+ * marked done, so an instance that dies in between leaves the reminder to the next run: sent once.
+ */
 export async function remindDueFollowUps(context: JobContext, baseUrl: string): Promise<number> {
   const today = copenhagenDate(context.now);
   const candidates = await FollowUpModel.find({
@@ -52,26 +56,32 @@ export async function remindDueFollowUps(context: JobContext, baseUrl: string): 
   const reminded = await context.eachItem(
     due,
     (followUp) => `remind:${followUp._id}`,
-    async (followUp) => {
+    async (followUp, held) => {
       const volunteerSide = followUp.audience === 'volunteer';
       const person = volunteerSide
         ? (await describePeople([followUp.volunteerId])).get(followUp.volunteerId)
         : await responsibleOf(followUp.matchId);
+      const template = volunteerSide ? 'followup-checkin-reminder' : 'followup-family-reminder';
       if (person?.active) {
-        await enqueueMail({
-          to: person.email,
-          template: volunteerSide ? 'followup-checkin-reminder' : 'followup-family-reminder',
-          language: person.language,
-          data: {
-            name: person.name,
-            childAlias: followUp.childAlias,
-            link: volunteerSide
-              ? `${baseUrl}/frivillig/opfoelgning/${followUp._id}`
-              : `${baseUrl}/opfoelgning/${followUp._id}`,
-          },
-        });
+        await held.fenced(() =>
+          enqueueMail({
+            to: person.email,
+            template,
+            language: person.language,
+            data: {
+              name: person.name,
+              childAlias: followUp.childAlias,
+              link: volunteerSide
+                ? `${baseUrl}/frivillig/opfoelgning/${followUp._id}`
+                : `${baseUrl}/opfoelgning/${followUp._id}`,
+            },
+            idempotencyKey: held.effectKey(`${template}|${person.id}`),
+          }),
+        );
       }
-      await FollowUpModel.updateOne({ _id: followUp._id }, { $set: { remindedAt: context.now } });
+      await held.fenced(() =>
+        FollowUpModel.updateOne({ _id: followUp._id }, { $set: { remindedAt: context.now } }),
+      );
     },
   );
   // People get their link in seconds rather than at the outbox's next run.
@@ -98,22 +108,27 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
   let handled = await context.eachItem(
     overdue,
     (followUp) => `escalate:${followUp._id}`,
-    async (followUp) => {
+    async (followUp, held) => {
       const person = await responsibleOf(followUp.matchId);
       if (person?.active) {
-        await enqueueMail({
-          to: person.email,
-          template: 'followup-escalation',
-          language: person.language,
-          data: {
-            name: person.name,
-            childAlias: followUp.childAlias,
-            dueOn: followUp.dueOn,
-            link: `${baseUrl}/opfoelgning/${followUp._id}`,
-          },
-        });
+        await held.fenced(() =>
+          enqueueMail({
+            to: person.email,
+            template: 'followup-escalation',
+            language: person.language,
+            data: {
+              name: person.name,
+              childAlias: followUp.childAlias,
+              dueOn: followUp.dueOn,
+              link: `${baseUrl}/opfoelgning/${followUp._id}`,
+            },
+            idempotencyKey: held.effectKey(`followup-escalation|${person.id}`),
+          }),
+        );
       }
-      await FollowUpModel.updateOne({ _id: followUp._id }, { $set: { escalatedAt: context.now } });
+      await held.fenced(() =>
+        FollowUpModel.updateOne({ _id: followUp._id }, { $set: { escalatedAt: context.now } }),
+      );
     },
   );
   const matchIds = [
@@ -136,8 +151,10 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
   handled += await context.eachItem(
     flagged,
     (matchId) => `missed:${matchId}`,
-    async (matchId) => {
-      await FollowUpPlanModel.updateOne({ _id: matchId }, { $set: { missedFlagAt: context.now } });
+    async (matchId, held) => {
+      await held.fenced(() =>
+        FollowUpPlanModel.updateOne({ _id: matchId }, { $set: { missedFlagAt: context.now } }),
+      );
     },
   );
   if (handled > 0) kickDelivery();
@@ -159,20 +176,25 @@ export async function flagExpiredVetting(context: JobContext, baseUrl: string): 
   const flagged = await context.eachItem(
     expired,
     (entry) => `vetting-expired:${entry.matchId}:${entry.validUntil.toISOString()}`,
-    async (entry) => {
-      await FollowUpPlanModel.updateOne({ _id: entry.matchId }, { $set: { vettingExpiredAt: context.now } });
+    async (entry, held) => {
+      await held.fenced(() =>
+        FollowUpPlanModel.updateOne({ _id: entry.matchId }, { $set: { vettingExpiredAt: context.now } }),
+      );
       const person = await responsibleOf(entry.matchId);
       if (person?.active) {
-        await enqueueMail({
-          to: person.email,
-          template: 'followup-vetting-expired',
-          language: person.language,
-          data: {
-            name: person.name,
-            childAlias: entry.childAlias,
-            link: `${baseUrl}/opfoelgning/forloeb/${entry.matchId}`,
-          },
-        });
+        await held.fenced(() =>
+          enqueueMail({
+            to: person.email,
+            template: 'followup-vetting-expired',
+            language: person.language,
+            data: {
+              name: person.name,
+              childAlias: entry.childAlias,
+              link: `${baseUrl}/opfoelgning/forloeb/${entry.matchId}`,
+            },
+            idempotencyKey: held.effectKey(`followup-vetting-expired|${person.id}`),
+          }),
+        );
       }
     },
   );

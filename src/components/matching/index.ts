@@ -33,7 +33,7 @@ export {
 } from './match-ports.js';
 export { activeMatchCountsByVolunteer, placesInUseByOffer } from './places.js';
 export { loadRequest, type StoredRequest } from './request-access.js';
-export { remindWaitingProposals } from './matching-jobs.js';
+export { remindWaitingProposals, matchingJobs } from './matching-jobs.js';
 export {
   upsertRequest,
   seedMatch,

@@ -1,5 +1,6 @@
 import { coordinatorsOf, describePeople, type PersonSummary } from '../accounts/index.js';
 import { findOrganisation } from '../organisations/index.js';
+import type { HeldItem } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { MatchModel } from './match-model.js';
 import { RequestModel } from './request-model.js';
@@ -50,24 +51,33 @@ async function send(
   template: string,
   data: Record<string, string>,
   aboutMatchId?: string,
+  held?: HeldItem,
 ) {
   if (!person?.active) return;
-  await enqueueMail({
-    to: person.email,
-    template,
-    language: person.language,
-    data: { ...data, name: person.name },
-    aboutMatchId,
-  });
+  const queue = () =>
+    enqueueMail({
+      to: person.email,
+      template,
+      language: person.language,
+      data: { ...data, name: person.name },
+      aboutMatchId,
+      idempotencyKey: held?.effectKey(`${template}|${person.id}`),
+    });
+  // From a job item: only while the item is still this instance's, and never twice to the same person.
+  await (held ? held.fenced(queue) : queue());
   // Deliver now rather than at the next scheduled run (stored first, so nothing is lost if it fails).
   kickDelivery();
 }
 
-/** The proposal, to every coordinator of the organisation and to the volunteer, each with their own page. */
+/**
+ * The proposal, to every coordinator of the organisation and to the volunteer, each with their own page.
+ * `held`: sent as the effect of a job item (the reminder), fenced and keyed by it.
+ */
 export async function notifyProposal(
   matchId: string,
   baseUrl: string,
   template = 'match-proposal',
+  held?: HeldItem,
 ): Promise<void> {
   const facts = await matchFacts(matchId);
   if (!facts) return;
@@ -78,11 +88,11 @@ export async function notifyProposal(
   if (!match.acceptedByOrg) {
     const data = await proposalData(match, 'organisation', name);
     for (const coordinator of await coordinatorsOf(match.organisationId))
-      await send(coordinator, template, { ...data, link: `${baseUrl}/forening/forslag` }, matchId);
+      await send(coordinator, template, { ...data, link: `${baseUrl}/forening/forslag` }, matchId, held);
   }
   if (!match.acceptedByVolunteer) {
     const data = await proposalData(match, 'adult', name);
-    await send(volunteer, template, { ...data, link: `${baseUrl}/frivillig/forslag` }, matchId);
+    await send(volunteer, template, { ...data, link: `${baseUrl}/frivillig/forslag` }, matchId, held);
   }
 }
 

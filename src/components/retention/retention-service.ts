@@ -78,7 +78,7 @@ export async function handleInactiveVolunteers(context: JobContext, baseUrl: str
   const done = await context.eachItem(
     candidates,
     (candidate) => `${candidate.id}:${day}`,
-    async (candidate) => {
+    async (candidate, held) => {
       const profile = await findProfile(candidate.id);
       const months = profile
         ? (await settingsOf(profile.municipalityCode)).inactiveVolunteerRetentionMonths
@@ -89,17 +89,23 @@ export async function handleInactiveVolunteers(context: JobContext, baseUrl: str
       if (step === 'warn') {
         const person = (await describePeople([candidate.id])).get(candidate.id);
         if (person?.active) {
-          await enqueueMail({
-            to: person.email,
-            template: 'retention-warning',
-            language: person.language,
-            data: { name: person.name, link: `${baseUrl}/log-ind` },
-          });
+          await held.fenced(() =>
+            enqueueMail({
+              to: person.email,
+              template: 'retention-warning',
+              language: person.language,
+              data: { name: person.name, link: `${baseUrl}/log-ind` },
+              // One warning per stretch of inactivity, whichever day's run repeats it (the item is per day).
+              idempotencyKey: `retention:warning|${candidate.id}|${candidate.lastActiveAt.toISOString()}`,
+            }),
+          );
         }
-        await InactivityWarningModel.updateOne(
-          { _id: candidate.id },
-          { $set: { warnedAt: context.now } },
-          { upsert: true },
+        await held.fenced(() =>
+          InactivityWarningModel.updateOne(
+            { _id: candidate.id },
+            { $set: { warnedAt: context.now } },
+            { upsert: true },
+          ),
         );
         counts.warned += 1;
       } else if (step === 'remove') {

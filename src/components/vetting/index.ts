@@ -20,7 +20,7 @@ export {
   type VettedPeriod,
 } from './vetting-status.js';
 export { VETTING_TOPIC } from './vetting-service.js';
-export { remindConsentWindows, remindExpiringVetting } from './vetting-jobs.js';
+export { remindConsentWindows, remindExpiringVetting, vettingJobs } from './vetting-jobs.js';
 export { putVettingFacts } from './vetting-service.js';
 // The municipality's vetting report: certificates' validity and the yearly declarations.
 export { certificatesOf, declaredFor, type CertificateForReport } from './vetting-report-read.js';

@@ -1,8 +1,8 @@
 import { trusted } from 'mongoose';
 import { coordinatorsOf, describePeople } from '../accounts/index.js';
 import { findOrganisation } from '../organisations/index.js';
-import type { JobDefinition } from '../../shared/jobs/index.js';
-import { enqueueMail } from '../../shared/mail/index.js';
+import type { JobContext, JobDefinition } from '../../shared/jobs/index.js';
+import { enqueueMail, kickDelivery, type EnqueueMailInput } from '../../shared/mail/index.js';
 import { VettingClaimModel, VettingRecordModel } from './vetting-model.js';
 import {
   addDays,
@@ -14,28 +14,69 @@ import {
 import { toStored } from './vetting-service.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 
-/**
- * Claims one notice about one record by inserting a unique {kind, recordId, dueKey}: true for the one
- * caller (on any instance, in any run) whose insert lands, false for everyone after it.
- */
-async function claimNotice(kind: string, recordId: string, dueKey: string, now: Date): Promise<boolean> {
+/** A notice about one record, due once: its kind and what it is due for (the order, the validity end). */
+interface Notice {
+  kind: string;
+  recordId: string;
+  dueKey: string;
+}
+
+const noticeKey = (notice: Notice) => `${notice.kind}|${notice.recordId}|${notice.dueKey}`;
+
+/** The notices among `notices` already done (recorded after their mails were queued, by any instance). */
+async function doneNotices(notices: Notice[]): Promise<Set<string>> {
+  if (notices.length === 0) return new Set();
+  const done = await VettingClaimModel.find({
+    kind: trusted({ $in: [...new Set(notices.map((notice) => notice.kind))] }),
+    recordId: trusted({ $in: [...new Set(notices.map((notice) => notice.recordId))] }),
+  }).lean();
+  return new Set(done.map(noticeKey));
+}
+
+/** Records a notice as done; a second record (a repeat after a takeover) is already there. */
+async function markNoticeDone(notice: Notice, now: Date): Promise<void> {
   try {
-    await VettingClaimModel.create({ kind, recordId, dueKey, claimedAt: now });
-    return true;
+    await VettingClaimModel.create({ ...notice, claimedAt: now });
   } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }
 
 /**
- * Reminds the volunteer (and the coordinator who ordered) when a børneattest order is 10 days old without an
- * outcome: the consent in Digital Post lapses after 14. Each order is claimed by inserting a unique
- * {kind, recordId, dueKey = orderedAt} document, so every instance and every later run sees a duplicate key
- * and skips it. Claim first, then enqueue: a crash between the two loses one reminder rather than sending
- * two, which is the better failure for a nudge. Returns how many orders were reminded.
+ * Each due notice is one job item: claimed with a lease, its mails queued under the item's idempotency
+ * keys (`send`), and only then recorded as done. An instance that dies in between leaves the item to be
+ * taken over once its lease runs out, and a mail queued twice is a refused duplicate: sent exactly once.
+ * Notices recorded as done (by a unique {kind, recordId, dueKey}) are not items any more.
  */
-export async function remindConsentWindows(now: Date, baseUrl: string): Promise<number> {
+async function sendNotices<T extends { notice: Notice }>(
+  context: JobContext,
+  due: T[],
+  send: (entry: T, mail: (recipientId: string, input: EnqueueMailInput) => Promise<unknown>) => Promise<void>,
+): Promise<number> {
+  const done = await doneNotices(due.map((entry) => entry.notice));
+  const sent = await context.eachItem(
+    due.filter((entry) => !done.has(noticeKey(entry.notice))),
+    (entry) => noticeKey(entry.notice),
+    async (entry, held) => {
+      await send(entry, (recipientId, input) =>
+        held.fenced(() =>
+          enqueueMail({ ...input, idempotencyKey: held.effectKey(`${input.template}|${recipientId}`) }),
+        ),
+      );
+      await held.fenced(() => markNoticeDone(entry.notice, context.now));
+    },
+  );
+  if (sent > 0) kickDelivery();
+  return sent;
+}
+
+/**
+ * Reminds the volunteer (and the coordinator who ordered) when a børneattest order is 10 days old without an
+ * outcome: the consent in Digital Post lapses after 14. One notice per order (dueKey = orderedAt), sent
+ * once at least and at most (see sendNotices). Returns how many orders were reminded.
+ */
+export async function remindConsentWindows(context: JobContext, baseUrl: string): Promise<number> {
+  const { now } = context;
   const candidates = await VettingRecordModel.find({
     'childCertificate.orderedAt': trusted({
       $lte: addDays(now, -REMINDER_AFTER_DAYS),
@@ -44,28 +85,35 @@ export async function remindConsentWindows(now: Date, baseUrl: string): Promise<
   })
     .limit(1000)
     .lean();
-  let reminded = 0;
-  for (const record of candidates.map(toStored)) {
-    const certificate = record.facts.childCertificate;
-    if (!isDueReminder(certificate, now)) continue;
-    const dueKey = certificate!.orderedAt!.toISOString();
-    if (!(await claimNotice('consent-reminder', String(record.id), dueKey, now))) continue;
+  const due = candidates
+    .map(toStored)
+    .filter((record) => isDueReminder(record.facts.childCertificate, now))
+    .map((record) => ({
+      record,
+      notice: {
+        kind: 'consent-reminder',
+        recordId: String(record.id),
+        dueKey: record.facts.childCertificate!.orderedAt!.toISOString(),
+      },
+    }));
+  return sendNotices(context, due, async ({ record }, mail) => {
+    const certificate = record.facts.childCertificate!;
     const organisation = await findOrganisation(record.organisationId);
-    const people = await describePeople([record.userId, certificate!.orderedBy ?? '']);
+    const people = await describePeople([record.userId, certificate.orderedBy ?? '']);
     const volunteer = people.get(record.userId);
     const daysLeft = String(consentWindowDaysLeft(certificate, now) ?? 0);
     const common = { organisationName: organisation?.name ?? '', daysLeft };
     if (volunteer?.active) {
-      await enqueueMail({
+      await mail(volunteer.id, {
         to: volunteer.email,
         template: 'vetting-consent-reminder',
         language: volunteer.language,
         data: { ...common, name: volunteer.name, link: `${baseUrl}/frivillig/godkendelse` },
       });
     }
-    const coordinator = certificate!.orderedBy ? people.get(certificate!.orderedBy) : undefined;
+    const coordinator = certificate.orderedBy ? people.get(certificate.orderedBy) : undefined;
     if (coordinator?.active) {
-      await enqueueMail({
+      await mail(coordinator.id, {
         to: coordinator.email,
         template: 'vetting-order-reminder',
         language: coordinator.language,
@@ -77,9 +125,7 @@ export async function remindConsentWindows(now: Date, baseUrl: string): Promise<
         },
       });
     }
-    reminded += 1;
-  }
-  return reminded;
+  });
 }
 
 /** Days before a børneattest's validity ends that the volunteer and the coordinators are told, once each. */
@@ -87,29 +133,34 @@ export const EXPIRY_NOTICE_DAYS = [60, 14] as const;
 
 /**
  * Tells the volunteer and the organisation's coordinators when a clear børneattest ends in 60 days and
- * again in 14, once each: every notice is claimed by a unique {kind, recordId, dueKey = validUntil}, so
- * a renewed certificate (a new validUntil) is noticed afresh. Once it has ended, matching no longer finds
- * the volunteer (the validity is part of being vetted) and their live matches are flagged to the social
- * worker by the follow-up clocks. Returns how many notices were sent.
+ * again in 14, once each: one notice per {kind, record, dueKey = validUntil}, so a renewed certificate
+ * (a new validUntil) is noticed afresh; each is sent once at least and at most (see sendNotices). Once
+ * it has ended, matching no longer finds the volunteer (the validity is part of being vetted) and their
+ * live matches are flagged to the social worker by the follow-up clocks. Returns how many notices were sent.
  */
-export async function remindExpiringVetting(now: Date, baseUrl: string): Promise<number> {
+export async function remindExpiringVetting(context: JobContext, baseUrl: string): Promise<number> {
+  const { now } = context;
   const soon = await VettingRecordModel.find({
     'childCertificate.validUntil': trusted({ $gt: now, $lte: addDays(now, EXPIRY_NOTICE_DAYS[0]) }),
   })
     .limit(5000)
     .lean();
-  let noticed = 0;
-  for (const record of soon.map(toStored)) {
+  const due = soon.map(toStored).map((record) => {
     const validUntil = record.facts.childCertificate!.validUntil!;
     const daysLeft = Math.ceil((validUntil.getTime() - now.getTime()) / 86_400_000);
     const notice = daysLeft <= EXPIRY_NOTICE_DAYS[1] ? EXPIRY_NOTICE_DAYS[1] : EXPIRY_NOTICE_DAYS[0];
-    const dueKey = validUntil.toISOString();
-    if (!(await claimNotice(`expiry-${notice}`, String(record.id), dueKey, now))) continue;
+    return {
+      record,
+      daysLeft,
+      notice: { kind: `expiry-${notice}`, recordId: String(record.id), dueKey: validUntil.toISOString() },
+    };
+  });
+  return sendNotices(context, due, async ({ record, daysLeft }, mail) => {
     const organisation = await findOrganisation(record.organisationId);
     const volunteer = (await describePeople([record.userId])).get(record.userId);
     const common = { organisationName: organisation?.name ?? '', daysLeft: String(daysLeft) };
     if (volunteer?.active) {
-      await enqueueMail({
+      await mail(volunteer.id, {
         to: volunteer.email,
         template: 'vetting-expiry-reminder',
         language: volunteer.language,
@@ -117,7 +168,7 @@ export async function remindExpiringVetting(now: Date, baseUrl: string): Promise
       });
     }
     for (const coordinator of await coordinatorsOf(record.organisationId)) {
-      await enqueueMail({
+      await mail(coordinator.id, {
         to: coordinator.email,
         template: 'vetting-expiry-coordinator',
         language: coordinator.language,
@@ -129,22 +180,30 @@ export async function remindExpiringVetting(now: Date, baseUrl: string): Promise
         },
       });
     }
-    noticed += 1;
-  }
-  return noticed;
+  });
 }
+
+const withContext =
+  (work: (context: JobContext) => Promise<number>) =>
+  (context?: JobContext): Promise<number> => {
+    if (!context) throw new Error('vetting reminders run through the job runner');
+    return work(context);
+  };
 
 export function vettingJobs(baseUrl: string): JobDefinition[] {
   return [
     {
       name: 'vetting:consent-window-reminders',
       schedule: '17 8 * * *',
-      run: (context) => remindConsentWindows(context?.now ?? new Date(), baseUrl),
+      // Every instance works the notices (shared through item claims), so a stalled one holds up none.
+      everyInstance: true,
+      run: withContext((context) => remindConsentWindows(context, baseUrl)),
     },
     {
       name: 'vetting:expiry-reminders',
       schedule: '27 8 * * *',
-      run: (context) => remindExpiringVetting(context?.now ?? new Date(), baseUrl),
+      everyInstance: true,
+      run: withContext((context) => remindExpiringVetting(context, baseUrl)),
     },
   ];
 }

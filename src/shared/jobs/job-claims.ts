@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { databaseNow } from '../db/database-time.js';
 import { isDuplicateKeyError } from '../db/duplicate-key.js';
 import { JobClaimModel } from './job-model.js';
@@ -8,6 +9,11 @@ export interface ItemClaim {
   job: string;
   key: string;
   attempt: number;
+  /**
+   * The fencing token: random, stored on the claim document and known only to its holder. Completing,
+   * releasing and every fenced effect compare it, so a holder whose claim was replaced cannot act on it.
+   */
+  token: string;
 }
 
 // A run of takeovers this long means something is wrong with the item itself; stop trying it.
@@ -26,6 +32,7 @@ export async function claimItem(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const id = `${job}|${key}|${attempt}`;
     const now = await databaseNow();
+    const token = randomBytes(16).toString('hex');
     try {
       await JobClaimModel.create({
         _id: id,
@@ -33,10 +40,11 @@ export async function claimItem(
         key,
         attempt,
         holder,
+        token,
         claimedAt: now,
         leaseUntil: new Date(now.getTime() + leaseMs),
       });
-      return { id, job, key, attempt };
+      return { id, job, key, attempt, token };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
@@ -51,12 +59,32 @@ export async function claimItem(
 }
 
 export async function completeClaim(claim: ItemClaim): Promise<void> {
-  await JobClaimModel.updateOne({ _id: claim.id }, { $set: { doneAt: await databaseNow() } });
+  await JobClaimModel.updateOne(
+    { _id: claim.id, token: claim.token },
+    { $set: { doneAt: await databaseNow() } },
+  );
 }
 
 /** Hands the item back at once (shutdown, or the work failed) so the next run may take it. */
 export async function releaseClaim(claim: ItemClaim): Promise<void> {
-  await JobClaimModel.updateOne({ _id: claim.id }, { $set: { releasedAt: await databaseNow() } });
+  await JobClaimModel.updateOne(
+    { _id: claim.id, token: claim.token },
+    { $set: { releasedAt: await databaseNow() } },
+  );
+}
+
+/**
+ * Is the item still this claim's to act on? Read exactly (by `_id`, the lookup both engines serve from
+ * the index) and compared with the database's clock: the stored claim carries this claim's token, is
+ * neither done nor released, and its lease has not run out. Once the lease has run out another instance
+ * may take the item over at any moment, so an expired lease is not ours even before anyone has.
+ */
+export async function holdsClaim(claim: ItemClaim): Promise<boolean> {
+  const stored = await JobClaimModel.findById(claim.id).lean();
+  if (!stored || stored.token !== claim.token || stored.doneAt || stored.releasedAt) return false;
+  // The clock is read after the claim, so a lease that ran out while the claim was read counts as over.
+  const now = await databaseNow();
+  return stored.leaseUntil.getTime() > now.getTime();
 }
 
 /** Has this item been finished by anyone (any attempt)? */

@@ -1,3 +1,5 @@
+import type { HeldItem } from './item-fence.js';
+
 /** What a running job is given: its time, who runs it, when to stop, and once-only item processing. */
 export interface JobContext {
   /** The run's time for the domain rules (what is due). Tests inject it; leases use the database's clock. */
@@ -7,13 +9,16 @@ export interface JobContext {
   /** Aborted on SIGTERM: no new item is started, the current one finishes or is released. */
   signal: AbortSignal;
   /**
-   * Processes each item at most once across every instance and every run: each is claimed by a unique
-   * insert with a lease before `work` runs, and skipped when done or held. Returns how many this run did.
+   * Completes each item once across every instance and every run: each is claimed by a unique insert
+   * with a lease before `work` runs, skipped when done or held, and marked done only after `work`
+   * returns. An item whose holder died (or failed) is taken over after the lease, so `work` may run again
+   * for it: it does its effects through `held.fenced(...)` (refused once the lease is lost) and gives each
+   * mail `held.effectKey(...)` as its idempotency key (a repeat is refused). Returns how many this run did.
    */
   eachItem<T>(
     items: Iterable<T>,
     keyOf: (item: T) => string,
-    work: (item: T) => Promise<void>,
+    work: (item: T, held: HeldItem) => Promise<void>,
   ): Promise<number>;
 }
 
@@ -38,6 +43,8 @@ export interface JobRunSummary {
   failures: number;
   errorMessages: string[];
   interrupted: boolean;
+  /** Items left because their lease ran out before their work was done (the instance stalled). */
+  abandoned: number;
   /** False when another instance had already claimed this scheduled tick. */
   ran: boolean;
 }

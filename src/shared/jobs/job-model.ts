@@ -13,6 +13,9 @@ const jobClaimSchema = new Schema(
     key: { type: String, required: true },
     attempt: { type: Number, required: true, min: 0 },
     holder: { type: String, required: true },
+    // The holder's fencing token (see ItemClaim.token). Checked when a claim is created; claims written
+    // before tokens existed have none, and no running process holds them, so nothing compares it.
+    token: { type: String, required: true },
     claimedAt: { type: Date, required: true },
     // Compared with the database's clock only, never an instance's own.
     leaseUntil: { type: Date, required: true },
@@ -38,6 +41,9 @@ const jobRunSchema = new Schema(
     errorMessages: { type: [String], default: [] },
     // Stopped by SIGTERM before the end: the unfinished items were released for another instance.
     interrupted: { type: Boolean, required: true, default: false },
+    // Items left because the lease ran out before their work was done (the instance stalled): another
+    // instance finishes them. Runs recorded before this was counted have none.
+    abandoned: { type: Number, default: 0 },
   },
   { strict: 'throw', versionKey: false },
 );

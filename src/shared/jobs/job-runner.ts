@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import { isDuplicateKeyError } from '../db/duplicate-key.js';
 import { claimItem, completeClaim, releaseClaim } from './job-claims.js';
 import type { JobContext, JobDefinition, JobRunSummary, JobTrigger } from './job-definition.js';
+import { heldItem, LeaseLostError } from './item-fence.js';
 import { JobRunModel, JobStatusModel } from './job-model.js';
 
 export interface JobRuntimeSettings {
@@ -53,6 +55,7 @@ export async function runJob(job: JobDefinition, options: RunOptions = {}): Prom
     failures: 0,
     errorMessages: [],
     interrupted: false,
+    abandoned: 0,
     ran: true,
   };
   const failed = (error: unknown) => {
@@ -89,9 +92,15 @@ export async function runJob(job: JobDefinition, options: RunOptions = {}): Prom
           await releaseClaim(claim);
           break;
         }
+        const held = heldItem(claim);
         try {
-          await work(item);
+          // A holder that stalled past its lease (e.g. in the pause above) must not start the work.
+          await held.fenced(() => work(item, held));
         } catch (error) {
+          if (error instanceof LeaseLostError) {
+            summary.abandoned += 1;
+            continue;
+          }
           failed(error);
           await releaseClaim(claim);
           continue;
@@ -115,26 +124,50 @@ export async function runJob(job: JobDefinition, options: RunOptions = {}): Prom
   return summary;
 }
 
-/** Every run updates the job's status; a run that did something, failed, or was asked for is kept as well. */
+/**
+ * A run that did something, failed, or was asked for is kept; every run then updates the job's status.
+ * The run record comes first: it is an insert of its own and cannot collide, so nothing that happens to
+ * the shared status document can cost the record of a run.
+ */
 async function recordRun(job: string, trigger: JobTrigger, startedAt: Date, summary: JobRunSummary) {
   const finishedAt = new Date();
   const outcome = { items: summary.items, failures: summary.failures };
-  await JobStatusModel.updateOne(
-    { _id: job },
-    { $set: { startedAt, finishedAt, instanceId: INSTANCE_ID, ...outcome } },
-    { upsert: true },
-  );
   const worthKeeping =
-    trigger !== 'schedule' || summary.items > 0 || summary.failures > 0 || summary.interrupted;
-  if (!worthKeeping) return;
-  await JobRunModel.create({
-    job,
-    instanceId: INSTANCE_ID,
-    trigger,
-    startedAt,
-    finishedAt,
-    ...outcome,
-    errorMessages: summary.errorMessages,
-    interrupted: summary.interrupted,
-  });
+    trigger !== 'schedule' ||
+    summary.items > 0 ||
+    summary.failures > 0 ||
+    summary.interrupted ||
+    summary.abandoned > 0;
+  if (worthKeeping) {
+    await JobRunModel.create({
+      job,
+      instanceId: INSTANCE_ID,
+      trigger,
+      startedAt,
+      finishedAt,
+      ...outcome,
+      errorMessages: summary.errorMessages,
+      interrupted: summary.interrupted,
+      abandoned: summary.abandoned,
+    });
+  }
+  await writeStatus(job, { startedAt, finishedAt, instanceId: INSTANCE_ID, ...outcome });
+}
+
+const STATUS_TRIES = 3;
+
+/**
+ * Upserts the job's status. Two instances finishing together may both find no document and both insert:
+ * on FerretDB the later insert fails with a duplicate key. The document exists by then, so the same
+ * upsert again is an update (the status is "the latest run", so whichever write lands last is right).
+ */
+async function writeStatus(job: string, fields: Record<string, unknown>): Promise<void> {
+  for (let tried = 1; ; tried += 1) {
+    try {
+      await JobStatusModel.updateOne({ _id: job }, { $set: fields }, { upsert: true });
+      return;
+    } catch (error) {
+      if (!isDuplicateKeyError(error) || tried >= STATUS_TRIES) throw error;
+    }
+  }
 }

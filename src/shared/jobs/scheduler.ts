@@ -36,6 +36,8 @@ export function createScheduler(
     const execution = runJob(job, { trigger: 'schedule', signal: stopping.signal, tick: scheduledAt })
       .then((summary) => {
         if (summary.failures > 0) logger.error(summary, 'job had failures');
+        else if (summary.abandoned > 0)
+          logger.warn(summary, 'job left items whose lease ran out; another instance finishes them');
         else if (summary.ran && summary.items > 0)
           logger.info({ job: job.name, items: summary.items }, 'job ran');
       })

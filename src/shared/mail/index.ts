@@ -8,6 +8,7 @@ export {
   messageIdDomain,
   type EnqueueMailInput,
   type MailSettings,
+  type QueuedMail,
 } from './outbox-service.js';
 export {
   deliverDueMessages,

@@ -9,7 +9,11 @@ export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as con
  */
 const outboxMessageSchema = new Schema(
   {
+    // Derived from idempotencyKey (messageIdFor), and unique: the index that refuses a repeated mail.
     messageId: { type: String, required: true },
+    // What makes this mail this mail: a job item's effect key, or a random one for a mail of its own.
+    // Messages stored before keys existed have none (their Message-IDs were random, so they repeat none).
+    idempotencyKey: { type: String, required: true },
     to: { type: String, required: true },
     subject: { type: String, required: true },
     sealedBody: { type: String },

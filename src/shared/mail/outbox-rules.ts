@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** How many delivery attempts a message gets before it is marked failed (about six hours in all). */
 export const MAX_DELIVERY_ATTEMPTS = 12;
 
@@ -58,4 +60,14 @@ export function describeFailure(error: unknown): string {
     .replace(/\/\/[^@\s/]*@/g, '//***@')
     .replace(/\s+/g, ' ')
     .slice(0, 300);
+}
+
+/**
+ * The Message-ID of the message with this idempotency key: a digest of the key (which may name records
+ * and people, so it is not shown to mail servers as it is) at the sender's domain. The same key always
+ * gives the same Message-ID, so a second queue of the same mail meets the unique Message-ID index.
+ */
+export function messageIdFor(idempotencyKey: string, domain: string): string {
+  const digest = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40);
+  return `<${digest}@${domain}>`;
 }

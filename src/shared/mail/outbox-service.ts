@@ -4,11 +4,12 @@ import type { AppConfig } from '../../config/index.js';
 import { sealSecret } from '../crypto/index.js';
 import type { Language } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
-import { renderMail } from './mail-templates.js';
+import { renderMail, type RenderedMail } from './mail-templates.js';
 import { createMailTransport } from './mail-transport.js';
 import { OutboxMessageModel } from './outbox-model.js';
-import { hasLineBreak } from './outbox-rules.js';
+import { hasLineBreak, messageIdFor } from './outbox-rules.js';
 import { deliverDueMessages, type DeliverySettings } from './outbox-delivery.js';
+import { isDuplicateKeyError } from '../db/index.js';
 
 export interface EnqueueMailInput {
   to: string;
@@ -17,6 +18,18 @@ export interface EnqueueMailInput {
   data: Record<string, string>;
   /** The match a message speaks of, so it can be cancelled while unsent (see cancelPendingMailAbout). */
   aboutMatchId?: string;
+  /**
+   * What makes this mail this one mail, for work that may be repeated (a job item taken over after its
+   * holder stalled or died): a second queue with the same key is refused. A job passes its item's
+   * `held.effectKey(...)`; without a key, the mail gets a random one and is never a repeat.
+   */
+  idempotencyKey?: string;
+}
+
+export interface QueuedMail {
+  messageId: string;
+  /** False when a mail with the same idempotency key was queued before: this one was not stored again. */
+  queued: boolean;
 }
 
 export interface MailSettings extends DeliverySettings {
@@ -45,22 +58,42 @@ const recipient = z.string().email().max(254);
 /**
  * Stores a rendered, sealed message in the outbox and returns its Message-ID. Only after this resolves
  * may a caller tell somebody "we sent you an e-mail"; delivery happens afterwards and is retried.
+ * The Message-ID is derived from the idempotency key, so the unique Message-ID index refuses a mail whose
+ * key was queued before (on any instance): that answers `queued: false` and stores nothing.
  */
 export async function enqueueMail(
   input: EnqueueMailInput,
   mail: Pick<MailSettings, 'encryptionKey' | 'from'> | undefined = settings,
-): Promise<{ messageId: string }> {
+): Promise<QueuedMail> {
   if (!mail) throw new Error('Mail is not configured (configureMail was not called)');
   if (hasLineBreak(input.to) || !recipient.safeParse(input.to).success) {
     throw new Error('Refusing to send mail to a malformed address');
   }
   const rendered = renderMail(input.template, input.language, input.data);
-  const messageId = `<${randomUUID()}@${messageIdDomain(mail.from)}>`;
+  const idempotencyKey = input.idempotencyKey ?? `single:${randomUUID()}`;
+  const messageId = messageIdFor(idempotencyKey, messageIdDomain(mail.from));
+  try {
+    await store(messageId, idempotencyKey, input, rendered, mail.encryptionKey);
+  } catch (error) {
+    if (input.idempotencyKey && isDuplicateKeyError(error)) return { messageId, queued: false };
+    throw error;
+  }
+  return { messageId, queued: true };
+}
+
+async function store(
+  messageId: string,
+  idempotencyKey: string,
+  input: EnqueueMailInput,
+  rendered: RenderedMail,
+  encryptionKey: Buffer,
+): Promise<void> {
   await OutboxMessageModel.create({
     messageId,
+    idempotencyKey,
     to: input.to,
     subject: rendered.subject,
-    sealedBody: sealSecret(JSON.stringify({ text: rendered.text, html: rendered.html }), mail.encryptionKey),
+    sealedBody: sealSecret(JSON.stringify({ text: rendered.text, html: rendered.html }), encryptionKey),
     template: input.template,
     language: input.language,
     status: 'pending',
@@ -68,7 +101,6 @@ export async function enqueueMail(
     nextAttemptAt: new Date(),
     ...(input.aboutMatchId ? { aboutMatchId: input.aboutMatchId } : {}),
   });
-  return { messageId };
 }
 
 /**

@@ -178,6 +178,7 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
     // A message about the child still waiting in the outbox.
     const queued = await OutboxMessageModel.create({
       messageId: '<queued@test>',
+      idempotencyKey: 'test:queued',
       to: bo.email,
       subject: 'x',
       sealedBody: 'sealed',

@@ -5,16 +5,21 @@ import {
   consentJobs,
   deleteConsentsOfRequests,
   expireLapsedConsents,
-  remindExpiringConsents,
 } from '../../../src/components/consent/index.js';
 import { consentHomeItems } from '../../../src/components/consent/consent-home.js';
-import { ConsentLinkModel, ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
+import {
+  ConsentClaimModel,
+  ConsentLinkModel,
+  ConsentVersionModel,
+} from '../../../src/components/consent/consent-model.js';
 import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
+import { JobClaimModel } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { createUser, loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
 import { consentPage, recordConsentThroughForm, storeConsent } from '../../helpers/consent.js';
+import { itemsDone, jobNamed } from '../../helpers/jobs.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
@@ -79,8 +84,9 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
   it('when a consent runs out within 30 days, then the responsible worker is reminded once', async () => {
     await consentOf(new Date(Date.now() + 10 * DAY));
     await consentOf(new Date(Date.now() + 90 * DAY));
-    assert.equal(await remindExpiringConsents(new Date()), 1);
-    assert.equal(await remindExpiringConsents(new Date()), 0);
+    const remind = jobNamed(consentJobs, 'consent:remind-expiring');
+    assert.equal(await itemsDone(remind), 1);
+    assert.equal(await itemsDone(remind), 0);
     const mails = await OutboxMessageModel.find({ template: 'consent-expiring' }).lean();
     assert.deepEqual(
       mails.map((mail) => mail.to),
@@ -90,6 +96,19 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
       consentJobs.map((job) => job.name),
       ['consent:expire-lapsed', 'consent:remind-expiring'],
     );
+  });
+
+  it('when an instance queued the reminder and died before recording it, then the next run records it without a second mail', async () => {
+    await consentOf(new Date(Date.now() + 10 * DAY));
+    const remind = jobNamed(consentJobs, 'consent:remind-expiring');
+    assert.equal(await itemsDone(remind), 1);
+    // What the dead instance leaves behind: the mail in the outbox, but neither the record nor a done claim.
+    await ConsentClaimModel.deleteMany({});
+    await JobClaimModel.deleteMany({ job: 'consent:remind-expiring' });
+    assert.equal(await itemsDone(remind), 1, 'the item is done again');
+    assert.equal(await ConsentClaimModel.countDocuments(), 1, 'and recorded');
+    const mails = await OutboxMessageModel.countDocuments({ template: 'consent-expiring' });
+    assert.equal(mails, 1, `mails to the worker: ${mails}`);
   });
 
   it('when retention deletes a request, then its ledger and links go, and other requests keep theirs', async () => {

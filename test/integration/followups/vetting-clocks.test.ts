@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { FollowUpPlanModel } from '../../../src/components/followups/index.js';
 import { followUpJobs } from '../../../src/components/followups/followups-jobs.js';
-import { remindExpiringVetting } from '../../../src/components/vetting/index.js';
+import { vettingJobs } from '../../../src/components/vetting/index.js';
 import { runJob } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { followUpCase } from '../../helpers/followups.js';
+import { itemsDone, jobNamed } from '../../helpers/jobs.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 import { createVettedMember } from '../../helpers/vetting.js';
 
 const DAY = 86_400_000;
+const expiryJob = jobNamed(vettingJobs('https://x.dk'), 'vetting:expiry-reminders');
+const remindExpiringVetting = (now: Date) => itemsDone(expiryJob, now);
 
 describe('vetting clocks', function () {
   this.timeout(30_000);
@@ -23,14 +26,10 @@ describe('vetting clocks', function () {
     await createVettedMember(c.organisationId, { state: 'expiring', user: c.bo, now: start });
     const mails = (to: string, template: string) => OutboxMessageModel.countDocuments({ to, template });
 
-    assert.equal(await remindExpiringVetting(start, 'https://x.dk'), 1, 'inside 60 days');
-    assert.equal(await remindExpiringVetting(new Date(start.getTime() + DAY), 'https://x.dk'), 0, 'once');
-    assert.equal(
-      await remindExpiringVetting(new Date(start.getTime() + 17 * DAY), 'https://x.dk'),
-      1,
-      'inside 14',
-    );
-    assert.equal(await remindExpiringVetting(new Date(start.getTime() + 18 * DAY), 'https://x.dk'), 0);
+    assert.equal(await remindExpiringVetting(start), 1, 'inside 60 days');
+    assert.equal(await remindExpiringVetting(new Date(start.getTime() + DAY)), 0, 'once');
+    assert.equal(await remindExpiringVetting(new Date(start.getTime() + 17 * DAY)), 1, 'inside 14');
+    assert.equal(await remindExpiringVetting(new Date(start.getTime() + 18 * DAY)), 0);
     assert.equal(await mails(c.bo.email, 'vetting-expiry-reminder'), 2);
     assert.equal(await mails(c.karin.email, 'vetting-expiry-coordinator'), 2);
 

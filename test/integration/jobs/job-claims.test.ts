@@ -5,8 +5,13 @@ import {
   claimItem,
   completeClaim,
   configureJobRuntime,
+  heldItem,
+  holdsClaim,
+  JobClaimModel,
   JobRunModel,
   JobStatusModel,
+  LeaseLostError,
+  releaseClaim,
   runJob,
   type JobDefinition,
 } from '../../../src/shared/jobs/index.js';
@@ -132,6 +137,109 @@ describe('jobs: claims, leases, runs and the jobs page', function () {
     assert.equal(runs, 1);
     assert.deepEqual(results.map((result) => result.ran).sort(), [false, true]);
     assert.equal(results.find((result) => result.ran)!.items, 4, 'a returned number counts as items');
+  });
+
+  describe("the fence around an item's effects", () => {
+    it("when the lease runs out or the item is taken over, then the old holder's fence refuses the effect and its token moves nothing", async () => {
+      const first = (await claimItem('test:fence', 'item-1', 'instance-a', 500))!;
+      const effects: string[] = [];
+      const held = heldItem(first);
+      assert.equal(await held.stillMine(), true, 'inside the lease');
+      await held.fenced(async () => effects.push('in time'));
+      await sleep(700);
+      assert.equal(await held.stillMine(), false, 'the lease ran out, though nobody took it yet');
+      await assert.rejects(
+        held.fenced(async () => effects.push('late')),
+        LeaseLostError,
+      );
+      const second = (await claimItem('test:fence', 'item-1', 'instance-b', 60_000))!;
+      assert.equal(second.attempt, 1);
+      assert.equal(await holdsClaim(second), true, 'the new holder holds it');
+      // The old holder finishing or letting go changes nothing for the new one.
+      await completeClaim(first);
+      await releaseClaim(first);
+      assert.equal(await holdsClaim(second), true, "still the new holder's");
+      assert.equal(
+        await holdsClaim({ ...second, token: first.token }),
+        false,
+        'another token is not the holder',
+      );
+      await assert.rejects(
+        heldItem(first).fenced(async () => effects.push('after takeover')),
+        LeaseLostError,
+      );
+      assert.deepEqual(effects, ['in time']);
+      assert.equal(
+        heldItem(second).effectKey('mail|u1'),
+        'test:fence|item-1|mail|u1',
+        'the same in every attempt',
+      );
+      assert.equal(heldItem(first).effectKey('mail|u1'), heldItem(second).effectKey('mail|u1'));
+    });
+
+    it("when an item's work outlives its lease, then its next effect is refused, the run abandons the item (not done, not failed), and a later run does it once", async () => {
+      configureJobRuntime({ leaseMs: 400 });
+      const effects: string[] = [];
+      let slow = true;
+      const job: JobDefinition = {
+        name: 'test:slow',
+        schedule: '* * * * *',
+        everyInstance: true,
+        run: async (context) => {
+          await context!.eachItem(
+            ['x'],
+            (item) => item,
+            async (item, held) => {
+              if (slow) await sleep(700);
+              await held.fenced(async () => effects.push(item));
+            },
+          );
+        },
+      };
+      const stalled = await runJob(job);
+      assert.deepEqual(
+        [stalled.items, stalled.failures, stalled.abandoned, effects.length],
+        [0, 0, 1, 0],
+        `items, failures, abandoned, effects: ${[stalled.items, stalled.failures, stalled.abandoned, effects.length]}`,
+      );
+      const [record] = await JobRunModel.find({ job: 'test:slow' }).lean();
+      assert.equal(record?.abandoned, 1, 'the run record says an item was left');
+      const claim = await JobClaimModel.findById('test:slow|x|0').lean();
+      assert.equal(claim?.doneAt, undefined, 'the abandoned item is not marked done');
+      assert.equal(claim?.releasedAt, undefined, 'nor handed back by a holder that no longer holds it');
+      slow = false;
+      configureJobRuntime({ leaseMs: 60_000 });
+      assert.equal((await runJob(job)).items, 1, 'taken over once the lease has run out');
+      assert.equal((await runJob(job)).items, 0);
+      assert.deepEqual(effects, ['x']);
+    });
+
+    it('when a holder stalls past its lease before the work starts, then the work never starts', async () => {
+      configureJobRuntime({ leaseMs: 300, itemPauseMs: 600 });
+      const worked: string[] = [];
+      const summary = await runJob(countingJob(['a'], worked));
+      assert.deepEqual([summary.items, summary.abandoned, worked.length], [0, 1, 0]);
+    });
+  });
+
+  it('when many instances finish the same job at once, then every run is recorded and the job keeps one status', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const job: JobDefinition = {
+        name: `test:status-${round}`,
+        schedule: '* * * * *',
+        run: async () => 1,
+      };
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => runJob(job)));
+      const rejected = results.filter((result) => result.status === 'rejected');
+      assert.equal(
+        rejected.length,
+        0,
+        `round ${round}: ${rejected.length} of 8 runs threw: ${rejected.map((r) => String((r as PromiseRejectedResult).reason?.message)).join('; ')}`,
+      );
+      const recorded = await JobRunModel.countDocuments({ job: job.name });
+      assert.equal(recorded, 8, `round ${round}: ${recorded} of 8 runs recorded`);
+      assert.equal(await JobStatusModel.countDocuments({ _id: job.name }), 1);
+    }
   });
 
   describe('the jobs page', () => {

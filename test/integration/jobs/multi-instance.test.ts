@@ -2,42 +2,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FollowUpModel } from '../../../src/components/followups/index.js';
-import { copenhagenDate } from '../../../src/components/followups/index.js';
 import { JobClaimModel, JobRunModel } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { createUser, type TestUser } from '../../helpers/accounts.js';
+import { dueCheckIn } from '../../helpers/followups.js';
+import { until } from '../../helpers/jobs.js';
 import { startServerProcess, type ServerProcess } from '../../helpers/server-process.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const JOB = 'followups:reminders';
-
-/** A volunteer's check-in due today, each for its own volunteer so every reminder is countable. */
-async function dueCheckIn(index: number, volunteer: TestUser): Promise<void> {
-  const matchId = (index + 1).toString(16).padStart(24, 'a');
-  await FollowUpModel.create({
-    _id: `${matchId}:volunteer:regular:1`,
-    matchId,
-    requestId: matchId,
-    municipalityCode: '0849',
-    organisationId: matchId,
-    volunteerId: volunteer.id,
-    childAlias: 'E.',
-    audience: 'volunteer',
-    kind: 'regular',
-    sequence: 1,
-    dueOn: copenhagenDate(new Date()),
-  });
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 describe('jobs on several instances (real app processes on one database)', function () {
   this.timeout(180_000);

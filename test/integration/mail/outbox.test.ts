@@ -34,13 +34,14 @@ function settingsFor(smtpUrl: string): MailSettings & DeliverySettings {
   };
 }
 
-async function queue(to: string, name = 'Bo') {
+async function queue(to: string, name = 'Bo', idempotencyKey?: string) {
   return enqueueMail(
     {
       to,
       template: 'verify-email',
       language: 'da',
       data: { name, link: 'https://x.dk/bekraeft-email/hemmelig-token', expiresInHours: '24' },
+      idempotencyKey,
     },
     settingsFor('smtp://unused'),
   );
@@ -154,6 +155,46 @@ describe('mail outbox', function () {
     assert.equal(arrivalsOf(dir, messageId).length, 0);
     assert.equal((await deliverDueMessages(settings, minutesLater(6))).sent, 1);
     assert.equal(arrivalsOf(dir, messageId).length, 1);
+  });
+
+  it('when a job queues the same mail twice (same idempotency key), then the second is refused and the one message keeps its Message-ID through retries', async () => {
+    const key = 'consent:remind-expiring|c1|2026-05-01T00:00:00.000Z|consent-expiring|u1';
+    const first = await queue('keyed@example.dk', 'Bo', key);
+    const again = await queue('keyed@example.dk', 'Bo', key);
+    const concurrent = await Promise.all([1, 2, 3].map(() => queue('keyed@example.dk', 'Bo', key)));
+    assert.equal(first.queued, true);
+    assert.deepEqual(
+      [again, ...concurrent].map((result) => [result.queued, result.messageId]),
+      [1, 2, 3, 4].map(() => [false, first.messageId]),
+      'the repeats are refused and name the same Message-ID',
+    );
+    const stored = await OutboxMessageModel.find({ to: 'keyed@example.dk' }).lean();
+    assert.equal(stored.length, 1, `messages stored for one key: ${stored.length}`);
+    assert.equal(stored[0]!.idempotencyKey, key);
+    assert.ok(!stored[0]!.messageId.includes('c1'), 'the Message-ID does not show the key itself');
+
+    // A failed attempt and a retry: the mail that finally arrives carries the Message-ID derived from the key.
+    const port = mailbox.port;
+    await mailbox.stop();
+    await deliverDueMessages(settingsFor(mailbox.url));
+    mailbox = await startTestMailbox(dir, port);
+    await deliverDueMessages(settingsFor(mailbox.url), minutesLater(2));
+    const arrivals = arrivalsOf(dir, first.messageId);
+    assert.equal(arrivals.length, 1, `arrivals with the key's Message-ID: ${arrivals.length}`);
+    assert.equal((await simpleParser(arrivals[0]!)).messageId, first.messageId);
+    const afterDelivery = await queue('keyed@example.dk', 'Bo', key);
+    assert.equal(afterDelivery.queued, false, 'a repeat after delivery is refused too');
+  });
+
+  it('when mail without a key is queued twice to the same person, then both are stored with Message-IDs of their own', async () => {
+    const one = await queue('twice@example.dk');
+    const two = await queue('twice@example.dk');
+    assert.deepEqual([one.queued, two.queued], [true, true]);
+    assert.notEqual(one.messageId, two.messageId);
+    const keys = (await OutboxMessageModel.find({ to: 'twice@example.dk' }).lean()).map(
+      (message) => message.idempotencyKey,
+    );
+    assert.equal(new Set(keys).size, 2, `distinct keys: ${keys.join(', ')}`);
   });
 
   it('when an address carries CR/LF (header injection), then nothing is queued', async () => {

@@ -3,11 +3,12 @@ import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import {
   activeMatchCountsByVolunteer,
+  matchingJobs,
   placesInUseByOffer,
-  remindWaitingProposals,
 } from '../../../src/components/matching/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { createUser, loginAs, type TestUser } from '../../helpers/accounts.js';
+import { itemsDone, jobNamed } from '../../helpers/jobs.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { createOffer } from '../../helpers/offers.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
@@ -15,6 +16,8 @@ import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const DAY = 86_400_000;
+const reminderJob = jobNamed(matchingJobs('https://x.dk'), 'matching:proposal-reminders');
+const remindWaitingProposals = (now: Date) => itemsDone(reminderJob, now);
 
 describe('matching: reminders and places in use', function () {
   this.timeout(30_000);
@@ -46,8 +49,8 @@ describe('matching: reminders and places in use', function () {
       proposedBy: sara.id,
       createdAt: new Date(now.getTime() - 6 * DAY),
     });
-    assert.equal(await remindWaitingProposals(now, 'https://x.dk'), 1);
-    assert.equal(await remindWaitingProposals(now, 'https://x.dk'), 0);
+    assert.equal(await remindWaitingProposals(now), 1);
+    assert.equal(await remindWaitingProposals(now), 0);
     const toKarin = await OutboxMessageModel.find({ to: karin.email }).lean();
     assert.deepEqual(
       toKarin.map((message) => message.template),
@@ -74,7 +77,7 @@ describe('matching: reminders and places in use', function () {
       state: 'declined',
       createdAt: new Date(now.getTime() - 9 * DAY),
     });
-    assert.equal(await remindWaitingProposals(now, 'https://x.dk'), 0);
+    assert.equal(await remindWaitingProposals(now), 0);
     assert.equal(await OutboxMessageModel.countDocuments(), 0);
   });
 

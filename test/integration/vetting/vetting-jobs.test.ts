@@ -1,21 +1,20 @@
 import assert from 'node:assert/strict';
 import { announceAccountDeleting } from '../../../src/components/accounts/account-events.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
-import {
-  putVettingFacts,
-  remindConsentWindows,
-  vettingStatusFor,
-} from '../../../src/components/vetting/index.js';
+import { putVettingFacts, vettingJobs, vettingStatusFor } from '../../../src/components/vetting/index.js';
 import { VettingRecordModel } from '../../../src/components/vetting/vetting-model.js';
 import { addDays } from '../../../src/components/vetting/vetting-rules.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { createUser } from '../../helpers/accounts.js';
+import { itemsDone, jobNamed } from '../../helpers/jobs.js';
 import { createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 import { createMember, createVettedMember } from '../../helpers/vetting.js';
 
 const BASE = 'http://localhost:3000';
+const remindJob = jobNamed(vettingJobs(BASE), 'vetting:consent-window-reminders');
+const remindConsentWindows = (now: Date) => itemsDone(remindJob, now);
 
 describe('vetting: the consent-window reminder and account deletion', function () {
   this.timeout(30_000);
@@ -47,9 +46,9 @@ describe('vetting: the consent-window reminder and account deletion', function (
   it('when an order is 11 days old without an outcome, then one reminder goes to the volunteer and one to the coordinator, however often the job runs', async () => {
     const now = new Date('2026-03-20T08:17:00Z');
     const { member, coordinator } = await orderedDaysBefore(now, 11);
-    assert.equal(await remindConsentWindows(now, BASE), 1);
-    assert.equal(await remindConsentWindows(now, BASE), 0);
-    assert.equal(await remindConsentWindows(addDays(now, 1), BASE), 0);
+    assert.equal(await remindConsentWindows(now), 1);
+    assert.equal(await remindConsentWindows(now), 0);
+    assert.equal(await remindConsentWindows(addDays(now, 1)), 0);
     const toVolunteer = await OutboxMessageModel.find({ to: member.email }).lean();
     const toCoordinator = await OutboxMessageModel.find({ to: coordinator.email }).lean();
     assert.deepEqual(
@@ -67,7 +66,7 @@ describe('vetting: the consent-window reminder and account deletion', function (
     const now = new Date('2026-03-20T08:17:00Z');
     await orderedDaysBefore(now, 10);
     await orderedDaysBefore(now, 12);
-    const [a, b] = await Promise.all([remindConsentWindows(now, BASE), remindConsentWindows(now, BASE)]);
+    const [a, b] = await Promise.all([remindConsentWindows(now), remindConsentWindows(now)]);
     assert.equal(a + b, 2);
     assert.equal(await OutboxMessageModel.countDocuments({ template: 'vetting-consent-reminder' }), 2);
   });
@@ -77,14 +76,14 @@ describe('vetting: the consent-window reminder and account deletion', function (
     await orderedDaysBefore(now, 5);
     await orderedDaysBefore(now, 15);
     await orderedDaysBefore(now, 11, { outcome: 'clear', outcomeAt: addDays(now, -1), outcomeBy: 'x' });
-    assert.equal(await remindConsentWindows(now, BASE), 0);
+    assert.equal(await remindConsentWindows(now), 0);
     assert.equal(await OutboxMessageModel.countDocuments(), 0);
   });
 
   it('when a renewal is ordered later, then that new order gets its own reminder', async () => {
     const now = new Date('2026-03-20T08:17:00Z');
     const { member } = await orderedDaysBefore(now, 11);
-    assert.equal(await remindConsentWindows(now, BASE), 1);
+    assert.equal(await remindConsentWindows(now), 1);
     await VettingRecordModel.updateOne(
       { userId: member.id },
       {
@@ -94,7 +93,7 @@ describe('vetting: the consent-window reminder and account deletion', function (
         },
       },
     );
-    assert.equal(await remindConsentWindows(addDays(now, 31), BASE), 1);
+    assert.equal(await remindConsentWindows(addDays(now, 31)), 1);
   });
 
   it('when a volunteer deletes their account, then the note goes, the dated facts stay, and running it twice is safe', async () => {

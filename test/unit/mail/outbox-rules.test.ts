@@ -5,6 +5,7 @@ import {
   hasLineBreak,
   isPermanentFailure,
   MAX_DELIVERY_ATTEMPTS,
+  messageIdFor,
   retryDelayMs,
 } from '../../../src/shared/mail/outbox-rules.js';
 
@@ -61,5 +62,14 @@ describe('outbox rules', () => {
   it('when an error mentions an SMTP URL with a password, then the stored text hides it', () => {
     const text = describeFailure(new Error('failed for smtp://user:secret@mail.example.dk:587\n  at x'));
     assert.equal(text, 'failed for smtp://***@mail.example.dk:587 at x');
+  });
+
+  it('when a Message-ID is derived from an idempotency key, then the same key gives the same one and another key another', () => {
+    const key = 'followups:reminders|remind:abc|followup-checkin-reminder|u1';
+    const id = messageIdFor(key, 'brobygning.dk');
+    assert.equal(messageIdFor(key, 'brobygning.dk'), id);
+    assert.match(id, /^<[0-9a-f]{40}@brobygning\.dk>$/);
+    assert.notEqual(messageIdFor(`${key}2`, 'brobygning.dk'), id);
+    assert.ok(!id.includes('remind'), 'the key itself is not shown to mail servers');
   });
 });
