@@ -16,6 +16,7 @@ import { siteComponent } from './components/site/index.js';
 import { vettingComponent } from './components/vetting/index.js';
 import { volunteersComponent } from './components/volunteers/index.js';
 import { AuditEventModel } from './shared/audit/index.js';
+import { auditedWriteJobs } from './shared/audit/index.js';
 import { WriteClaimModel, writeClaimJobs } from './shared/db/index.js';
 import { RateLimitHitModel, rateLimitJobs, type Component } from './shared/http/index.js';
 import {
@@ -70,6 +71,7 @@ export function allJobs(config: AppConfig, mail: MailSettings): JobDefinition[] 
     ...sessionJobs,
     ...rateLimitJobs,
     ...writeClaimJobs,
+    ...auditedWriteJobs,
     ...jobHousekeeping,
   ];
 }

@@ -1,8 +1,8 @@
-import { announceWrite, upsertThroughModel, writeNextVersion } from '../../shared/db/index.js';
+import { announceWrite, upsertThroughModel } from '../../shared/db/index.js';
 import { ORGANISATIONS_TOPIC } from './organisation-matching-read.js';
 import { trusted } from 'mongoose';
 import { grantRole, can, type Actor, type RequestContext } from '../accounts/index.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import { recordAudit, writeVersionAudited } from '../../shared/audit/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
 import { moveMembership } from './membership-service.js';
 import { OrganisationModel, type Organisation } from './organisation-model.js';
@@ -177,24 +177,25 @@ export async function decideOrganisation(
     throw new ConflictError('That step is not possible from the current state');
   }
   // Claimed first and written guarded on the version read: FerretDB's updates do not lock, so an
-  // updatedAt guard alone lets both clicks land.
-  await writeNextVersion(OrganisationModel as never, organisationId, organisation.writeVersion ?? 0, {
-    approvals,
-    status: overallStatus(approvals),
-    activeIn: activeIn(approvals),
-  });
-  announceWrite(ORGANISATIONS_TOPIC, code);
-  await recordAudit(
+  // updatedAt guard alone lets both clicks land. The audit entry travels with the claim.
+  await writeVersionAudited(
+    OrganisationModel as never,
+    organisationId,
+    organisation.writeVersion ?? 0,
+    { approvals, status: overallStatus(approvals), activeIn: activeIn(approvals) },
     {
-      action: `organisation.${to}`,
-      outcome: 'success',
-      actorId: actor.userId,
-      actorRole: actor.role,
-      municipalityCode: code,
-      objectType: 'organisation',
-      objectId: organisationId,
-      details: reason ? { reason } : undefined,
+      event: {
+        action: `organisation.${to}`,
+        outcome: 'success',
+        actorId: actor.userId,
+        actorRole: actor.role,
+        municipalityCode: code,
+        objectType: 'organisation',
+        objectId: organisationId,
+        details: reason ? { reason } : undefined,
+      },
+      origin: context.origin,
     },
-    context.origin,
   );
+  announceWrite(ORGANISATIONS_TOPIC, code);
 }

@@ -7,3 +7,4 @@ export {
   type AuditInput,
 } from './audit-log.js';
 export { AuditEventModel, type AuditEvent } from './audit-model.js';
+export { writeVersionAudited, completeAuditedWrites, auditedWriteJobs } from './audited-write.js';

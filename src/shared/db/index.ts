@@ -13,6 +13,7 @@ export {
   claimNextVersion,
   writeNextVersion,
   writeClaimedVersion,
+  settleWriteClaim,
   retryOnConflict,
   deleteOldWriteClaims,
   writeClaimJobs,

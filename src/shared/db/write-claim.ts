@@ -16,12 +16,17 @@ const writeClaimSchema = new Schema(
     documentId: { type: String, required: true },
     version: { type: Number, required: true, min: 1 },
     claimedAt: { type: Date, required: true },
+    // What the write owes besides itself (an audit entry), kept until it is done, so a writer cut off
+    // between its write and that entry is completed by a repair (see shared/audit).
+    owes: { type: Schema.Types.Mixed },
+    settled: { type: Boolean, required: true, default: true },
   },
   { strict: 'throw' },
 );
 
 writeClaimSchema.index({ collectionName: 1, documentId: 1, version: 1 }, { unique: true });
 writeClaimSchema.index({ claimedAt: 1 });
+writeClaimSchema.index({ settled: 1, claimedAt: 1 });
 
 export const WriteClaimModel = model('WriteClaim', writeClaimSchema);
 
@@ -29,8 +34,20 @@ export const WriteClaimModel = model('WriteClaim', writeClaimSchema);
 // clock, which every instance shares) it is taken over.
 export const STRANDED_CLAIM_MS = 30_000;
 
-async function insertClaim(collectionName: string, documentId: string, version: number, now: Date) {
-  await WriteClaimModel.create({ collectionName, documentId, version, claimedAt: now });
+async function insertClaim(
+  collectionName: string,
+  documentId: string,
+  version: number,
+  now: Date,
+  owes?: unknown,
+) {
+  await WriteClaimModel.create({
+    collectionName,
+    documentId,
+    version,
+    claimedAt: now,
+    ...(owes === undefined ? {} : { owes, settled: false }),
+  });
 }
 
 /**
@@ -45,12 +62,13 @@ export async function claimNextVersion(
   documentId: string,
   readVersion: number,
   at?: Date,
+  owes?: unknown,
 ): Promise<number> {
   const now = at ?? (await databaseNow());
   const collectionName = target.collection.collectionName;
   const version = readVersion + 1;
   try {
-    await insertClaim(collectionName, documentId, version, now);
+    await insertClaim(collectionName, documentId, version, now, owes);
     return version;
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
@@ -64,7 +82,7 @@ export async function claimNextVersion(
   if (!stranded) throw new ConflictError('The record changed meanwhile');
   await WriteClaimModel.deleteOne({ _id: claim._id });
   try {
-    await insertClaim(collectionName, documentId, version, now);
+    await insertClaim(collectionName, documentId, version, now, owes);
     return version;
   } catch (error) {
     if (isDuplicateKeyError(error)) throw new ConflictError('The record changed meanwhile');
@@ -82,11 +100,16 @@ export async function writeNextVersion(
   documentId: string,
   readVersion: number,
   set: Record<string, unknown>,
-  options: { runValidators?: boolean } = {},
+  options: { runValidators?: boolean; owes?: unknown } = {},
 ): Promise<number> {
-  const version = await claimNextVersion(target, documentId, readVersion);
+  const version = await claimNextVersion(target, documentId, readVersion, undefined, options.owes);
   await writeClaimedVersion(target, documentId, readVersion, version, set, options);
   return version;
+}
+
+/** Marks what a claimed write owed as done. */
+export async function settleWriteClaim(collectionName: string, documentId: string, version: number) {
+  await WriteClaimModel.updateOne({ collectionName, documentId, version }, { $set: { settled: true } });
 }
 
 /** The write after a claim: lands only while the document is still at the version read. */
@@ -103,7 +126,7 @@ export async function writeClaimedVersion(
   const result = await target.updateOne(
     { _id: documentId, writeVersion: current } as never,
     { $set: { ...set, writeVersion: version } } as never,
-    options,
+    { runValidators: options.runValidators },
   );
   if (result.matchedCount === 0) throw new ConflictError('The record changed meanwhile');
 }

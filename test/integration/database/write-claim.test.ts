@@ -11,6 +11,11 @@ import {
   writeNextVersion,
   WriteClaimModel,
 } from '../../../src/shared/db/index.js';
+import {
+  AuditEventModel,
+  completeAuditedWrites,
+  writeVersionAudited,
+} from '../../../src/shared/audit/index.js';
 import { createOrganisation } from '../../helpers/organisations.js';
 import { createMember } from '../../helpers/vetting.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -124,5 +129,61 @@ describe('claimed writes (one writer per version, on FerretDB as on MongoDB)', (
     const trainingWon = outcomes[0]!.status === 'fulfilled';
     assert.equal(stored?.facts.training?.hours, trainingWon ? 3 : undefined);
     assert.equal(stored?.facts.interview?.interviewer, trainingWon ? undefined : 'B');
+  });
+});
+
+describe('audited writes (the audit entry travels with the claim)', () => {
+  useTestDatabase();
+  const event = {
+    action: 'organisation.approved',
+    outcome: 'success' as const,
+    actorId: 'admin-1',
+    municipalityCode: '0849',
+    objectType: 'organisation',
+  };
+  const entriesFor = (id: string) => AuditEventModel.countDocuments({ objectId: id, action: event.action });
+  const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+
+  it('when a writer wrote its version and stopped before its audit entry, then the repair writes the entry once', async () => {
+    const id = await createOrganisation();
+    // What a writer cut off after its write leaves: the claim with what it owes, the version written.
+    await claimNextVersion(OrganisationModel as never, id, 0, new Date(), {
+      audit: { event: { ...event, objectId: id, at: new Date() }, origin },
+    });
+    await writeClaimedVersion(OrganisationModel as never, id, 0, 1, { status: 'approved' });
+    assert.equal(await entriesFor(id), 0);
+
+    assert.equal(await completeAuditedWrites(new Date()), 0, 'left to its own request for a minute');
+    assert.equal(await completeAuditedWrites(minutesFromNow(2)), 1);
+    assert.equal(await completeAuditedWrites(minutesFromNow(4)), 0, 'settled: nothing left to do');
+    assert.equal(await entriesFor(id), 1);
+  });
+
+  it('when the request itself finishes, then its entry is written once and the repair adds none', async () => {
+    const id = await createOrganisation();
+    await writeVersionAudited(
+      OrganisationModel as never,
+      id,
+      0,
+      { status: 'approved' },
+      {
+        event: { ...event, objectId: id },
+        origin,
+      },
+    );
+    await completeAuditedWrites(minutesFromNow(2));
+    assert.equal(await entriesFor(id), 1);
+  });
+
+  it('when a claimed version was never written, then no entry is written, and after ten minutes the claim owes nothing', async () => {
+    const id = await createOrganisation();
+    await claimNextVersion(OrganisationModel as never, id, 0, new Date(), {
+      audit: { event: { ...event, objectId: id, at: new Date() }, origin },
+    });
+    await completeAuditedWrites(minutesFromNow(2));
+    assert.equal((await WriteClaimModel.findOne({ documentId: id }).lean())!.settled, false);
+    await completeAuditedWrites(minutesFromNow(11));
+    assert.equal((await WriteClaimModel.findOne({ documentId: id }).lean())!.settled, true);
+    assert.equal(await entriesFor(id), 0);
   });
 });
