@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ConsentVersionModel } from '../../src/components/consent/consent-model.js';
+import type { MatchState } from '../../src/components/matching/match-rules.js';
+import { createMatch } from './matching.js';
 import { csrfFrom, type Agent } from './accounts.js';
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -82,4 +85,35 @@ export async function storeConsent(options: {
     validUntil: options.validUntil,
   });
   return consentId;
+}
+
+/**
+ * A match of the request in `state` (waiting for consent unless told) with one guardian's consent to
+ * everything, valid for a year unless told: a match that may be started, written directly.
+ */
+export async function createConsentedMatch(options: {
+  requestId: string;
+  organisationId: string;
+  volunteerId: string;
+  workerId: string;
+  state?: MatchState;
+  validUntil?: Date;
+}): Promise<{ matchId: string; consentId: string }> {
+  const matchId = await createMatch({
+    requestId: options.requestId,
+    organisationId: options.organisationId,
+    volunteerId: options.volunteerId,
+    proposedBy: options.workerId,
+    state: options.state ?? 'awaiting-consent',
+  });
+  const consentId = await storeConsent({
+    requestId: options.requestId,
+    matchId,
+    organisationId: options.organisationId,
+    volunteerId: options.volunteerId,
+    recordedBy: options.workerId,
+    validUntil: options.validUntil ?? new Date(Date.now() + 365 * 86_400_000),
+    consentId: randomUUID(),
+  });
+  return { matchId, consentId };
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
 import { ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
 import { FollowUpModel } from '../../../src/components/followups/followup-model.js';
@@ -14,8 +13,8 @@ import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { runJob } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { createUser, type TestUser } from '../../helpers/accounts.js';
-import { storeConsent } from '../../helpers/consent.js';
-import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
+import { createConsentedMatch } from '../../helpers/consent.js';
+import { createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -43,22 +42,12 @@ describe('the repair after a cut-off decision', function () {
     bo = await createUser({ name: 'Bo Frivillig' });
     await addMember(clubId, bo.id);
     requestId = await createRequest(sara.id);
-    matchId = await createMatch({
+    ({ matchId } = await createConsentedMatch({
       requestId,
       organisationId: clubId,
       volunteerId: bo.id,
-      proposedBy: sara.id,
-      state: 'awaiting-consent',
-    });
-    await storeConsent({
-      requestId,
-      matchId,
-      organisationId: clubId,
-      volunteerId: bo.id,
-      recordedBy: sara.id,
-      validUntil: new Date(Date.now() + 365 * 86_400_000),
-      consentId: randomUUID(),
-    });
+      workerId: sara.id,
+    }));
   });
 
   /** The claim an activation inserts before anything else, as a process that died right after it left it. */

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { FollowUpModel } from '../../../src/components/followups/followup-model.js';
 import { whenConsentEnded } from '../../../src/components/matching/consent-wiring.js';
@@ -16,8 +15,7 @@ import {
   createCandidateRequest,
   createOrganisationOfKind,
 } from '../../helpers/candidates.js';
-import { consentPage, storeConsent } from '../../helpers/consent.js';
-import { createMatch } from '../../helpers/matching.js';
+import { consentPage, createConsentedMatch } from '../../helpers/consent.js';
 import { startServerProcess, type ServerProcess } from '../../helpers/server-process.js';
 import { startStallableProxy, type StallableProxy } from '../../helpers/stallable-proxy.js';
 import { buildTestApp } from '../../helpers/test-app.js';
@@ -59,21 +57,11 @@ describe('decisions cut off by a stop, then repaired', function () {
     for (let index = 0; index < 20; index++) {
       const volunteer = await createCandidate(organisationId);
       const requestId = await createCandidateRequest(worker.id);
-      const matchId = await createMatch({
+      const { matchId } = await createConsentedMatch({
         requestId,
         organisationId,
         volunteerId: volunteer.id,
-        proposedBy: worker.id,
-        state: 'awaiting-consent',
-      });
-      await storeConsent({
-        requestId,
-        matchId,
-        organisationId,
-        volunteerId: volunteer.id,
-        recordedBy: worker.id,
-        validUntil: new Date(Date.now() + 365 * 86_400_000),
-        consentId: randomUUID(),
+        workerId: worker.id,
       });
       matches.push({ requestId, matchId });
     }

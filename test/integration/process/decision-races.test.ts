@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +14,7 @@ import {
   createCandidateRequest,
   createOrganisationOfKind,
 } from '../../helpers/candidates.js';
-import { consentPage, storeConsent } from '../../helpers/consent.js';
-import { createMatch } from '../../helpers/matching.js';
+import { consentPage, createConsentedMatch } from '../../helpers/consent.js';
 import { createOffer } from '../../helpers/offers.js';
 import { startInstancesOnTestDatabase, type ServerProcess } from '../../helpers/server-process.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -63,21 +61,11 @@ describe('decisions that race between two instances', function () {
     const ends = { active: 0, paused: 0, 'awaiting-consent': 0 } as Record<string, number>;
     for (let round = 0; round < 100; round++) {
       const requestId = await createCandidateRequest(worker.id);
-      const matchId = await createMatch({
+      const { matchId, consentId } = await createConsentedMatch({
         requestId,
         organisationId,
         volunteerId: volunteer.id,
-        proposedBy: worker.id,
-        state: 'awaiting-consent',
-      });
-      const consentId = await storeConsent({
-        requestId,
-        matchId,
-        organisationId,
-        volunteerId: volunteer.id,
-        recordedBy: worker.id,
-        validUntil: new Date(Date.now() + 365 * 86_400_000),
-        consentId: randomUUID(),
+        workerId: worker.id,
       });
       const page = consentPage(requestId, matchId);
       const [tokenA, tokenB] = await Promise.all([tokenOf(onA, page), tokenOf(onB, page)]);
@@ -109,28 +97,33 @@ describe('decisions that race between two instances', function () {
     assert.equal(ends.active ?? 0, 0, 'every consent was withdrawn, so none may end active');
   });
 
-  it('when 20 proposals for one free place arrive through two instances at once, then exactly one is made', async () => {
-    const volunteer = await createCandidate(organisationId, { maxChildren: 3 });
-    const offerId = await createOffer(organisationId, { places: 1 });
-    await OfferModel.updateOne({ _id: offerId }, { $set: { adultIds: [volunteer.id] } });
+  /** Twenty requests, each proposing the volunteer at the same moment, alternately through A and B. */
+  async function proposeTwentyAtOnce(volunteerId: string, offerId?: string) {
     const [onA, onB] = [await loginAs(a.baseUrl as never, worker), await loginAs(b.baseUrl as never, worker)];
     const requestIds = await Promise.all(Array.from({ length: 20 }, () => createCandidateRequest(worker.id)));
     const tokens = [await tokenOf(onA, '/sager'), await tokenOf(onB, '/sager')];
-    const answers = await Promise.all(
+    return Promise.all(
       requestIds.map((requestId, index) =>
         [onA, onB]
           [index % 2]!.post(`/sager/${requestId}/foreslaa`)
           .type('form')
           .send({
             _csrf: tokens[index % 2],
-            volunteerId: volunteer.id,
+            volunteerId,
             organisationId,
-            offerId,
+            ...(offerId ? { offerId } : {}),
             childAlias: 'M.',
             askText: 'Gymnastik om tirsdagen i hallen.',
           }),
       ),
     );
+  }
+
+  it('when 20 proposals for one free place arrive through two instances at once, then exactly one is made', async () => {
+    const volunteer = await createCandidate(organisationId, { maxChildren: 3 });
+    const offerId = await createOffer(organisationId, { places: 1 });
+    await OfferModel.updateOne({ _id: offerId }, { $set: { adultIds: [volunteer.id] } });
+    const answers = await proposeTwentyAtOnce(volunteer.id, offerId);
     assert.deepEqual(
       [...new Set(answers.map((answer) => answer.status))],
       [303],
@@ -143,23 +136,7 @@ describe('decisions that race between two instances', function () {
   it('when 20 proposals of a volunteer with room for one child arrive at once, then exactly one is made', async () => {
     const volunteer = await createCandidate(organisationId, { maxChildren: 1 });
     await VolunteerProfileModel.updateOne({ userId: volunteer.id }, { $set: { maxChildren: 1 } });
-    const [onA, onB] = [await loginAs(a.baseUrl as never, worker), await loginAs(b.baseUrl as never, worker)];
-    const requestIds = await Promise.all(Array.from({ length: 20 }, () => createCandidateRequest(worker.id)));
-    const tokens = [await tokenOf(onA, '/sager'), await tokenOf(onB, '/sager')];
-    await Promise.all(
-      requestIds.map((requestId, index) =>
-        [onA, onB]
-          [index % 2]!.post(`/sager/${requestId}/foreslaa`)
-          .type('form')
-          .send({
-            _csrf: tokens[index % 2],
-            volunteerId: volunteer.id,
-            organisationId,
-            childAlias: 'M.',
-            askText: 'Fodbold om tirsdagen på banen.',
-          }),
-      ),
-    );
+    await proposeTwentyAtOnce(volunteer.id);
     const made = await MatchModel.countDocuments({ volunteerId: volunteer.id });
     assert.equal(made, 1, `proposals made for the volunteer's one place: ${made}`);
   });
