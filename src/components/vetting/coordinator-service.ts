@@ -50,9 +50,8 @@ async function recordStep(
   const organisationId = await requireMember(actor, memberId);
   const record = await readRecord(organisationId, memberId);
   const facts = await change(record?.facts ?? { childCertificate: {}, references: [] }, record);
-  await saveRecord(organisationId, memberId, record, facts);
-  await recordAudit(
-    {
+  await saveRecord(organisationId, memberId, record, facts, {
+    event: {
       action: `vetting.${step}`,
       outcome: 'success',
       actorId: actor.userId,
@@ -61,8 +60,8 @@ async function recordStep(
       objectType: 'vetting-record',
       objectId: memberId,
     },
-    context.origin,
-  );
+    origin: context.origin,
+  });
 }
 
 /** "Ordered" on politi.dk/virk.dk: only with a current consent given after any earlier order. */

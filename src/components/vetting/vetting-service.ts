@@ -10,6 +10,8 @@ import { trusted, type Types } from 'mongoose';
 import { findOrganisation } from '../organisations/index.js';
 import { settingsOf } from '../municipalities/index.js';
 import { ConflictError } from '../../shared/errors/index.js';
+import { recordAudit, writeVersionAudited, type AuditInput } from '../../shared/audit/index.js';
+import type { RequestContext } from '../accounts/index.js';
 import { VettingPolicyModel, VettingRecordModel } from './vetting-model.js';
 import {
   minimumTrainingHours,
@@ -102,6 +104,7 @@ export async function saveRecord(
   userId: string,
   read: StoredRecord | undefined,
   facts: VettingFacts,
+  audit: { event: AuditInput; origin?: RequestContext['origin'] },
 ): Promise<void> {
   const fields = {
     childCertificate: defined(facts.childCertificate) ?? {},
@@ -117,9 +120,11 @@ export async function saveRecord(
       throw error;
     }
     announceWrite(VETTING_TOPIC);
+    await recordAudit(audit.event, audit.origin);
     return;
   }
-  await writeNextVersion(VettingRecordModel as never, String(read.id), read.writeVersion, fields, {
+  // The audit entry travels with the version claim, so a request cut off after the write still gets it.
+  await writeVersionAudited(VettingRecordModel as never, String(read.id), read.writeVersion, fields, audit, {
     runValidators: true,
   });
   announceWrite(VETTING_TOPIC);

@@ -1,6 +1,5 @@
 import { can, type Actor, type RequestContext } from '../accounts/index.js';
 import { findOrganisation, isActiveMember, membershipsOf } from '../organisations/index.js';
-import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import {
   certificateState,
@@ -79,9 +78,8 @@ async function changeConsent(
     if (!mayWithdrawConsent(certificate)) return 'unchanged';
     facts.childCertificate = { ...certificate, consentWithdrawnAt: now };
   }
-  await saveRecord(organisationId, userId, record, facts);
-  await recordAudit(
-    {
+  await saveRecord(organisationId, userId, record, facts, {
+    event: {
       action: `vetting.consent-${kind}`,
       outcome: 'success',
       actorId: userId,
@@ -90,8 +88,8 @@ async function changeConsent(
       objectType: 'vetting-record',
       objectId: userId,
     },
-    context.origin,
-  );
+    origin: context.origin,
+  });
   return 'changed';
 }
 

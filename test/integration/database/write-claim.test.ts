@@ -20,6 +20,10 @@ import { createOrganisation } from '../../helpers/organisations.js';
 import { createMember } from '../../helpers/vetting.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
+const vettingAudit = {
+  event: { action: 'vetting.test', outcome: 'success' as const, objectType: 'vetting-record' },
+};
+
 const origin = { ip: '127.0.0.1', userAgent: 'test', requestId: 'r1' };
 const context = { origin, baseUrl: 'http://localhost', language: 'da' as const };
 
@@ -111,18 +115,36 @@ describe('claimed writes (one writer per version, on FerretDB as on MongoDB)', (
   it('when two coordinators record different vetting steps from the same read at once, then one lands and the other is told', async () => {
     const organisationId = await createOrganisation();
     const member = await createMember(organisationId);
-    await saveRecord(organisationId, member.id, undefined, { childCertificate: {}, references: [] });
+    await saveRecord(
+      organisationId,
+      member.id,
+      undefined,
+      { childCertificate: {}, references: [] },
+      vettingAudit,
+    );
     const read = await readRecord(organisationId, member.id);
     const at = new Date();
     const outcomes = await Promise.allSettled([
-      saveRecord(organisationId, member.id, read, {
-        ...read!.facts,
-        training: { hours: 3, completedOn: at, recordedBy: 'a', recordedAt: at },
-      }),
-      saveRecord(organisationId, member.id, read, {
-        ...read!.facts,
-        interview: { heldOn: at, interviewer: 'B', outcome: 'suitable', recordedBy: 'b', recordedAt: at },
-      }),
+      saveRecord(
+        organisationId,
+        member.id,
+        read,
+        {
+          ...read!.facts,
+          training: { hours: 3, completedOn: at, recordedBy: 'a', recordedAt: at },
+        },
+        vettingAudit,
+      ),
+      saveRecord(
+        organisationId,
+        member.id,
+        read,
+        {
+          ...read!.facts,
+          interview: { heldOn: at, interviewer: 'B', outcome: 'suitable', recordedBy: 'b', recordedAt: at },
+        },
+        vettingAudit,
+      ),
     ]);
     assert.equal(outcomes.filter((outcome) => outcome.status === 'fulfilled').length, 1);
     const stored = await readRecord(organisationId, member.id);

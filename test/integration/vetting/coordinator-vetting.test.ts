@@ -14,6 +14,10 @@ import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 import { createMember, createVettedMember, postRaw } from '../../helpers/vetting.js';
 
+const vettingAudit = {
+  event: { action: 'vetting.test', outcome: 'success' as const, objectType: 'vetting-record' },
+};
+
 describe('vetting: the coordinator records steps for the own members', function () {
   this.timeout(30_000);
   useTestDatabase();
@@ -230,16 +234,22 @@ describe('vetting: the coordinator records steps for the own members', function 
     const staleRead = await readRecord(organisationId, member.id);
     assert.equal((await post(member.id, 'kursus', 'hours=3&completedOn=2026-01-06')).status, 303);
     await assert.rejects(
-      saveRecord(organisationId, member.id, staleRead, {
-        ...staleRead!.facts,
-        interview: {
-          heldOn: new Date(),
-          interviewer: 'X',
-          outcome: 'suitable',
-          recordedBy: 'x',
-          recordedAt: new Date(),
+      saveRecord(
+        organisationId,
+        member.id,
+        staleRead,
+        {
+          ...staleRead!.facts,
+          interview: {
+            heldOn: new Date(),
+            interviewer: 'X',
+            outcome: 'suitable',
+            recordedBy: 'x',
+            recordedAt: new Date(),
+          },
         },
-      }),
+        vettingAudit,
+      ),
       (error: { code?: string }) => error.code === 'CONFLICT',
     );
     const record = await readRecord(organisationId, member.id);
