@@ -62,7 +62,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 
 /**
  * Follows every same-origin link breadth-first from the start pages (GET only, so nothing changes) and
- * checks each page: no server error, no error page, the chosen language, axe WCAG 2.1 A/AA, and no
+ * checks each page: no error status (4xx or 5xx), no error page, the chosen language, axe WCAG 2.1 A/AA, and no
  * sideways scrolling at 390 and 320 px. Returns the pages visited and every problem found.
  */
 export async function crawl(page: Page, options: CrawlOptions) {
@@ -84,7 +84,7 @@ export async function crawl(page: Page, options: CrawlOptions) {
     const response = await page.goto(href, { waitUntil: 'load' });
     visited.push(url.pathname + url.search);
     const status = response?.status() ?? 0;
-    if (status >= 500 || status === 0) report(`answered ${status}`);
+    if (status >= 400 || status === 0) report(`answered ${status}`);
     const lang = await page.getAttribute('html', 'lang');
     if (lang !== options.language) report(`<html lang="${lang}">, expected "${options.language}"`);
     const body = (await page.textContent('main, body')) ?? '';
