@@ -105,6 +105,7 @@ export async function remindExpiringConsents(context: JobContext): Promise<numbe
           enqueueMail({
             to: worker.email,
             template: 'consent-expiring',
+            aboutMatchId: match.matchId,
             language: worker.language,
             data: {
               name: worker.name,
