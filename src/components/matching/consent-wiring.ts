@@ -129,10 +129,10 @@ function whenVolunteerLeaves(baseUrl: string) {
       .lean();
     for (const match of live) {
       const matchId = String(match._id);
+      // The step cancels the match's unsent mail (settleStep), before the notice below is queued.
       const moved = await moveMatch(matchId, { userId, role: 'system' }, 'volunteer-left', {
         closeReason: 'volunteer-left',
       });
-      await cancelPendingMailAbout(matchId);
       await syncRequestStatus(match.requestId);
       if (moved.outcome === 'done') await notifyVolunteerLeft(matchId, baseUrl);
     }

@@ -3,7 +3,6 @@ import { can, type Actor, type RequestContext } from '../accounts/index.js';
 import { describeOrganisations, isActiveMember } from '../organisations/index.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
-import { cancelPendingMailAbout } from '../../shared/mail/index.js';
 import { notifyAnswer, notifyProposal } from './match-mail.js';
 import { MatchModel } from './match-model.js';
 import { admitActivation, revertStartWithoutConsent } from './match-consent.js';
@@ -151,11 +150,8 @@ export async function answerProposal(
   const audit = matchAudit(actor, `match.${action}`, matchId, context);
   const moved = await moveMatch(String(match._id), actor, action, { reason }, audit);
   if (moved.outcome !== 'done') return moved.outcome;
-  // A decline ends the match: its unsent mail goes first, then the notice of the decline is queued.
-  if (moved.states.includes('declined')) {
-    await cancelPendingMailAbout(matchId);
-    await notifyAnswer(matchId, 'declined', context.baseUrl);
-  }
+  // The step cancelled the declined match's unsent mail (settleStep); the notice of the decline follows.
+  if (moved.states.includes('declined')) await notifyAnswer(matchId, 'declined', context.baseUrl);
   if (moved.states.includes('accepted')) await notifyAnswer(matchId, 'accepted', context.baseUrl);
   return 'done';
 }
@@ -191,8 +187,6 @@ export async function moveAsCaseworker(
   );
   const moved = await moveMatch(matchId, actor, action, details, audit);
   if (moved.outcome !== 'done') return moved.outcome;
-  // A closed match is over: nothing about it that has not gone out yet is sent any more.
-  if (moved.states.includes('closed')) await cancelPendingMailAbout(matchId);
   // The consent read before the step may have ended since: read again now that the step is held.
   if (action === 'activate' || action === 'resume')
     await revertStartWithoutConsent(actor, request, matchId, action, context);
