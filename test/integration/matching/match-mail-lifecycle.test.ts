@@ -218,7 +218,7 @@ describe('matching: mail about a match ends with it, and its notices still go ou
     assert.deepEqual(
       all.map((mail) => mail.status),
       all.map(() => 'pending'),
-      "the second ending cancels none of the first one's notices",
+      `the second ending cancels none of the first one's notices: ${all.map((mail) => mail.status).join()}`,
     );
 
     await mailServerBack();
@@ -232,7 +232,8 @@ describe('matching: mail about a match ends with it, and its notices still go ou
     assert.equal(await withdraw(consentId), true);
 
     assert.equal((await MatchModel.findById(people.matchId).lean())?.state, 'awaiting-consent');
-    assert.equal((await mailsAbout(people.matchId, ['consent-paused'])).length, 0);
+    const paused = await mailsAbout(people.matchId, ['consent-paused']);
+    assert.equal(paused.length, 0, `"paused" mails about a match that never ran: ${paused.length}`);
     await assertDelivered([
       [people.karin.email, 'consent-changed'],
       [people.bo.email, 'consent-changed'],
