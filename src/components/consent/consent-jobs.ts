@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import { describePeople } from '../accounts/index.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import { recordAudit, stripAuditDetailsOf } from '../../shared/audit/index.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 import type { JobContext, JobDefinition } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
@@ -105,6 +105,7 @@ export async function remindExpiringConsents(context: JobContext): Promise<numbe
           enqueueMail({
             to: worker.email,
             template: 'consent-expiring',
+            aboutMatchId: match.matchId,
             language: worker.language,
             data: {
               name: worker.name,
@@ -125,7 +126,8 @@ export async function remindExpiringConsents(context: JobContext): Promise<numbe
 
 /**
  * Retention: the consents of children's cases that go, given the requests that go entirely and the ended
- * matches that go (their request may live on). Returns how many ledger versions it deleted.
+ * matches that go (their request may live on): ledger versions, links, claims, acknowledgements, and the
+ * details of their audit entries. Returns how many ledger versions it deleted.
  */
 export async function deleteConsentsOfRequests(
   requestIds: string[],
@@ -135,8 +137,11 @@ export async function deleteConsentsOfRequests(
   const ofCases = {
     $or: [{ requestId: trusted({ $in: requestIds }) }, { matchId: trusted({ $in: matchIds }) }],
   };
-  const versions = await ConsentVersionModel.find(ofCases, { consentId: 1 }).lean();
+  const versions = await ConsentVersionModel.find(ofCases, { consentId: 1, matchId: 1 }).lean();
   const consentIds = [...new Set(versions.map((version) => version.consentId))];
+  // Consent entries are about a consent, or about the match before one existed.
+  const audited = [...consentIds, ...new Set(versions.map((version) => version.matchId)), ...matchIds];
+  await stripAuditDetailsOf({ objectType: 'consent', objectIds: audited });
   await ConsentLinkModel.deleteMany({ consentId: trusted({ $in: consentIds }) });
   await ConsentClaimModel.deleteMany({ consentId: trusted({ $in: consentIds }) });
   await ConsentAcknowledgementModel.deleteMany(ofCases);

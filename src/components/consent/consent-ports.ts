@@ -40,6 +40,9 @@ export interface ConsentEnded {
   how: string;
   by: string;
   baseUrl: string;
+  /** Whom the ended consent let see the child ('organisation', 'adult' …), and which of their fields. */
+  recipients: string[];
+  fields: string[];
 }
 export type ConsentEndedListener = (ended: ConsentEnded) => Promise<void>;
 

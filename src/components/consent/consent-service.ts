@@ -127,6 +127,8 @@ export async function endConsent(
     how: withdrawal.how,
     by: withdrawal.by,
     baseUrl,
+    recipients: appended.recipients,
+    fields: appended.fields,
   });
   return true;
 }

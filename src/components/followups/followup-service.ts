@@ -115,6 +115,7 @@ async function tellResponsibleAboutWorry(followUp: StoredFollowUp, baseUrl: stri
   await enqueueMail({
     to: person.email,
     template: 'followup-worry',
+    aboutMatchId: followUp.matchId,
     language: person.language,
     data: {
       name: person.name,

@@ -67,6 +67,7 @@ export async function remindDueFollowUps(context: JobContext, baseUrl: string): 
           enqueueMail({
             to: person.email,
             template,
+            aboutMatchId: followUp.matchId,
             language: person.language,
             data: {
               name: person.name,
@@ -115,6 +116,7 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
           enqueueMail({
             to: person.email,
             template: 'followup-escalation',
+            aboutMatchId: followUp.matchId,
             language: person.language,
             data: {
               name: person.name,
@@ -186,6 +188,7 @@ export async function flagExpiredVetting(context: JobContext, baseUrl: string): 
           enqueueMail({
             to: person.email,
             template: 'followup-vetting-expired',
+            aboutMatchId: entry.matchId,
             language: person.language,
             data: {
               name: person.name,

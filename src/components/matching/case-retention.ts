@@ -1,7 +1,10 @@
 import { trusted } from 'mongoose';
+import { stripAuditDetailsOf } from '../../shared/audit/index.js';
+import { deleteMailAbout } from '../../shared/mail/index.js';
 import { BookmarkModel } from './bookmark-model.js';
 import { MatchModel } from './match-model.js';
 import { MatchClaimModel, MatchStepModel } from './match-step-model.js';
+import { PlaceSlotModel } from './place-slot-model.js';
 import type { MatchState } from './match-rules.js';
 import { RequestModel } from './request-model.js';
 
@@ -25,6 +28,8 @@ export interface CaseRetentionCounts {
   matches: number;
   bookmarks: number;
   steps: number;
+  /** Outbox messages about the matches. */
+  mails: number;
   /** Records of the registered components (consents, follow-ups …). */
   related: number;
 }
@@ -37,8 +42,22 @@ function endedAt(match: { history: Array<{ state: MatchState; at: Date }>; updat
 }
 
 /**
+ * The audit keeps its entries about the case for its own period, not the case's data: the details of
+ * entries about the requests and matches that go, and about their follow-ups (keyed `<matchId>:…`), go
+ * now. Consent strips its own entries (it knows its consents' ids).
+ */
+async function stripCaseAudit(requestIds: string[], matchIds: string[]): Promise<void> {
+  await stripAuditDetailsOf({ objectType: 'child-request', objectIds: requestIds });
+  await stripAuditDetailsOf({ objectType: 'match', objectIds: matchIds });
+  await stripAuditDetailsOf({
+    objectType: 'follow-up',
+    idPrefixes: matchIds.map((matchId) => `${matchId}:`),
+  });
+}
+
+/**
  * One municipality's retention of children's cases: matches that ended before `endedBefore` go, with their
- * steps; a request closed before then goes too, with its bookmarks, once none of its matches is left.
+ * steps, claims, place slots and mail (and the audit entries' details about them); a request closed before then goes too, with its bookmarks, once none of its matches is left.
  * Younger cases, and requests still open, stay. The caller audits the counts.
  */
 export async function purgeEndedCases(
@@ -61,11 +80,17 @@ export async function purgeEndedCases(
   }
   let related = 0;
   for (const retention of retentions) related += await retention(requestIds, matchIds);
-  const steps = (await MatchStepModel.deleteMany({ matchId: trusted({ $in: matchIds }) })).deletedCount;
-  await MatchClaimModel.deleteMany({ matchId: trusted({ $in: matchIds }) });
+  const ofMatches = { matchId: trusted({ $in: matchIds }) };
+  const steps = (await MatchStepModel.deleteMany(ofMatches)).deletedCount;
+  await MatchClaimModel.deleteMany(ofMatches);
+  // A slot of an ended match is free already; what goes is its link to the child's match.
+  await PlaceSlotModel.deleteMany(ofMatches);
+  // Sent or not, a mail about the match goes with it (its sealed body is part of the message).
+  const mails = await deleteMailAbout(matchIds);
+  await stripCaseAudit(requestIds, matchIds);
   const matches = (await MatchModel.deleteMany({ _id: trusted({ $in: matchIds }) })).deletedCount;
   const bookmarks = (await BookmarkModel.deleteMany({ requestId: trusted({ $in: requestIds }) }))
     .deletedCount;
   const requests = (await RequestModel.deleteMany({ _id: trusted({ $in: requestIds }) })).deletedCount;
-  return { requests, matches, bookmarks, steps, related };
+  return { requests, matches, bookmarks, steps, mails, related };
 }

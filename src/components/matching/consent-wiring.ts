@@ -13,7 +13,7 @@ import { cancelPendingMailAbout } from '../../shared/mail/index.js';
 import { notifyConsentEnded, notifyVolunteerLeft } from './match-mail.js';
 import { MatchModel } from './match-model.js';
 import { registerCaseRetention } from './case-retention.js';
-import { LIVE_STATES } from './match-rules.js';
+import { consentEndedAudience, LIVE_STATES } from './match-rules.js';
 import { loadForRequest } from './match-service.js';
 import { moveMatch } from './match-steps.js';
 import { mayChange } from './request-access.js';
@@ -71,11 +71,20 @@ async function byIdLookup(matchId: string): Promise<ConsentMatch | undefined> {
 
 /**
  * A consent ended (withdrawn by the family or a worker, or expired): at once the match pauses, mail
- * about the child not yet sent is cancelled, and the coordinators, the volunteer (without details) and
- * the responsible social worker are told. The child's details vanish from the pages by themselves, as
- * they are read from the ledger on every request.
+ * about the match not yet sent is cancelled, and then the people are told (consentEndedAudience says
+ * who: the responsible social worker always; the coordinators and the volunteer only of a change they
+ * can notice). The notices are queued after the cancellation, so they go out. The child's details
+ * vanish from the pages by themselves, as they are read from the ledger on every request.
  */
-export async function whenConsentEnded(ended: { matchId: string; how: string; by: string; baseUrl: string }) {
+export async function whenConsentEnded(ended: {
+  matchId: string;
+  how: string;
+  by: string;
+  baseUrl: string;
+  /** Whom the ended consent named and which fields; unknown on the repair path (it finds only gaps). */
+  recipients?: string[];
+  fields?: string[];
+}) {
   const match = await readMatch(ended.matchId);
   if (!match || !LIVE_STATES.includes(match.state)) return;
   const audit = {
@@ -88,7 +97,7 @@ export async function whenConsentEnded(ended: { matchId: string; how: string; by
     details: { how: ended.how },
   } as const;
   // A step even where nothing changes (waiting for consent, paused), so a start racing with this end is
-  // ordered against it: see revertStartWithoutConsent.
+  // ordered against it: see revertStartWithoutConsent. Its states say whether this ending paused it.
   const moved = await moveMatch(
     ended.matchId,
     { userId: ended.by, role: 'system' },
@@ -98,7 +107,14 @@ export async function whenConsentEnded(ended: { matchId: string; how: string; by
   );
   if (moved.outcome !== 'done') await recordAudit(audit);
   await cancelPendingMailAbout(ended.matchId);
-  await notifyConsentEnded(ended.matchId, ended.how, ended.baseUrl);
+  const stateNow = (moved.match ?? (await readMatch(ended.matchId)))?.state;
+  const audience = consentEndedAudience({
+    paused: moved.states.includes('paused'),
+    stateNow,
+    recipients: ended.recipients,
+    fields: ended.fields,
+  });
+  await notifyConsentEnded(ended.matchId, ended.how, ended.baseUrl, audience);
 }
 
 /**
@@ -113,10 +129,10 @@ function whenVolunteerLeaves(baseUrl: string) {
       .lean();
     for (const match of live) {
       const matchId = String(match._id);
+      // The step cancels the match's unsent mail (settleStep), before the notice below is queued.
       const moved = await moveMatch(matchId, { userId, role: 'system' }, 'volunteer-left', {
         closeReason: 'volunteer-left',
       });
-      await cancelPendingMailAbout(matchId);
       await syncRequestStatus(match.requestId);
       if (moved.outcome === 'done') await notifyVolunteerLeft(matchId, baseUrl);
     }

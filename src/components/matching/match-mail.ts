@@ -46,12 +46,19 @@ async function proposalData(
   };
 }
 
+interface SendOptions {
+  /** Every match mail names its match: cancellable while unsent, deleted with the match by retention. */
+  aboutMatchId: string;
+  /** A notice of what just happened to the match, queued after that event's cancellation. */
+  notice?: boolean;
+  held?: HeldItem;
+}
+
 async function send(
   person: PersonSummary | undefined,
   template: string,
   data: Record<string, string>,
-  aboutMatchId?: string,
-  held?: HeldItem,
+  { aboutMatchId, notice, held }: SendOptions,
 ) {
   if (!person?.active) return;
   const queue = () =>
@@ -61,6 +68,7 @@ async function send(
       language: person.language,
       data: { ...data, name: person.name },
       aboutMatchId,
+      notice,
       idempotencyKey: held?.effectKey(`${template}|${person.id}`),
     });
   // From a job item: only while the item is still this instance's, and never twice to the same person.
@@ -84,19 +92,22 @@ export async function notifyProposal(
   const { match } = facts;
   const name = facts.data.organisationName;
   const volunteer = (await describePeople([match.volunteerId])).get(match.volunteerId);
-  // Tagged with the match, so a withdrawal of consent can cancel what has not gone out yet.
+  const options = { aboutMatchId: matchId, held };
   if (!match.acceptedByOrg) {
     const data = await proposalData(match, 'organisation', name);
     for (const coordinator of await coordinatorsOf(match.organisationId))
-      await send(coordinator, template, { ...data, link: `${baseUrl}/forening/forslag` }, matchId, held);
+      await send(coordinator, template, { ...data, link: `${baseUrl}/forening/forslag` }, options);
   }
   if (!match.acceptedByVolunteer) {
     const data = await proposalData(match, 'adult', name);
-    await send(volunteer, template, { ...data, link: `${baseUrl}/frivillig/forslag` }, matchId, held);
+    await send(volunteer, template, { ...data, link: `${baseUrl}/frivillig/forslag` }, options);
   }
 }
 
-/** The answer, to the responsible social worker: accepted by both (consent is next) or declined. */
+/**
+ * The answer, to the responsible social worker: accepted by both (consent is next) or declined. A decline
+ * ends the match, so its mail is a notice (queued after the decline cancelled the match's unsent mail).
+ */
 export async function notifyAnswer(
   matchId: string,
   answer: 'accepted' | 'declined',
@@ -105,37 +116,73 @@ export async function notifyAnswer(
   const facts = await matchFacts(matchId);
   if (!facts) return;
   const worker = (await describePeople([facts.responsibleId])).get(facts.responsibleId);
-  await send(worker, `match-${answer}`, {
-    childAlias: facts.data.childAlias,
-    organisationName: facts.data.organisationName,
-    ...(answer === 'declined' ? { reason: facts.match.declineReason || '–' } : {}),
-    link: `${baseUrl}/sager/${facts.match.requestId}`,
-  });
+  await send(
+    worker,
+    `match-${answer}`,
+    {
+      childAlias: facts.data.childAlias,
+      organisationName: facts.data.organisationName,
+      ...(answer === 'declined' ? { reason: facts.match.declineReason || '–' } : {}),
+      link: `${baseUrl}/sager/${facts.match.requestId}`,
+    },
+    { aboutMatchId: matchId, notice: answer === 'declined' },
+  );
 }
 
 /**
- * A consent ended: the coordinators and the volunteer learn only that the match is paused (no details,
- * not even the alias); the responsible social worker learns which match and how.
+ * Who hears of a consent ending besides the responsible social worker (who always does), and what: the
+ * match was paused by it, or what the family lets them see of a match not yet active has changed.
  */
-export async function notifyConsentEnded(matchId: string, how: string, baseUrl: string): Promise<void> {
+export interface ConsentEndedAudience {
+  organisation?: 'consent-paused' | 'consent-changed';
+  adult?: 'consent-paused' | 'consent-changed';
+}
+
+/**
+ * A consent ended: the coordinators and the volunteer, when `audience` names them, learn only that the
+ * match is paused or that what they may see has changed (no details, not even the alias); the
+ * responsible social worker learns which match and how, for every consent that ends. All are notices.
+ */
+export async function notifyConsentEnded(
+  matchId: string,
+  how: string,
+  baseUrl: string,
+  audience: ConsentEndedAudience,
+): Promise<void> {
   const facts = await matchFacts(matchId);
   if (!facts) return;
   const { match } = facts;
   const name = facts.data.organisationName;
-  for (const coordinator of await coordinatorsOf(match.organisationId))
-    await send(coordinator, 'consent-paused', {
-      organisationName: name,
-      link: `${baseUrl}/forening/forslag`,
-    });
-  const volunteer = (await describePeople([match.volunteerId])).get(match.volunteerId);
-  await send(volunteer, 'consent-paused', { organisationName: name, link: `${baseUrl}/frivillig/forslag` });
+  const options = { aboutMatchId: matchId, notice: true };
+  if (audience.organisation)
+    for (const coordinator of await coordinatorsOf(match.organisationId))
+      await send(
+        coordinator,
+        audience.organisation,
+        { organisationName: name, link: `${baseUrl}/forening/forslag` },
+        options,
+      );
+  if (audience.adult) {
+    const volunteer = (await describePeople([match.volunteerId])).get(match.volunteerId);
+    await send(
+      volunteer,
+      audience.adult,
+      { organisationName: name, link: `${baseUrl}/frivillig/forslag` },
+      options,
+    );
+  }
   const worker = (await describePeople([facts.responsibleId])).get(facts.responsibleId);
-  await send(worker, 'consent-withdrawn', {
-    childAlias: match.childAlias,
-    organisationName: name,
-    how,
-    link: `${baseUrl}/sager/${match.requestId}/match/${matchId}/samtykke`,
-  });
+  await send(
+    worker,
+    'consent-withdrawn',
+    {
+      childAlias: match.childAlias,
+      organisationName: name,
+      how,
+      link: `${baseUrl}/sager/${match.requestId}/match/${matchId}/samtykke`,
+    },
+    options,
+  );
 }
 
 /** The volunteer deleted their account: the responsible social worker is told the match has ended. */
@@ -143,9 +190,14 @@ export async function notifyVolunteerLeft(matchId: string, baseUrl: string): Pro
   const facts = await matchFacts(matchId);
   if (!facts) return;
   const worker = (await describePeople([facts.responsibleId])).get(facts.responsibleId);
-  await send(worker, 'match-volunteer-left', {
-    childAlias: facts.match.childAlias,
-    organisationName: facts.data.organisationName,
-    link: `${baseUrl}/sager/${facts.match.requestId}`,
-  });
+  await send(
+    worker,
+    'match-volunteer-left',
+    {
+      childAlias: facts.match.childAlias,
+      organisationName: facts.data.organisationName,
+      link: `${baseUrl}/sager/${facts.match.requestId}`,
+    },
+    { aboutMatchId: matchId, notice: true },
+  );
 }

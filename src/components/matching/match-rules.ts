@@ -162,3 +162,30 @@ export function isDueReminder(match: { state: MatchState; proposedAt: Date }, no
     now.getTime() - match.proposedAt.getTime() > REMINDER_AFTER_DAYS * 86_400_000
   );
 }
+
+/** States before a match has ever run: a consent ending pauses nothing there. */
+const NOT_YET_ACTIVE: readonly MatchState[] = ['proposed', 'accepted', 'awaiting-consent'];
+
+export type ConsentEndedMail = 'consent-paused' | 'consent-changed';
+
+/**
+ * Whom a consent ending tells besides the responsible social worker (who hears of every one), and what.
+ * The coordinators and the volunteer hear only of a change they can notice: the match moved from active
+ * to paused (once; a further ending on a paused match changes nothing for them, so it tells them nothing),
+ * or, on a match not yet active, the ended consent was one that let them see some of the child's fields,
+ * which their pages stop showing now. A consent that never named them changed nothing they could see.
+ */
+export function consentEndedAudience(ending: {
+  paused: boolean;
+  stateNow: MatchState | undefined;
+  recipients?: readonly string[];
+  fields?: readonly string[];
+}): { organisation?: ConsentEndedMail; adult?: ConsentEndedMail } {
+  if (ending.paused) return { organisation: 'consent-paused', adult: 'consent-paused' };
+  if (!ending.stateNow || !NOT_YET_ACTIVE.includes(ending.stateNow) || !ending.fields?.length) return {};
+  const named = (who: 'organisation' | 'adult') => ending.recipients?.includes(who) ?? false;
+  return {
+    ...(named('organisation') ? { organisation: 'consent-changed' as const } : {}),
+    ...(named('adult') ? { adult: 'consent-changed' as const } : {}),
+  };
+}

@@ -150,6 +150,7 @@ export async function answerProposal(
   const audit = matchAudit(actor, `match.${action}`, matchId, context);
   const moved = await moveMatch(String(match._id), actor, action, { reason }, audit);
   if (moved.outcome !== 'done') return moved.outcome;
+  // The step cancelled the declined match's unsent mail (settleStep); the notice of the decline follows.
   if (moved.states.includes('declined')) await notifyAnswer(matchId, 'declined', context.baseUrl);
   if (moved.states.includes('accepted')) await notifyAnswer(matchId, 'accepted', context.baseUrl);
   return 'done';

@@ -1,10 +1,14 @@
 import { trusted } from 'mongoose';
 import { recordAuditOnce, type AuditEvent, type AuditInput } from '../../shared/audit/index.js';
+import { cancelPendingMailAbout } from '../../shared/mail/index.js';
 import { announceMatchMoved } from './match-events.js';
 import { MatchModel } from './match-model.js';
 import type { MatchState } from './match-rules.js';
 import { MatchStepModel } from './match-step-model.js';
 import { syncRequestStatus } from './request-status.js';
+
+// The states that end a match: nothing about it is mailed any more, except the notice of the end.
+const ENDED_STATES: readonly MatchState[] = ['declined', 'closed'];
 
 /** The audit entry a step owes, with where the request came from. */
 export type StepAudit = AuditInput & Partial<Pick<AuditEvent, 'ip' | 'userAgent' | 'requestId'>>;
@@ -49,7 +53,8 @@ export async function rollForward(matchId: string) {
 
 /**
  * Completes what a claimed step owes, in an order that any number of repeats leaves right: the patch is
- * applied, the audit entry written once (its id comes from the step), components above are told (follow-up
+ * applied, the audit entry written once (its id comes from the step), an ended match's unsent mail
+ * cancelled, components above are told (follow-up
  * planning is keyed, so telling twice plans once), the request's status follows, and the step is marked
  * settled last. Run by the request that claimed the step, and again by the repair job when that request
  * was cut off (a stop past its limit, a crash).
@@ -61,6 +66,9 @@ export async function settleStep(claimed: ClaimedStep): Promise<void> {
     await recordAuditOnce(`match-step:${claimed.matchId}:${claimed.step}`, claimed.audit as StepAudit);
   }
   const states = (claimed.states ?? []) as MatchState[];
+  // An ended match is over: what about it has not gone out is not sent any more. Done here, so a step
+  // whose request was cut off still cancels it, and before the caller queues the notice of the end.
+  if (states.some((state) => ENDED_STATES.includes(state))) await cancelPendingMailAbout(claimed.matchId);
   if (states.length > 0) await announceMatchMoved({ matchId: claimed.matchId, states, at: claimed.at });
   await syncRequestStatus(match.requestId);
   await MatchStepModel.updateOne(

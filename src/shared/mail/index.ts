@@ -1,6 +1,7 @@
 export {
   enqueueMail,
   cancelPendingMailAbout,
+  deleteMailAbout,
   kickDelivery,
   configureMail,
   mailSettingsFor,

@@ -24,8 +24,12 @@ const outboxMessageSchema = new Schema(
     nextAttemptAt: { type: Date, required: true },
     lastError: { type: String },
     sentAt: { type: Date },
-    // What the message is about, when it may carry a child's details: unsent ones can then be cancelled.
+    // The match the message is about: unsent ones are cancelled when the match ends or its consent does,
+    // and retention deletes them with the match.
     aboutMatchId: { type: String },
+    // A notice of what just happened to the match (paused, ended): it is queued after the cancellation
+    // that the same event makes, and a later cancellation leaves it alone, so it is still delivered.
+    notice: { type: Boolean },
   },
   { timestamps: true, versionKey: false },
 );

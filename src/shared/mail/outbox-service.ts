@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { trusted } from 'mongoose';
 import { z } from 'zod';
 import type { AppConfig } from '../../config/index.js';
 import { sealSecret } from '../crypto/index.js';
@@ -16,8 +17,13 @@ export interface EnqueueMailInput {
   template: string;
   language: Language;
   data: Record<string, string>;
-  /** The match a message speaks of, so it can be cancelled while unsent (see cancelPendingMailAbout). */
+  /**
+   * The match a message speaks of: every mail about a match names it, so it can be cancelled while
+   * unsent (see cancelPendingMailAbout) and is deleted with the match by retention.
+   */
   aboutMatchId?: string;
+  /** A notice of what happened to the match (paused, ended): never cancelled by cancelPendingMailAbout. */
+  notice?: boolean;
   /**
    * What makes this mail this one mail, for work that may be repeated (a job item taken over after its
    * holder stalled or died): a second queue with the same key is refused. A job passes its item's
@@ -100,20 +106,31 @@ async function store(
     attempts: 0,
     nextAttemptAt: new Date(),
     ...(input.aboutMatchId ? { aboutMatchId: input.aboutMatchId } : {}),
+    ...(input.notice ? { notice: true } : {}),
   });
 }
 
 /**
  * Cancels every message about this match that has not gone out: its sealed body is dropped at once.
- * A delivery already in flight at this moment may still complete (at-least-once delivery); nothing
- * queued afterwards about the match is affected. Returns how many were cancelled.
+ * A delivery already in flight at this moment may still complete (at-least-once delivery). Notices are
+ * left alone (each event queues its own notice after its cancellation, so a second event right after
+ * the first does not swallow the first one's notice); nothing queued afterwards is affected either.
+ * Returns how many were cancelled.
  */
 export async function cancelPendingMailAbout(matchId: string): Promise<number> {
   const result = await OutboxMessageModel.updateMany(
-    { aboutMatchId: matchId, status: 'pending' },
+    // trusted(): the operator is built here from a server value; sanitizeFilter would neutralise it.
+    { aboutMatchId: matchId, status: 'pending', notice: trusted({ $ne: true }) },
     { $set: { status: 'cancelled' }, $unset: { sealedBody: 1 } },
   );
   return result.modifiedCount;
+}
+
+/** Retention: every message about these matches goes, sent or not, with its body. Returns how many. */
+export async function deleteMailAbout(matchIds: string[]): Promise<number> {
+  if (matchIds.length === 0) return 0;
+  const result = await OutboxMessageModel.deleteMany({ aboutMatchId: trusted({ $in: matchIds }) });
+  return result.deletedCount;
 }
 
 /** The right-hand side of our Message-IDs: the sender's domain, so receivers see a consistent origin. */

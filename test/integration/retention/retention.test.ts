@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
+import { trusted } from 'mongoose';
 import { UserModel } from '../../../src/components/accounts/user-model.js';
-import { FollowUpModel } from '../../../src/components/followups/index.js';
+import {
+  ConsentAcknowledgementModel,
+  ConsentClaimModel,
+  ConsentLinkModel,
+  ConsentVersionModel,
+} from '../../../src/components/consent/consent-model.js';
+import { FollowUpModel, FollowUpPlanModel } from '../../../src/components/followups/index.js';
 import { BookmarkModel } from '../../../src/components/matching/bookmark-model.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
+import { MatchClaimModel, MatchStepModel } from '../../../src/components/matching/match-step-model.js';
+import { PlaceSlotModel } from '../../../src/components/matching/place-slot-model.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
 import {
@@ -12,8 +21,9 @@ import {
 } from '../../../src/components/retention/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { runJob, type JobContext, type JobDefinition } from '../../../src/shared/jobs/index.js';
-import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
+import { enqueueMail, OutboxMessageModel } from '../../../src/shared/mail/index.js';
 import { createUser } from '../../helpers/accounts.js';
+import { storeConsent } from '../../helpers/consent.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
@@ -116,6 +126,7 @@ describe('retention', function () {
         matches: 1,
         bookmarks: 1,
         steps: 0,
+        mails: 0,
         related: 1,
         auditEntries: 1,
         closedCaseRetentionMonths: undefined,
@@ -136,6 +147,152 @@ describe('retention', function () {
     assert.equal(tallies[0].outcome, 'closed');
     // The same day again does nothing twice.
     assert.equal((await runJob(asJob('retention:test', purgeExpiredCases), { now: NOW })).items, 0);
+  });
+
+  /**
+   * Everything the application keeps about one case besides the request, the match and the bookmark that
+   * endedCase writes: the consent (ledger, link, acknowledgement, claim), an answered follow-up and the
+   * plan, the match's steps, claim and place slot, its mail (sent and unsent), and audit entries about the
+   * case whose details hold the child's data.
+   */
+  async function caseRecords(monthsAgo: number, caseRef: string) {
+    const { requestId, matchId } = await endedCase(monthsAgo, caseRef);
+    const match = (await MatchModel.findById(matchId).lean())!;
+    const consentId = await storeConsent({
+      requestId,
+      matchId,
+      organisationId: match.organisationId,
+      volunteerId: match.volunteerId,
+      recordedBy: match.proposedBy,
+      validUntil: new Date(NOW.getTime() + 365 * DAY),
+    });
+    await ConsentLinkModel.create({ _id: `link-${consentId}`, consentId, matchId, createdAt: NOW });
+    await ConsentAcknowledgementModel.create({ matchId, requestId, by: 'x', at: NOW, reason: 'Ung, 13 år' });
+    await ConsentClaimModel.create({ kind: 'expiry-reminder', consentId, claimedAt: NOW });
+    const followUpId = `${matchId}:volunteer:regular:1`;
+    await FollowUpModel.create({
+      _id: followUpId,
+      matchId,
+      requestId,
+      municipalityCode: '0849',
+      organisationId: match.organisationId,
+      volunteerId: match.volunteerId,
+      childAlias: 'E.',
+      audience: 'volunteer',
+      kind: 'regular',
+      sequence: 1,
+      dueOn: '2024-01-01',
+      state: 'done',
+      answers: {
+        meetings: 3,
+        goes: 4,
+        wellbeing: 2,
+        worry: true,
+        worryText: 'Sover dårligt',
+        wishContinue: 'yes',
+      },
+    });
+    await FollowUpPlanModel.create({
+      _id: matchId,
+      municipalityCode: '0849',
+      requestId,
+      activeOn: '2023-01-01',
+    });
+    await MatchStepModel.create({
+      matchId,
+      step: 0,
+      action: 'close',
+      by: 'x',
+      at: NOW,
+      patch: { state: 'closed' },
+      states: ['closed'],
+      settled: true,
+    });
+    await MatchClaimModel.create({ kind: 'proposal-reminder', matchId, claimedAt: NOW });
+    await PlaceSlotModel.create({
+      holder: `volunteer:${match.volunteerId}`,
+      number: 1,
+      matchId,
+      claimedAt: NOW,
+    });
+    for (const status of ['pending', 'sent']) {
+      const { messageId } = await enqueueMail({
+        to: `${caseRef.toLowerCase()}@example.dk`,
+        template: 'followup-checkin-reminder',
+        language: 'da',
+        data: { name: 'Bo', childAlias: 'E.', link: 'http://localhost/x' },
+        aboutMatchId: matchId,
+      });
+      await OutboxMessageModel.updateOne(
+        { messageId },
+        { $set: { status, nextAttemptAt: new Date(NOW.getTime() + DAY) } },
+      );
+    }
+    const about = (objectType: string, objectId: string, details: object) =>
+      AuditEventModel.create({
+        at: new Date(NOW.getTime() - 30 * DAY),
+        action: `x.${objectType}`,
+        outcome: 'success',
+        municipalityCode: '0849',
+        objectType,
+        objectId,
+        details,
+      });
+    await about('child-request', requestId, {
+      criteria: { age: 11, postcode: '9490', interests: ['fodbold'] },
+    });
+    await about('match', matchId, { closeReason: 'concern' });
+    await about('follow-up', followUpId, { worry: true });
+    await about('consent', consentId, { consenter: 'guardian' });
+    return { requestId, matchId, consentId, followUpId };
+  }
+
+  /** How many records of each kind the case has left. */
+  async function leftOf(c: Awaited<ReturnType<typeof caseRecords>>) {
+    const ofMatch = { matchId: c.matchId };
+    const audited = { objectId: trusted({ $in: [c.requestId, c.matchId, c.followUpId, c.consentId] }) };
+    return {
+      requests: await RequestModel.countDocuments({ _id: c.requestId }),
+      matches: await MatchModel.countDocuments({ _id: c.matchId }),
+      bookmarks: await BookmarkModel.countDocuments({ requestId: c.requestId }),
+      consentVersions: await ConsentVersionModel.countDocuments({ consentId: c.consentId }),
+      consentLinks: await ConsentLinkModel.countDocuments({ consentId: c.consentId }),
+      consentAcknowledgements: await ConsentAcknowledgementModel.countDocuments(ofMatch),
+      consentClaims: await ConsentClaimModel.countDocuments({ consentId: c.consentId }),
+      followUps: await FollowUpModel.countDocuments(ofMatch),
+      followUpPlans: await FollowUpPlanModel.countDocuments({ _id: c.matchId }),
+      matchSteps: await MatchStepModel.countDocuments(ofMatch),
+      matchClaims: await MatchClaimModel.countDocuments(ofMatch),
+      placeSlots: await PlaceSlotModel.countDocuments(ofMatch),
+      mails: await OutboxMessageModel.countDocuments({ aboutMatchId: c.matchId }),
+      auditEntries: await AuditEventModel.countDocuments(audited),
+      auditEntriesWithDetails: await AuditEventModel.countDocuments({
+        ...audited,
+        details: trusted({ $exists: true }),
+      }),
+    };
+  }
+
+  it('when a case goes, then everything kept about it goes with it (consents, follow-ups, steps, claims, place slots, mail, the audit details), and a younger case keeps all of its own', async () => {
+    const old = await caseRecords(25, 'SAG-OLD');
+    const young = await caseRecords(23, 'SAG-YOUNG');
+    const youngBefore = await leftOf(young);
+    assert.ok(
+      Object.values(youngBefore).every((count) => count > 0),
+      `every kind is seeded: ${JSON.stringify(youngBefore)}`,
+    );
+
+    const summary = await runJob(asJob('retention:test', purgeExpiredCases), { now: NOW });
+    assert.equal(summary.failures, 0, summary.errorMessages.join());
+
+    const oldAfter = await leftOf(old);
+    // The audit keeps its four entries about the case for its own period, without their details.
+    const expected = Object.fromEntries(
+      Object.keys(oldAfter).map((kind) => [kind, kind === 'auditEntries' ? 4 : 0]),
+    );
+    assert.deepEqual(oldAfter, expected, `left of the old case: ${JSON.stringify(oldAfter)}`);
+    const youngAfter = await leftOf(young);
+    assert.deepEqual(youngAfter, youngBefore, `the young case: ${JSON.stringify(youngAfter)}`);
   });
 
   it('when a volunteer has not logged in for longer than the period, then they are warned once and removed 30 days later through the deletion path', async () => {

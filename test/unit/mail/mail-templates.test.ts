@@ -69,6 +69,11 @@ const samples: Record<string, Record<string, string>> = {
     reason: 'Ingen plads i efteråret',
     link: 'https://x.dk/sager/abc',
   },
+  'consent-changed': {
+    name: 'Kim',
+    organisationName: 'Nordstrand IF',
+    link: 'https://x.dk/forening/forslag',
+  },
 };
 
 describe('mail templates', () => {
