@@ -8,3 +8,6 @@ export {
 } from './audit-log.js';
 export { AuditEventModel, type AuditEvent } from './audit-model.js';
 export { writeVersionAudited, completeAuditedWrites, auditedWriteJobs } from './audited-write.js';
+export { CRITERIA_FACTORS, criteriaOf, type AuditCriteria, type CriteriaFactor } from './audit-criteria.js';
+export { detailsWithoutChildValues } from './audit-details-rules.js';
+export { removeChildValuesFromAuditLog, CHILD_VALUES_REMOVED } from './audit-clean-up.js';
