@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { trusted } from 'mongoose';
 import {
   AuditEventModel,
   CHILD_VALUES_REMOVED,
@@ -69,7 +70,7 @@ function seed() {
 }
 
 const sorted = async () =>
-  (await AuditEventModel.find({ action: { $ne: CHILD_VALUES_REMOVED } }).lean()).sort((a, b) =>
+  (await AuditEventModel.find({ action: trusted({ $ne: CHILD_VALUES_REMOVED }) }).lean()).sort((a, b) =>
     String(a._id).localeCompare(String(b._id)),
   );
 
