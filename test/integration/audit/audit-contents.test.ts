@@ -30,8 +30,15 @@ function leaves(value: unknown, at = ''): Array<{ at: string; value: unknown }> 
   return [{ at, value }];
 }
 
+// Keys under which an entry could only be holding a value of the child's (a name in a list is fine:
+// `{ fields: ['interests'] }` says which field changed, not what it holds).
+const CHILD_KEYS = new Set(['age', 'birthYear', 'postcode', 'interests', 'homeLanguages', 'needsText']);
+const ANSWER_KEYS = new Set(['worry', 'worryText', 'goes', 'wellbeing', 'meetings', 'wishContinue']);
+
 function childValuesIn(details: unknown): string[] {
   return leaves(details).flatMap(({ at, value }) => {
+    const keys = at.split('.');
+    if (keys.some((key) => CHILD_KEYS.has(key) || ANSWER_KEYS.has(key))) return [`${at}=${String(value)}`];
     if (typeof value === 'number' && (value === AGE || value === BIRTH_YEAR)) return [`${at}=${value}`];
     if (typeof value !== 'string') return [];
     const lower = value.toLocaleLowerCase('da-DK');
