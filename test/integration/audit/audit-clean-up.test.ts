@@ -5,6 +5,7 @@ import {
   CHILD_VALUES_REMOVED,
   removeChildValuesFromAuditLog,
 } from '../../../src/shared/audit/index.js';
+import { startInstancesOnTestDatabase, type ServerProcess } from '../../helpers/server-process.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const AT = new Date('2025-03-04T10:00:00Z');
@@ -75,8 +76,14 @@ const sorted = async () =>
   );
 
 describe('audit log: the clean-up of child values in entries written before', function () {
-  this.timeout(30_000);
+  this.timeout(90_000);
   useTestDatabase();
+  let server: ServerProcess | undefined;
+
+  afterEach(() => {
+    server?.child.kill('SIGKILL');
+    server = undefined;
+  });
 
   it('when old entries hold age, postcode, interests and languages, then they are gone, the rest is intact, and it logs its run', async () => {
     await seed();
@@ -130,5 +137,17 @@ describe('audit log: the clean-up of child values in entries written before', fu
     const again = await removeChildValuesFromAuditLog();
     assert.deepEqual(again, { examined: 0, cleaned: 0 });
     assert.deepEqual(await AuditEventModel.find({}).lean(), once);
+  });
+
+  it('when the server starts (the real entry point), then old entries are clean before it listens', async () => {
+    await seed();
+    [server] = await startInstancesOnTestDatabase(1);
+    const text = JSON.stringify((await sorted()).map((entry) => entry.details));
+    assert.ok(!text.includes('9490') && !text.includes('fodbold'), `details after start-up: ${text}`);
+    const runs = await AuditEventModel.find({ action: CHILD_VALUES_REMOVED }).lean();
+    assert.deepEqual(
+      runs.map((run) => run.details),
+      [{ examined: 4, cleaned: 4 }],
+    );
   });
 });
