@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { AppConfig } from './config/index.js';
+import { auditRefusedAccess } from './components/accounts/index.js';
 import { allJobs, defaultComponents } from './component-list.js';
 import { isDatabaseConnected, pingDatabase, useReadModelLogger } from './shared/db/index.js';
 import {
@@ -86,6 +87,6 @@ export function createApp(deps: AppDeps): Express {
   }
 
   app.use(notFoundHandler);
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, { auditRefusal: auditRefusedAccess }));
   return app;
 }

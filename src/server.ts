@@ -4,6 +4,7 @@ import { allJobs, allModels } from './component-list.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
 import { DEMO_LOGINS } from './demo/demo-content.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { removeChildValuesFromAuditLog } from './shared/audit/index.js';
 import {
   disconnectDatabase,
   openDatabase,
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
   const mail = mailSettingsFor(config, logger);
   try {
     database = await openDatabase(config, allModels(config), logger);
+    // Before anything is served: a newly started version leaves no entry of the log holding a child's
+    // values from before. Repeatable (a clean log is read and left alone), so every start runs it.
+    const cleaned = await removeChildValuesFromAuditLog();
+    if (cleaned.examined > 0) logger.info(cleaned, 'audit log: child values removed from old entries');
     // Demo seeding goes through the real services, some of which send notices (stored in the outbox).
     configureMail(mail);
     if (config.seedDemo) {

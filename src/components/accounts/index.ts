@@ -15,6 +15,7 @@ import { UserModel } from './user-model.js';
 import { accountsHomeItems } from './accounts-home.js';
 
 export { authorize, currentActor, currentUser } from './authorize.js';
+export { auditRefusedAccess } from './refused-access.js';
 export { can, POLICY, isAction, type Action, type PolicyTarget } from './policy.js';
 export { ROLES, STAFF_ROLES, isRole, isStaffRole, type Actor, type Role, type RoleGrant } from './roles.js';
 export type { SessionUser } from './actor.js';

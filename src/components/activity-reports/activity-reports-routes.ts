@@ -1,13 +1,16 @@
 import { Router, type Request } from 'express';
 import { authorize, contextFor, currentActor, type AccountsSettings } from '../accounts/index.js';
 import { toCsv } from '../reporting/index.js';
-import { defineRoute } from '../../shared/http/index.js';
+import { defineRoute, type AuditedObject } from '../../shared/http/index.js';
 import { translatorFor, type Language } from '../../shared/i18n/index.js';
 import { BadRequestError } from '../../shared/errors/index.js';
 import { csvOf, monthsChartView, tableView } from './activity-view.js';
 import { ORGANISATION_TABLE_IDS } from './organisation-report-rules.js';
 import { organisationReport, organisationTableForExport } from './organisation-report-service.js';
 import { volunteerRecord } from './volunteer-record-service.js';
+
+/** A report exported as a file: an attempt without the right to it is audited (see defineRoute). */
+const EXPORT: AuditedObject = { objectType: 'report-export' };
 
 const languageOf = (req: Request): Language => (req.res?.locals.lang === 'en' ? 'en' : 'da');
 
@@ -50,7 +53,7 @@ export function activityReportsRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/forening/rapport/csv', action: 'reports:organisation' },
+    { method: 'get', path: '/forening/rapport/csv', action: 'reports:organisation', audited: EXPORT },
     authorize('reports:organisation'),
     async (req, res) => {
       const tableId = typeof req.query.tabel === 'string' ? req.query.tabel : '';

@@ -1,12 +1,30 @@
 import { Router, type Request } from 'express';
 import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors/index.js';
-import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
+import {
+  defineRoute,
+  flash,
+  isObjectIdShape,
+  parseForm,
+  provideCsrfToken,
+  type AuditedObject,
+} from '../../shared/http/index.js';
 import { checklistModel, receiptModel } from './consent-pages.js';
 import { consentSchema, workerWithdrawalSchema } from './consent-schemas.js';
 import { recordConsent, withdrawAsWorker } from './consent-service.js';
 
 const CONSENT_ID = /^[0-9a-f-]{36}$/;
+
+// A refused attempt on a match's consent pages is audited as the consent log names it: the match's id
+// until a consent is named, then the consent's.
+const MATCH_CONSENTS: AuditedObject = {
+  objectType: 'consent',
+  id: { param: 'matchId', isId: isObjectIdShape },
+};
+const ONE_CONSENT: AuditedObject = {
+  objectType: 'consent',
+  id: { param: 'consentId', isId: (value) => CONSENT_ID.test(value) },
+};
 
 /** What the person typed, to show again with a message from the service. */
 function stringValues(body: unknown): Record<string, string> {
@@ -32,7 +50,7 @@ export function consentRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: base, action: 'requests:work' },
+    { method: 'get', path: base, action: 'requests:work', audited: MATCH_CONSENTS },
     guard,
     provideCsrfToken,
     async (req, res) => {
@@ -43,7 +61,7 @@ export function consentRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'post', path: base, action: 'requests:work' },
+    { method: 'post', path: base, action: 'requests:work', audited: MATCH_CONSENTS },
     guard,
     provideCsrfToken,
     async (req, res) => {
@@ -72,7 +90,7 @@ export function consentRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'post', path: `${base}/:consentId/tilbagekald`, action: 'requests:work' },
+    { method: 'post', path: `${base}/:consentId/tilbagekald`, action: 'requests:work', audited: ONE_CONSENT },
     guard,
     async (req, res) => {
       const consentId = String(req.params.consentId);

@@ -2,10 +2,17 @@ import { Router, type Request, type Response } from 'express';
 import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
 import { matchFacts } from '../matching/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
-import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
+import {
+  defineRoute,
+  flash,
+  isObjectIdShape,
+  parseForm,
+  provideCsrfToken,
+  type AuditedObject,
+} from '../../shared/http/index.js';
 import { chartOf } from './followup-chart.js';
 import { CONTINUE_WISHES, copenhagenDate, SCALE } from './followup-rules.js';
-import { answersSchema, skipSchema } from './followup-schemas.js';
+import { answersSchema, followUpIdSchema, skipSchema } from './followup-schemas.js';
 import {
   answerFollowUp,
   loadForTeam,
@@ -19,6 +26,13 @@ import {
   withStatus,
   type StoredFollowUp,
 } from './followup-service.js';
+
+/** A follow-up, or a match's follow-ups, named by a route: a refused attempt on it is audited. */
+const FOLLOW_UP: AuditedObject = {
+  objectType: 'follow-up',
+  id: { param: 'followUpId', isId: (value) => followUpIdSchema.safeParse(value).success },
+};
+const MATCH: AuditedObject = { objectType: 'match', id: { param: 'matchId', isId: isObjectIdShape } };
 
 /** The choices every answers form shows, the same wording every time. */
 const QUESTIONS = { scale: SCALE, wishes: CONTINUE_WISHES, scaleQuestions: ['goes', 'wellbeing'] };
@@ -52,7 +66,12 @@ export function followUpRoutes(settings: AccountsSettings): Router {
   );
   defineRoute(
     router,
-    { method: 'get', path: '/frivillig/opfoelgning/:followUpId', action: 'followups:checkin-own' },
+    {
+      method: 'get',
+      path: '/frivillig/opfoelgning/:followUpId',
+      action: 'followups:checkin-own',
+      audited: FOLLOW_UP,
+    },
     volunteer,
     provideCsrfToken,
     async (req, res) => {
@@ -62,7 +81,12 @@ export function followUpRoutes(settings: AccountsSettings): Router {
   );
   defineRoute(
     router,
-    { method: 'post', path: '/frivillig/opfoelgning/:followUpId', action: 'followups:checkin-own' },
+    {
+      method: 'post',
+      path: '/frivillig/opfoelgning/:followUpId',
+      action: 'followups:checkin-own',
+      audited: FOLLOW_UP,
+    },
     volunteer,
     provideCsrfToken,
     async (req, res) => {
@@ -108,7 +132,7 @@ export function followUpRoutes(settings: AccountsSettings): Router {
   );
   defineRoute(
     router,
-    { method: 'get', path: '/opfoelgning/forloeb/:matchId', action: 'followups:work' },
+    { method: 'get', path: '/opfoelgning/forloeb/:matchId', action: 'followups:work', audited: MATCH },
     team,
     async (req, res) => {
       const actor = actorOf(req);
@@ -129,7 +153,7 @@ export function followUpRoutes(settings: AccountsSettings): Router {
   );
   defineRoute(
     router,
-    { method: 'get', path: '/opfoelgning/:followUpId', action: 'followups:work' },
+    { method: 'get', path: '/opfoelgning/:followUpId', action: 'followups:work', audited: FOLLOW_UP },
     team,
     provideCsrfToken,
     async (req, res) => {
@@ -138,7 +162,7 @@ export function followUpRoutes(settings: AccountsSettings): Router {
   );
   defineRoute(
     router,
-    { method: 'post', path: '/opfoelgning/:followUpId', action: 'followups:work' },
+    { method: 'post', path: '/opfoelgning/:followUpId', action: 'followups:work', audited: FOLLOW_UP },
     team,
     provideCsrfToken,
     async (req, res) => {
@@ -156,7 +180,12 @@ export function followUpRoutes(settings: AccountsSettings): Router {
   );
   defineRoute(
     router,
-    { method: 'post', path: '/opfoelgning/:followUpId/spring-over', action: 'followups:work' },
+    {
+      method: 'post',
+      path: '/opfoelgning/:followUpId/spring-over',
+      action: 'followups:work',
+      audited: FOLLOW_UP,
+    },
     team,
     provideCsrfToken,
     async (req, res) => {
@@ -170,7 +199,7 @@ export function followUpRoutes(settings: AccountsSettings): Router {
   );
   defineRoute(
     router,
-    { method: 'post', path: '/opfoelgning/:followUpId/set', action: 'followups:work' },
+    { method: 'post', path: '/opfoelgning/:followUpId/set', action: 'followups:work', audited: FOLLOW_UP },
     team,
     async (req, res) => {
       const followUp = await loadForTeam(actorOf(req), param(req, 'followUpId'));

@@ -99,10 +99,7 @@ export async function answerFollowUp(
     },
   );
   await completeClaim(claim);
-  await audit(actor, 'followup.answered', followUp, context, {
-    worry: answers.worry,
-    audience: followUp.audience,
-  });
+  await audit(actor, 'followup.answered', followUp, context, { audience: followUp.audience });
   // Seeding past answers (demo history) records the flag without mailing anyone.
   if (answers.worry && options.notify !== false) await tellResponsibleAboutWorry(followUp, context.baseUrl);
   return 'saved';

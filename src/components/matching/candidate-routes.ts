@@ -7,7 +7,7 @@ import { checkEligibility, offerOwner } from './candidate-eligibility.js';
 import { bookmarkSchema, candidatesQuerySchema, compareQuerySchema } from './candidate-schemas.js';
 import { candidatesPage, comparePage } from './candidate-service.js';
 import { registerEligibilityCheck, registerOfferOwnerLookup } from './match-ports.js';
-import { loadRequest } from './request-access.js';
+import { AUDITED_CASE, loadRequest } from './request-access.js';
 
 /**
  * The social worker's candidates for a request: the ranked, explained list (with propose and bookmark
@@ -25,7 +25,7 @@ export function candidateRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/sager/:requestId/kandidater', action: 'requests:work' },
+    { method: 'get', path: '/sager/:requestId/kandidater', action: 'requests:work', audited: AUDITED_CASE },
     guard,
     provideCsrfToken,
     async (req, res) => {
@@ -42,7 +42,7 @@ export function candidateRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/sager/:requestId/sammenlign', action: 'requests:work' },
+    { method: 'get', path: '/sager/:requestId/sammenlign', action: 'requests:work', audited: AUDITED_CASE },
     guard,
     async (req, res) => {
       const request = await loadRequest(currentActor(req)!, id(req));
@@ -61,7 +61,12 @@ export function candidateRoutes(settings: AccountsSettings): Router {
   ] as const) {
     defineRoute(
       router,
-      { method: 'post', path: `/sager/:requestId/kandidater/${segment}`, action: 'requests:work' },
+      {
+        method: 'post',
+        path: `/sager/:requestId/kandidater/${segment}`,
+        action: 'requests:work',
+        audited: AUDITED_CASE,
+      },
       guard,
       async (req, res) => {
         await loadRequest(currentActor(req)!, id(req));

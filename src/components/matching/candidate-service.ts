@@ -13,7 +13,7 @@ export const CANDIDATES_PAGE_SIZE = 20;
 /**
  * One page of the request's ranked, explained candidates, with why the others were left out. The
  * request comes from loadRequest (the actor's municipality, or a 404 before any input is read), and the
- * listing is audited with its criteria and purpose.
+ * listing is audited with the names of the criteria it used and its purpose.
  */
 export async function candidatesPage(
   actor: Actor,
@@ -22,7 +22,7 @@ export async function candidatesPage(
   context: RequestContext,
 ) {
   const requestId = String(request._id);
-  const [{ ranked, excluded, facts, weights, loadedAt }, bookmarks] = await Promise.all([
+  const [{ ranked, excluded, facts, loadedAt }, bookmarks] = await Promise.all([
     rankedFor(request),
     bookmarksOf(requestId),
   ]);
@@ -41,8 +41,7 @@ export async function candidatesPage(
     firstNamesOf(shown.map((item) => item.candidate.volunteerId)),
     vettedNow(shown.map((item) => item.candidate.base)),
     auditRequest(actor, 'candidates.list', requestId, context, {
-      criteria: auditCriteria(facts, request),
-      weights,
+      criteria: auditCriteria(facts),
       page: current,
       eligible: ranked.length,
       excluded: excluded.total,
@@ -93,7 +92,7 @@ export async function comparePage(
     ReturnType<typeof candidateView>,
   ];
   await auditRequest(actor, 'candidates.compare', requestId, context, {
-    criteria: auditCriteria(facts, request),
+    criteria: auditCriteria(facts),
     keys,
   });
   return {

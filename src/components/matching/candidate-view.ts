@@ -1,5 +1,6 @@
 import { describePeople } from '../accounts/index.js';
 import { vettingStatusFor } from '../vetting/index.js';
+import { criteriaOf, type AuditCriteria } from '../../shared/audit/index.js';
 import type { Candidate } from './candidate-facts.js';
 import { candidateKey } from './candidate-facts.js';
 import type { RankedCandidate } from './candidate-ranking.js';
@@ -102,18 +103,20 @@ export function candidateView(
 
 export type CandidateView = ReturnType<typeof candidateView>;
 
-/** The criteria a listing used, for the audit log: the request's matching wishes, never its needs text. */
-export function auditCriteria(facts: RequestFacts, request: { postcode: string; expectedMonths: number }) {
-  return {
-    age: facts.age,
-    postcode: request.postcode,
-    interests: facts.interests,
-    homeLanguages: facts.homeLanguages,
-    windows: facts.windows.length,
-    maxTravelKm: facts.maxTravelKm,
-    adultGender: facts.adultGender,
-    noFaithCommunity: facts.noFaithCommunity,
-    network: facts.networkOrganisationIds.length,
-    expectedMonths: request.expectedMonths,
-  };
+/**
+ * The criteria a listing used, for the audit log: which of the request's wishes counted, by name only.
+ * Age, distance and the vetting period always count; the rest when the request states them.
+ */
+export function auditCriteria(facts: RequestFacts): AuditCriteria {
+  return criteriaOf({
+    age: true,
+    distance: true,
+    interests: facts.interests.length > 0,
+    languages: facts.homeLanguages.length > 0,
+    schedule: facts.windows.length > 0,
+    'adult-gender': facts.adultGender !== undefined,
+    'no-faith-community': facts.noFaithCommunity,
+    network: facts.networkOrganisationIds.length > 0 || facts.networkVolunteerId !== undefined,
+    'vetting-period': true,
+  });
 }

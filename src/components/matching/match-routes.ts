@@ -6,7 +6,7 @@ import { loadForRequest, moveAsCaseworker, proposeMatch, type CaseworkMove } fro
 import { activateSchema, closeMatchSchema, emptySchema, proposalSchema } from './match-schemas.js';
 import type { CloseReason } from './match-rules.js';
 import type { MoveOutcome } from './match-steps.js';
-import { loadRequest } from './request-access.js';
+import { AUDITED_CASE, AUDITED_MATCH, loadRequest } from './request-access.js';
 
 /**
  * The social worker's moves: proposing an adult (the candidate page posts here) and, on a match of their
@@ -34,7 +34,7 @@ export function matchRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'post', path: '/sager/:requestId/foreslaa', action: 'requests:work' },
+    { method: 'post', path: '/sager/:requestId/foreslaa', action: 'requests:work', audited: AUDITED_CASE },
     guard,
     async (req, res) => {
       const actor = currentActor(req)!;
@@ -68,7 +68,12 @@ export function matchRoutes(settings: AccountsSettings): Router {
   for (const [segment, action] of moves) {
     defineRoute(
       router,
-      { method: 'post', path: `/sager/:requestId/match/:matchId/${segment}`, action: 'requests:work' },
+      {
+        method: 'post',
+        path: `/sager/:requestId/match/:matchId/${segment}`,
+        action: 'requests:work',
+        audited: AUDITED_MATCH,
+      },
       guard,
       async (req, res) => {
         const actor = currentActor(req)!;

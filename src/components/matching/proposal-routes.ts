@@ -12,6 +12,7 @@ import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/ht
 import { answerProposal, loadForAnswer } from './match-service.js';
 import { declineSchema, emptySchema } from './match-schemas.js';
 import { listAnswerable } from './match-views.js';
+import { AUDITED_MATCH } from './request-access.js';
 
 const SIDES: Array<{ base: string; action: Action; titleKey: string }> = [
   { base: '/forening/forslag', action: 'matches:answer-org', titleKey: 'matching.answer.orgTitle' },
@@ -49,7 +50,7 @@ export function proposalRoutes(settings: AccountsSettings): Router {
 
     defineRoute(
       router,
-      { method: 'post', path: `${side.base}/:matchId/accepter`, action: side.action },
+      { method: 'post', path: `${side.base}/:matchId/accepter`, action: side.action, audited: AUDITED_MATCH },
       guard,
       async (req, res) => {
         const matchId = String(req.params.matchId);
@@ -75,7 +76,7 @@ export function proposalRoutes(settings: AccountsSettings): Router {
 
     defineRoute(
       router,
-      { method: 'post', path: `${side.base}/:matchId/afvis`, action: side.action },
+      { method: 'post', path: `${side.base}/:matchId/afvis`, action: side.action, audited: AUDITED_MATCH },
       guard,
       provideCsrfToken,
       async (req, res) => {

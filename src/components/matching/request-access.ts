@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { can, socialWorkersOf, type Actor, type RequestContext } from '../accounts/index.js';
 import { recordAudit, type AuditInput } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
+import type { AuditedObject } from '../../shared/http/index.js';
 import { RequestModel } from './request-model.js';
 import { mayChangeRequest } from './request-rules.js';
 
@@ -18,6 +19,18 @@ export function ownMunicipality(actor: Actor): string {
 export function isObjectId(id: string): boolean {
   return /^[0-9a-f]{24}$/.test(id) && Types.ObjectId.isValid(id);
 }
+
+/** The case a route's path names: a refused attempt on it is audited (see defineRoute). */
+export const AUDITED_CASE: AuditedObject = {
+  objectType: 'child-request',
+  id: { param: 'requestId', isId: isObjectId },
+};
+
+/** A match a route's path names (a proposal, or a match of a case). */
+export const AUDITED_MATCH: AuditedObject = {
+  objectType: 'match',
+  id: { param: 'matchId', isId: isObjectId },
+};
 
 /** A request of the actor's own municipality; another municipality's (or nonsense) is a 404. */
 export async function loadRequest(actor: Actor, requestId: string) {

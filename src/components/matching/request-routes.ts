@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../../shared/err
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { caseloadOf } from './caseload-service.js';
 import { requestPageModel } from './request-page.js';
-import { loadRequest } from './request-access.js';
+import { AUDITED_CASE, loadRequest } from './request-access.js';
 import { NEW_REQUEST_VALUES, requestFormModel, ticked, valuesFromRequest } from './request-form-model.js';
 import { emptySchema, requestSchema, transferSchema } from './request-schemas.js';
 import {
@@ -119,7 +119,7 @@ export function requestRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/sager/:requestId', action: 'requests:work' },
+    { method: 'get', path: '/sager/:requestId', action: 'requests:work', audited: AUDITED_CASE },
     guard,
     provideCsrfToken,
     async (req, res) => {
@@ -129,7 +129,7 @@ export function requestRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/sager/:requestId/rediger', action: 'requests:work' },
+    { method: 'get', path: '/sager/:requestId/rediger', action: 'requests:work', audited: AUDITED_CASE },
     guard,
     provideCsrfToken,
     async (req, res) => {
@@ -153,7 +153,7 @@ export function requestRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'post', path: '/sager/:requestId/rediger', action: 'requests:work' },
+    { method: 'post', path: '/sager/:requestId/rediger', action: 'requests:work', audited: AUDITED_CASE },
     guard,
     provideCsrfToken,
     async (req, res) => {
@@ -165,7 +165,7 @@ export function requestRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'post', path: '/sager/:requestId/overdrag', action: 'requests:work' },
+    { method: 'post', path: '/sager/:requestId/overdrag', action: 'requests:work', audited: AUDITED_CASE },
     guard,
     async (req, res) => {
       await loadRequest(currentActor(req)!, id(req));
@@ -186,7 +186,7 @@ export function requestRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'post', path: '/sager/:requestId/luk', action: 'requests:work' },
+    { method: 'post', path: '/sager/:requestId/luk', action: 'requests:work', audited: AUDITED_CASE },
     guard,
     async (req, res) => {
       parseForm(emptySchema, req.body);

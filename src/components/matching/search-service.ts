@@ -1,7 +1,7 @@
 import type { Actor, RequestContext } from '../accounts/index.js';
 import { findPostcode } from '../geography/index.js';
 import { distanceKm } from '../offers/index.js';
-import { recordAudit } from '../../shared/audit/index.js';
+import { criteriaOf, recordAudit } from '../../shared/audit/index.js';
 import { candidateBase, type BaseCandidate } from './candidate-base.js';
 import { candidateKey } from './candidate-facts.js';
 import { DEFAULT_TRAVEL_KM } from './candidate-rules.js';
@@ -24,7 +24,7 @@ function fits(candidate: BaseCandidate, query: SearchQuery): boolean {
 /**
  * A social worker searches the own municipality's offers and volunteers directly (from the same read
  * model as the candidates). Volunteers are shown by first name, organisation and vetting state, never
- * with contact details. Every search is audited with its criteria.
+ * with contact details. Every search is audited with the names of the criteria it used.
  */
 export async function searchCandidates(
   actor: Actor,
@@ -65,12 +65,12 @@ export async function searchCandidates(
       objectType: 'candidate-search',
       purpose: CASEWORK,
       details: {
-        criteria: {
-          interest: query.interesse,
-          postcode: query.postnummer,
-          distanceKm: place ? maxKm : undefined,
-          weekday: query.ugedag,
-        },
+        // Which criteria were searched by, never what was typed or picked (often the child's own).
+        criteria: criteriaOf({
+          interests: query.interesse !== undefined,
+          distance: place !== undefined,
+          schedule: query.ugedag !== undefined,
+        }),
         page,
         found: found.length,
       },

@@ -8,7 +8,13 @@ import {
   type AccountsSettings,
 } from '../accounts/index.js';
 import { findMunicipality, findPostcode } from '../geography/index.js';
-import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
+import {
+  defineRoute,
+  flash,
+  parseForm,
+  provideCsrfToken,
+  type AuditedObject,
+} from '../../shared/http/index.js';
 import { translatorFor, type Language } from '../../shared/i18n/index.js';
 import { BadRequestError } from '../../shared/errors/index.js';
 import type { Period } from './figures-rules.js';
@@ -18,6 +24,9 @@ import { barChartOf } from './report-chart.js';
 import { TABLE_IDS, type ReportTable } from './report-tables.js';
 import { dashboardFor, defaultPeriod, goalsOf, saveGoals, tableForExport } from './reporting-service.js';
 import { areaQuerySchema, goalsFormSchema, periodQuerySchema } from './reporting-schemas.js';
+
+/** A report exported as a file: an attempt without the right to it is audited (see defineRoute). */
+const EXPORT: AuditedObject = { objectType: 'report-export' };
 
 interface AskedPeriod {
   period: Period;
@@ -120,7 +129,7 @@ export function reportingRoutes(settings: AccountsSettings): Router {
 
   defineRoute(
     router,
-    { method: 'get', path: '/kommune/rapport/csv', action: 'reports:municipality' },
+    { method: 'get', path: '/kommune/rapport/csv', action: 'reports:municipality', audited: EXPORT },
     authorize('reports:municipality'),
     async (req, res) => {
       const tableId = typeof req.query.tabel === 'string' ? req.query.tabel : '';

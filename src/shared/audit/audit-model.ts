@@ -2,8 +2,11 @@ import { model, Schema, type InferSchemaType } from 'mongoose';
 import { refuseChanges } from '../db/append-only.js';
 
 /**
- * The audit log: who did what, when, from where. Append-only: the model refuses every update and delete;
- * only retention removes entries past the municipality's period (purgeAuditEntries, audited with counts).
+ * The audit log: who did what to which case or match, why, when, from where, and whether it was allowed
+ * ('denied' for a refused attempt). Never the child's attributes: criteria are named, not valued (see
+ * audit-criteria). Append-only: the model refuses every update and delete; only retention removes
+ * entries past the municipality's period (purgeAuditEntries), and one clean-up removed the child's values
+ * from entries written before (removeChildValuesFromAuditLog); both go past the guard and log themselves.
  */
 const auditEventSchema = new Schema(
   {
@@ -20,7 +23,8 @@ const auditEventSchema = new Schema(
     ip: { type: String },
     userAgent: { type: String },
     requestId: { type: String },
-    // Non-sensitive facts only (never passwords, tokens, case text or CPR numbers).
+    // Ids, counts, field and factor names, reasons from fixed lists: never passwords, tokens, free text,
+    // case text, CPR numbers or the child's attributes (age, postcode, interests, languages, answers).
     details: { type: Schema.Types.Mixed },
   },
   { versionKey: false, strict: 'throw' },

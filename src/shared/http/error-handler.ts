@@ -1,6 +1,7 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { classifyError, NotFoundError, type AppError } from '../errors/index.js';
 import type { Logger } from '../logging/logger.js';
+import { attemptedAccess, type AttemptedAccess } from './route-table.js';
 
 export const RETRY_AFTER_SECONDS = 10;
 
@@ -15,14 +16,31 @@ const VIEW_FOR_STATUS: Record<number, string> = {
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new NotFoundError());
 
-/** The one place that turns errors into responses: a page for browsers, JSON for API clients. No stack traces. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
+/** Records a refused attempt on an object a route names (the accounts component knows who asked). */
+export type RefusalAudit = (req: Request, attempt: AttemptedAccess) => Promise<void>;
+
+/**
+ * The one place that turns errors into responses: a page for browsers, JSON for API clients. No stack
+ * traces. A 404 or 403 on a route that declares an audited object is an attempt refused: it is recorded
+ * (awaited, before the answer) through `auditRefusal`; a refusal that cannot be recorded is logged and
+ * still answered as the refusal it is.
+ */
+export function errorHandler(
+  logger: Logger,
+  options: { auditRefusal?: RefusalAudit } = {},
+): ErrorRequestHandler {
+  return async (error: unknown, req, res, _next) => {
     const known: AppError | undefined = classifyError(error);
     const status = known?.status ?? 500;
     const code = known?.code ?? 'INTERNAL';
     if (status >= 500) {
       logger.error({ err: error, code, reqId: req.id }, 'request failed');
+    }
+    const attempt = attemptedAccess(res);
+    if (attempt && options.auditRefusal && (code === 'NOT_FOUND' || code === 'FORBIDDEN')) {
+      await options.auditRefusal(req, attempt).catch((failure: unknown) => {
+        logger.error({ err: failure, reqId: req.id }, 'refused attempt not audited');
+      });
     }
     if (res.headersSent) {
       res.destroy();

@@ -2,7 +2,7 @@ export { requestLogging } from './request-logging.js';
 export { securityHeaders } from './security-headers.js';
 export { databaseGuard } from './database-guard.js';
 export { healthRoutes, type HealthChecks } from './health-routes.js';
-export { errorHandler, notFoundHandler, RETRY_AFTER_SECONDS } from './error-handler.js';
+export { errorHandler, notFoundHandler, RETRY_AFTER_SECONDS, type RefusalAudit } from './error-handler.js';
 export { safeLocalPath } from './safe-local-path.js';
 export { rejectMalformedPath } from './malformed-path.js';
 export type { Component, HomeActor, HomeItem, HomeItemsProvider } from './component.js';
@@ -14,7 +14,16 @@ export {
 } from './database-rate-limit-store.js';
 export { parseForm, type FormResult } from './parse-form.js';
 export { flash, exposeFlash, type FlashKind } from './flash.js';
-export { defineRoute, listRoutes, type RouteEntry, type HttpMethod } from './route-table.js';
+export {
+  attemptedAccess,
+  defineRoute,
+  isObjectIdShape,
+  listRoutes,
+  type AttemptedAccess,
+  type AuditedObject,
+  type HttpMethod,
+  type RouteEntry,
+} from './route-table.js';
 export { rateLimitJobs } from './rate-limit-jobs.js';
 export {
   emptySchema,
