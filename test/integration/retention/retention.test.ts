@@ -60,7 +60,6 @@ describe('retention', function () {
       municipalityCode: '0849',
       organisationId,
       volunteerId: volunteer.id,
-      childAlias: 'E.',
       audience: 'family',
       kind: 'closing',
       sequence: 1,
