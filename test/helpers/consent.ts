@@ -1,3 +1,4 @@
+import type { ChildField } from '../../src/components/consent/index.js';
 import { ConsentVersionModel } from '../../src/components/consent/consent-model.js';
 import { csrfFrom, type Agent } from './accounts.js';
 
@@ -57,7 +58,7 @@ export async function storeConsent(options: {
   recordedBy: string;
   validUntil: Date;
   custody?: 'sole' | 'joint';
-  fields?: Array<'alias' | 'age' | 'interests' | 'needTags' | 'languages' | 'arrangements'>;
+  fields?: ChildField[];
   consentId?: string;
 }): Promise<string> {
   const consentId = options.consentId ?? `c-${Math.random().toString(16).slice(2)}`;
