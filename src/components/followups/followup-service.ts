@@ -213,11 +213,16 @@ export async function matchHistory(municipalityCode: string, matchId: string, no
 export async function ownCheckIns(volunteerId: string, now: Date) {
   const today = copenhagenDate(now);
   const open = await FollowUpModel.find({ volunteerId, state: 'open' }, { answers: 0 }).lean();
-  const own = open
-    .filter((followUp) => followUp.audience === 'volunteer' && !followUp.pausedOn)
+  const own = open.filter((followUp) => followUp.audience === 'volunteer' && !followUp.pausedOn);
+  // Only check-ins that can be answered now: the match runs (not paused, waiting for consent or closed).
+  const running = new Set<string>();
+  for (const matchId of new Set(own.map((followUp) => followUp.matchId)))
+    if ((await matchFacts(matchId))?.state === 'active') running.add(matchId);
+  const answerable = own
+    .filter((followUp) => running.has(followUp.matchId))
     .map((followUp) => withStatus(followUp, today))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-  return withChild({ kind: 'volunteer', userId: volunteerId }, own, now);
+  return withChild({ kind: 'volunteer', userId: volunteerId }, answerable, now);
 }
 
 /** Why a check-in cannot be answered now: its match is paused (or waits for consent again) or closed. */
