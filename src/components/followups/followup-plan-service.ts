@@ -177,11 +177,11 @@ export async function onMatchMovedPlan(event: MatchMoved): Promise<void> {
  * nothing, so running it again (or on two instances at once) is harmless. Resolves to how many changed.
  */
 export async function forgetCopiedAliases(): Promise<number> {
-  const result = await FollowUpModel.updateMany(
-    { childAlias: trusted({ $exists: true }) },
-    { $unset: { childAlias: 1 } },
-    // The field is no longer in the schema: the update must reach the stored documents anyway.
-    { strict: false },
+  // The field is no longer in the schema, which would strip it from a mongoose filter and update: the
+  // collection is addressed directly, with a fixed filter (no user input).
+  const result = await FollowUpModel.collection.updateMany(
+    { childAlias: { $exists: true } },
+    { $unset: { childAlias: '' } },
   );
   return result.modifiedCount;
 }
