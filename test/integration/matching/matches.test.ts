@@ -69,6 +69,15 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     assert.equal((await AuditEventModel.find({ action: 'match.propose' }).lean())[0]?.purpose, 'casework');
   });
 
+  it('when the ask text names the child by the alias, then the form is refused with a field message and nothing is proposed', async () => {
+    const response = await propose({ askText: 'Tag EMMA med til gymnastik om tirsdagen.' });
+    assert.equal(response.status, 400, `the form answered ${response.status}`);
+    assert.match(response.text, /Teksten nævner barnets navn/);
+    assert.equal(await MatchModel.countDocuments({ requestId }), 0);
+    const hint = await worker.get(`/sager/${requestId}/kandidater`);
+    assert.doesNotMatch(hint.text, /Tag E\. med/);
+  });
+
   it('when the same adult is proposed again while the first is live, then the second is refused', async () => {
     await propose();
     await propose();
