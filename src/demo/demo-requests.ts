@@ -75,7 +75,7 @@ export async function seedDemoRequests(people: DemoRequestPeople, now = new Date
     ...match(people.proposed),
     requestId: waiting,
     childAlias: 'M.',
-    askText: 'Tag M. med til gymnastik om tirsdagen, og hjælp lidt med lektierne bagefter.',
+    askText: 'Tag barnet med til gymnastik om tirsdagen, og hjælp lidt med lektierne bagefter.',
     state: 'proposed',
     at: new Date(now.getTime() - 2 * DAY),
   });
@@ -83,7 +83,7 @@ export async function seedDemoRequests(people: DemoRequestPeople, now = new Date
     ...match(people.matched),
     requestId: active,
     childAlias: 'Jonas',
-    askText: 'Lad Jonas være med i værkstedet en eftermiddag om ugen.',
+    askText: 'Lad barnet være med i værkstedet en eftermiddag om ugen.',
     state: 'active',
     // Seven months in: the follow-up demo gives it its history.
     at: new Date(now.getTime() - 210 * DAY),

@@ -84,7 +84,7 @@ describe('the social worker’s journey from a new request to a proposal (axe: W
 
     await page.click('summary:has-text("Foreslå Maja")');
     await page.fill('input[name=childAlias]', 'E.');
-    await page.fill('textarea[name=askText]', 'Tag E. med til gymnastik om tirsdagen.');
+    await page.fill('textarea[name=askText]', 'Tag barnet med til gymnastik om tirsdagen.');
     await expectNoAxeViolations(page);
     await submit(page, 'button:has-text("Send forslag til Maja")', new RegExp(`^${requestPath}$`));
     assert.equal(await MatchModel.countDocuments({ volunteerId: adult.id, state: 'proposed' }), 1);

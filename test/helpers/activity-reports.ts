@@ -85,7 +85,6 @@ export async function activityCheckIn(options: {
     municipalityCode: '0849',
     organisationId: options.organisationId,
     volunteerId: options.volunteerId,
-    childAlias: 'Zebra-7',
     audience,
     kind: 'regular',
     sequence: counter,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ChildField } from '../../src/components/consent/index.js';
 import { ConsentVersionModel } from '../../src/components/consent/consent-model.js';
 import type { MatchState } from '../../src/components/matching/match-rules.js';
 import { createMatch } from './matching.js';
@@ -60,7 +61,7 @@ export async function storeConsent(options: {
   recordedBy: string;
   validUntil: Date;
   custody?: 'sole' | 'joint';
-  fields?: Array<'alias' | 'age' | 'interests' | 'needTags' | 'languages' | 'arrangements'>;
+  fields?: ChildField[];
   consentId?: string;
 }): Promise<string> {
   const consentId = options.consentId ?? `c-${Math.random().toString(16).slice(2)}`;

@@ -46,7 +46,6 @@ export async function dueCheckIn(index: number, volunteer: TestUser): Promise<vo
     municipalityCode: '0849',
     organisationId: matchId,
     volunteerId: volunteer.id,
-    childAlias: 'E.',
     audience: 'volunteer',
     kind: 'regular',
     sequence: 1,

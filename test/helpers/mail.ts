@@ -1,4 +1,5 @@
 import { simpleParser } from 'mailparser';
+import { trusted } from 'mongoose';
 import { OutboxMessageModel } from '../../src/shared/mail/index.js';
 import { arrivalsOf } from './test-mailbox.js';
 
@@ -52,4 +53,23 @@ async function waitForArrival(messageId: string): Promise<Buffer> {
 export function pathOf(link: string): string {
   const url = new URL(link);
   return url.pathname + url.search;
+}
+
+/** Every message queued for an address since `since`, as it arrived at the test SMTP server. */
+export async function mailsTo(email: string, since: Date): Promise<ReceivedMail[]> {
+  const queued = await OutboxMessageModel.find({ to: email, createdAt: trusted({ $gte: since }) }).lean();
+  const received: ReceivedMail[] = [];
+  for (const message of queued) {
+    const parsed = await simpleParser(await waitForArrival(message.messageId));
+    const text = parsed.text ?? '';
+    received.push({
+      template: message.template,
+      messageId: message.messageId,
+      subject: parsed.subject ?? '',
+      text,
+      html: typeof parsed.html === 'string' ? parsed.html : '',
+      link: /https?:\/\/\S+/.exec(text)?.[0],
+    });
+  }
+  return received;
 }

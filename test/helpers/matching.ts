@@ -83,7 +83,7 @@ export async function createMatch(options: {
     offerId: options.offerId,
     proposedBy: options.proposedBy,
     childAlias: 'E.',
-    askText: 'Tag E. med til træning om tirsdagen.',
+    askText: 'Tag barnet med til træning om tirsdagen.',
     state,
     history: [{ state, by: options.proposedBy, role: 'social-worker', at }],
     ...(accepted ? { acceptedByOrg: { by: 'x', at }, acceptedByVolunteer: { by: 'y', at } } : {}),

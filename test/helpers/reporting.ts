@@ -83,7 +83,6 @@ export async function reportFollowUp(options: {
     municipalityCode: options.municipalityCode,
     organisationId: 'org',
     volunteerId: 'volunteer',
-    childAlias: 'E.',
     audience: 'volunteer',
     kind: 'regular',
     sequence: counter,

@@ -8,7 +8,16 @@ export type Purpose = (typeof DEFAULT_PURPOSES)[number];
 /** The purpose that lets the named organisation and adult see the child's details. */
 export const SHARE_PURPOSE: Purpose = 'share-details';
 
-export const CHILD_FIELDS = ['alias', 'age', 'interests', 'needTags', 'languages', 'arrangements'] as const;
+// 'ask': the proposal's free text for the recipients; a consent given before it was a field does not list it.
+export const CHILD_FIELDS = [
+  'alias',
+  'age',
+  'interests',
+  'needTags',
+  'languages',
+  'arrangements',
+  'ask',
+] as const;
 export type ChildField = (typeof CHILD_FIELDS)[number];
 
 export const RECIPIENTS = ['organisation', 'adult'] as const;

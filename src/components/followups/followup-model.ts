@@ -34,7 +34,7 @@ const followUpSchema = new Schema(
     municipalityCode: { type: String, required: true, match: /^\d{4}$/ },
     organisationId: { type: String, required: true },
     volunteerId: { type: String, required: true },
-    childAlias: { type: String, required: true, maxlength: 40 },
+    // Nothing of the child is kept here: pages and mails ask matching's child gate by `matchId`.
     audience: { type: String, required: true, enum: FOLLOW_UP_AUDIENCES },
     kind: { type: String, required: true, enum: FOLLOW_UP_KINDS },
     sequence: { type: Number, required: true, min: 1 },

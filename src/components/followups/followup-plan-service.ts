@@ -40,7 +40,6 @@ function followUpOf(facts: MatchFacts, audience: FollowUpAudience, kind: FollowU
     municipalityCode: facts.municipalityCode,
     organisationId: facts.organisationId,
     volunteerId: facts.volunteerId,
-    childAlias: facts.childAlias,
     audience,
     kind,
     sequence,
@@ -170,6 +169,21 @@ export async function onMatchMovedPlan(event: MatchMoved): Promise<void> {
     return;
   const facts = await matchFacts(event.matchId);
   if (facts) await reconcilePlan(facts, copenhagenDate(event.at));
+}
+
+/**
+ * Follow-ups planned before the child gate copied the child's alias into each document. Removed from the
+ * stored documents by the daily plan job, on every instance: `$unset` of a field that is gone changes
+ * nothing, so running it again (or on two instances at once) is harmless. Resolves to how many changed.
+ */
+export async function forgetCopiedAliases(): Promise<number> {
+  // The field is no longer in the schema, which would strip it from a mongoose filter and update: the
+  // collection is addressed directly, with a fixed filter (no user input).
+  const result = await FollowUpModel.collection.updateMany(
+    { childAlias: { $exists: true } },
+    { $unset: { childAlias: '' } },
+  );
+  return result.modifiedCount;
 }
 
 /** Deletes the follow-ups and plans of these requests and matches (retention). */

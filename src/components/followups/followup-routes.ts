@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
-import { matchFacts } from '../matching/index.js';
+import { matchFacts, viewerOf } from '../matching/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import {
   defineRoute,
@@ -13,8 +13,10 @@ import {
 import { chartOf } from './followup-chart.js';
 import { CONTINUE_WISHES, copenhagenDate, SCALE } from './followup-rules.js';
 import { answersSchema, followUpIdSchema, skipSchema } from './followup-schemas.js';
+import { childOf } from './followup-child.js';
 import {
   answerFollowUp,
+  checkInBlocked,
   loadForTeam,
   loadOwnCheckIn,
   markWorrySeen,
@@ -44,12 +46,19 @@ export function followUpRoutes(settings: AccountsSettings): Router {
   const actorOf = (req: Request) => currentActor(req)!;
   const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
-  const checkInModel = (followUp: StoredFollowUp) => ({
-    titleKey: 'followups.checkin.title',
-    followUp: withStatus(followUp, copenhagenDate(new Date())),
-    action: `/frivillig/opfoelgning/${followUp._id}`,
-    ...QUESTIONS,
-  });
+  // What the volunteer may see of the child comes from the child gate, read now; nothing of the child
+  // is shown, and nothing can be answered, while the match is paused or closed.
+  const checkInModel = async (req: Request, followUp: StoredFollowUp) => {
+    const blocked = await checkInBlocked(followUp);
+    return {
+      titleKey: 'followups.checkin.title',
+      followUp: withStatus(followUp, copenhagenDate(new Date())),
+      childAlias: blocked ? undefined : (await childOf(viewerOf(actorOf(req)), followUp.matchId))?.alias,
+      blocked: blocked ? `followups.checkin.blocked.${blocked}` : undefined,
+      action: `/frivillig/opfoelgning/${followUp._id}`,
+      ...QUESTIONS,
+    };
+  };
 
   // The volunteer: their check-ins, and the form the reminder e-mail links to (login first, then straight here).
   const volunteer = authorize('followups:checkin-own');
@@ -76,7 +85,7 @@ export function followUpRoutes(settings: AccountsSettings): Router {
     provideCsrfToken,
     async (req, res) => {
       const followUp = await loadOwnCheckIn(actorOf(req), param(req, 'followUpId'));
-      renderForm(res, 'followups/checkin', checkInModel(followUp));
+      renderForm(res, 'followups/checkin', await checkInModel(req, followUp));
     },
   );
   defineRoute(
@@ -91,9 +100,12 @@ export function followUpRoutes(settings: AccountsSettings): Router {
     provideCsrfToken,
     async (req, res) => {
       const followUp = await loadOwnCheckIn(actorOf(req), param(req, 'followUpId'));
+      const model = await checkInModel(req, followUp);
+      // Paused or closed: refused with the page's own explanation, and nothing is stored.
+      if (model.blocked)
+        return renderForm(res, 'followups/checkin', model, { _form: model.blocked }, {}, 409);
       const form = parseForm(answersSchema, req.body);
-      if (!form.ok)
-        return renderForm(res, 'followups/checkin', checkInModel(followUp), form.fieldErrors, form.values);
+      if (!form.ok) return renderForm(res, 'followups/checkin', model, form.fieldErrors, form.values);
       const outcome = await answerFollowUp(actorOf(req), followUp, form.data, context(req));
       flash(req, outcome === 'saved' ? 'success' : 'warning', `followups.checkin.${outcome}`);
       res.redirect(303, '/frivillig/opfoelgning');
@@ -110,6 +122,7 @@ export function followUpRoutes(settings: AccountsSettings): Router {
       {
         titleKey: 'followups.followUp.title',
         followUp: withStatus(followUp, copenhagenDate(new Date())),
+        childAlias: (await childOf(viewerOf(actorOf(res.req)), followUp.matchId))?.alias,
         requestId: facts?.requestId,
         canAnswer: followUp.audience === 'family' && followUp.state === 'open',
         action: `/opfoelgning/${followUp._id}`,
@@ -145,6 +158,7 @@ export function followUpRoutes(settings: AccountsSettings): Router {
       res.render('followups/match', {
         titleKey: 'followups.match.title',
         facts,
+        childAlias: (await childOf(viewerOf(actor), facts.matchId))?.alias,
         history,
         answered,
         chart: answered.length > 0 ? chartOf(answered) : undefined,

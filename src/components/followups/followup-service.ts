@@ -1,6 +1,8 @@
 import { trusted } from 'mongoose';
 import { can, describePeople, type Actor, type RequestContext } from '../accounts/index.js';
 import { matchFacts } from '../matching/index.js';
+import { translatorFor, type Language } from '../../shared/i18n/index.js';
+import { childOf, withChild } from './followup-child.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.js';
@@ -105,10 +107,23 @@ export async function answerFollowUp(
   return 'saved';
 }
 
+/**
+ * How a mail names the child to its recipient: the alias when the child gate lets them see it, else
+ * "the child" in their language.
+ */
+export async function childNameFor(
+  viewer: Parameters<typeof childOf>[0],
+  matchId: string,
+  language: Language,
+): Promise<string> {
+  return (await childOf(viewer, matchId))?.alias ?? translatorFor(language)('followups.theChild');
+}
+
 async function tellResponsibleAboutWorry(followUp: StoredFollowUp, baseUrl: string) {
   const facts = await matchFacts(followUp.matchId);
   const person = (await describePeople([facts?.responsibleId ?? ''])).get(facts?.responsibleId ?? '');
   if (!person?.active) return;
+  const staff = { kind: 'staff', municipalityCode: followUp.municipalityCode } as const;
   await enqueueMail({
     to: person.email,
     template: 'followup-worry',
@@ -116,7 +131,7 @@ async function tellResponsibleAboutWorry(followUp: StoredFollowUp, baseUrl: stri
     language: person.language,
     data: {
       name: person.name,
-      childAlias: followUp.childAlias,
+      childAlias: await childNameFor(staff, followUp.matchId, person.language),
       link: `${baseUrl}/opfoelgning/${followUp._id}`,
     },
   });
@@ -168,11 +183,17 @@ export async function teamOverview(municipalityCode: string, now: Date) {
     vettingExpiredAt: trusted({ $exists: true }),
     closedOn: trusted({ $exists: false }),
   }).lean();
+  // The municipality's own staff: the child gate gives them the alias their casework needs.
+  const staff = { kind: 'staff', municipalityCode } as const;
+  const [named, namedWorries] = await Promise.all([
+    withChild(staff, current, now),
+    withChild(staff, worries, now),
+  ]);
   return {
     vettingExpired,
-    due: current.filter((followUp) => followUp.status === 'due'),
-    overdue: current.filter((followUp) => followUp.status === 'overdue'),
-    worries,
+    due: named.filter((followUp) => followUp.status === 'due'),
+    overdue: named.filter((followUp) => followUp.status === 'overdue'),
+    worries: namedWorries,
     missed,
   };
 }
@@ -186,14 +207,27 @@ export async function matchHistory(municipalityCode: string, matchId: string, no
     .map((followUp) => withStatus(followUp, today));
 }
 
-/** A volunteer's own check-ins that are due or overdue, and the next one. */
+/** A volunteer's own check-ins that are due or overdue, and the next one, each with what they may see of the child. */
 export async function ownCheckIns(volunteerId: string, now: Date) {
   const today = copenhagenDate(now);
   const open = await FollowUpModel.find({ volunteerId, state: 'open' }, { answers: 0 }).lean();
-  return open
-    .filter((followUp) => followUp.audience === 'volunteer' && !followUp.pausedOn)
+  const own = open.filter((followUp) => followUp.audience === 'volunteer' && !followUp.pausedOn);
+  // Only check-ins that can be answered now: the match runs (not paused, waiting for consent or closed).
+  const running = new Set<string>();
+  for (const matchId of new Set(own.map((followUp) => followUp.matchId)))
+    if ((await matchFacts(matchId))?.state === 'active') running.add(matchId);
+  const answerable = own
+    .filter((followUp) => running.has(followUp.matchId))
     .map((followUp) => withStatus(followUp, today))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  return withChild({ kind: 'volunteer', userId: volunteerId }, answerable, now);
+}
+
+/** Why a check-in cannot be answered now: its match is paused (or waits for consent again) or closed. */
+export async function checkInBlocked(followUp: StoredFollowUp): Promise<'paused' | 'closed' | undefined> {
+  const facts = await matchFacts(followUp.matchId);
+  if (!facts || facts.state === 'closed' || facts.state === 'declined') return 'closed';
+  return facts.state === 'active' ? undefined : 'paused';
 }
 
 /** The coordinator's view: whether their volunteers' check-ins are done, never what was answered. */
@@ -201,7 +235,7 @@ export async function organisationCheckIns(organisationId: string, now: Date) {
   const today = copenhagenDate(now);
   const checkIns = await FollowUpModel.find(
     { organisationId },
-    { volunteerId: 1, dueOn: 1, state: 1, audience: 1, childAlias: 1, sequence: 1, kind: 1 },
+    { matchId: 1, volunteerId: 1, dueOn: 1, state: 1, audience: 1, sequence: 1, kind: 1 },
   ).lean();
   const relevant = checkIns
     .filter((followUp) => followUp.audience === 'volunteer' && followUp.state !== 'cancelled')
@@ -209,10 +243,11 @@ export async function organisationCheckIns(organisationId: string, now: Date) {
     .map((followUp) => withStatus(followUp, today))
     .sort((a, b) => b.dueOn.localeCompare(a.dueOn));
   const people = await describePeople(relevant.map((followUp) => followUp.volunteerId));
-  return relevant.map((followUp) => ({
+  const named = await withChild({ kind: 'coordinator', organisationId }, relevant, now);
+  return named.map((followUp) => ({
     dueOn: followUp.dueOn,
     status: followUp.status,
-    childAlias: followUp.childAlias,
+    child: followUp.child,
     volunteerName: people.get(followUp.volunteerId)?.name ?? '–',
   }));
 }

@@ -5,7 +5,8 @@ import { vettingStatusFor } from '../vetting/index.js';
 import type { JobContext, JobDefinition } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
-import { reconcilePlan } from './followup-plan-service.js';
+import { forgetCopiedAliases, reconcilePlan } from './followup-plan-service.js';
+import { checkInBlocked, childNameFor } from './followup-service.js';
 import {
   addDays,
   copenhagenDate,
@@ -20,8 +21,13 @@ const DAY = 86_400_000;
 // Closed matches are looked at for this long, so their closing follow-up is planned even after a missed event.
 const CLOSED_LOOKBACK_DAYS = 60;
 
-/** Each live match's plan brought up to date once a day (and caught up after a missed event). */
+/**
+ * Each live match's plan brought up to date once a day (and caught up after a missed event). It first
+ * removes the child's alias that older follow-ups carried: this job already runs daily on every instance
+ * and touches every live plan, so no separate start-up step is needed, and the step is idempotent.
+ */
 export async function planFollowUps(context: JobContext): Promise<number> {
+  await forgetCopiedAliases();
   const today = copenhagenDate(context.now);
   const matches = await liveMatchFacts(new Date(context.now.getTime() - CLOSED_LOOKBACK_DAYS * DAY));
   return context.eachItem(
@@ -62,7 +68,13 @@ export async function remindDueFollowUps(context: JobContext, baseUrl: string): 
         ? (await describePeople([followUp.volunteerId])).get(followUp.volunteerId)
         : await responsibleOf(followUp.matchId);
       const template = volunteerSide ? 'followup-checkin-reminder' : 'followup-family-reminder';
-      if (person?.active) {
+      // The volunteer is not asked about a match that is paused or closed (the check-in cannot be answered).
+      const blocked = volunteerSide ? await checkInBlocked(followUp) : undefined;
+      if (person?.active && !blocked) {
+        const viewer = volunteerSide
+          ? ({ kind: 'volunteer', userId: followUp.volunteerId } as const)
+          : ({ kind: 'staff', municipalityCode: followUp.municipalityCode } as const);
+        const childAlias = await childNameFor(viewer, followUp.matchId, person.language);
         await held.fenced(() =>
           enqueueMail({
             to: person.email,
@@ -71,7 +83,7 @@ export async function remindDueFollowUps(context: JobContext, baseUrl: string): 
             language: person.language,
             data: {
               name: person.name,
-              childAlias: followUp.childAlias,
+              childAlias,
               link: volunteerSide
                 ? `${baseUrl}/frivillig/opfoelgning/${followUp._id}`
                 : `${baseUrl}/opfoelgning/${followUp._id}`,
@@ -112,6 +124,8 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
     async (followUp, held) => {
       const person = await responsibleOf(followUp.matchId);
       if (person?.active) {
+        const staff = { kind: 'staff', municipalityCode: followUp.municipalityCode } as const;
+        const childAlias = await childNameFor(staff, followUp.matchId, person.language);
         await held.fenced(() =>
           enqueueMail({
             to: person.email,
@@ -120,7 +134,7 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
             language: person.language,
             data: {
               name: person.name,
-              childAlias: followUp.childAlias,
+              childAlias,
               dueOn: followUp.dueOn,
               link: `${baseUrl}/opfoelgning/${followUp._id}`,
             },
@@ -169,11 +183,15 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
  */
 export async function flagExpiredVetting(context: JobContext, baseUrl: string): Promise<number> {
   const live = (await liveMatchFacts(context.now)).filter((facts) => facts.state !== 'closed');
-  const expired: Array<{ matchId: string; childAlias: string; validUntil: Date }> = [];
+  const expired: Array<{ matchId: string; municipalityCode: string; validUntil: Date }> = [];
   for (const facts of live) {
     const [status] = await vettingStatusFor([facts.volunteerId], facts.organisationId, context.now);
     if (status && !status.vetted && status.validUntil && status.validUntil <= context.now)
-      expired.push({ matchId: facts.matchId, childAlias: facts.childAlias, validUntil: status.validUntil });
+      expired.push({
+        matchId: facts.matchId,
+        municipalityCode: facts.municipalityCode,
+        validUntil: status.validUntil,
+      });
   }
   const flagged = await context.eachItem(
     expired,
@@ -184,6 +202,8 @@ export async function flagExpiredVetting(context: JobContext, baseUrl: string): 
       );
       const person = await responsibleOf(entry.matchId);
       if (person?.active) {
+        const staff = { kind: 'staff', municipalityCode: entry.municipalityCode } as const;
+        const childAlias = await childNameFor(staff, entry.matchId, person.language);
         await held.fenced(() =>
           enqueueMail({
             to: person.email,
@@ -192,7 +212,7 @@ export async function flagExpiredVetting(context: JobContext, baseUrl: string): 
             language: person.language,
             data: {
               name: person.name,
-              childAlias: entry.childAlias,
+              childAlias,
               link: `${baseUrl}/opfoelgning/forloeb/${entry.matchId}`,
             },
             idempotencyKey: held.effectKey(`followup-vetting-expired|${person.id}`),

@@ -93,6 +93,8 @@ export function matchingComponent(config: AppConfig): Component {
     jobs: [...matchingJobs(settings.baseUrl), ...matchRepairJobs(settings.baseUrl, whenConsentEnded)],
   };
 }
+// The one answer to what a viewer may see of a child: every page, mail and job outside matching asks it.
+export { childGate, viewerOf, type ChildView, type ChildViewer } from './child-gate.js';
 // Follow-ups and retention build on a match's life without reaching into this component.
 export {
   onMatchMoved,

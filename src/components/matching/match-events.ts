@@ -11,14 +11,13 @@ export interface MatchMoved {
   at: Date;
 }
 
-/** What the follow-ups of one match need to know about it. */
+/** What the follow-ups of one match need to know about it: never the child's details (ask `childGate`). */
 export interface MatchFacts {
   matchId: string;
   requestId: string;
   municipalityCode: string;
   organisationId: string;
   volunteerId: string;
-  childAlias: string;
   state: MatchState;
   /** The request's responsible social worker now. */
   responsibleId: string;
@@ -56,7 +55,6 @@ function toFacts(match: InstanceType<typeof MatchModel> | Record<string, unknown
     municipalityCode: string;
     organisationId: string;
     volunteerId: string;
-    childAlias: string;
     state: MatchState;
     history: Array<{ state: MatchState; at: Date }>;
   };
@@ -66,7 +64,6 @@ function toFacts(match: InstanceType<typeof MatchModel> | Record<string, unknown
     municipalityCode: m.municipalityCode,
     organisationId: m.organisationId,
     volunteerId: m.volunteerId,
-    childAlias: m.childAlias,
     state: m.state,
     responsibleId,
     history: m.history.map((event) => ({ state: event.state, at: event.at })),

@@ -4,7 +4,7 @@ import type { HeldItem } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { MatchModel } from './match-model.js';
 import { RequestModel } from './request-model.js';
-import { childViews } from './child-view.js';
+import { childGate } from './child-gate.js';
 
 /** The match, the responsible worker and the organisation's name: what every match mail starts from. */
 async function matchFacts(matchId: string) {
@@ -24,7 +24,7 @@ const list = (values: readonly string[] | undefined) => (values?.length ? values
 
 /**
  * What a proposal may tell the organisation or the adult: the activity and an age band, and only the
- * child's fields the family's consent in force lists for that recipient. Every key is present (empty when
+ * child's fields (the ask text among them) the child gate lets that recipient see. Every key is present (empty when
  * not shared), so the templates say "the family has not yet agreed" rather than print a hidden value.
  */
 async function proposalData(
@@ -32,10 +32,14 @@ async function proposalData(
   recipient: 'organisation' | 'adult',
   organisationName: string,
 ): Promise<Record<string, string>> {
-  const view = (await childViews([match], recipient)).get(String(match._id));
+  const viewer =
+    recipient === 'organisation'
+      ? ({ kind: 'coordinator', organisationId: match.organisationId } as const)
+      : ({ kind: 'volunteer', userId: match.volunteerId } as const);
+  const view = (await childGate(viewer, [String(match._id)])).get(String(match._id));
   return {
     organisationName,
-    askText: match.askText,
+    askText: view?.ask ?? '',
     ageBand: view?.ageBand ?? '',
     alias: view?.alias ?? '',
     age: view?.age === undefined ? '' : String(view.age),

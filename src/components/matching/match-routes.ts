@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
-import { authorize, contextFor, currentActor, type AccountsSettings } from '../accounts/index.js';
+import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
 import { BadRequestError, ForbiddenError, ValidationError } from '../../shared/errors/index.js';
-import { defineRoute, flash, parseForm } from '../../shared/http/index.js';
+import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
+import { candidatesPage } from './candidate-service.js';
 import { loadForRequest, moveAsCaseworker, proposeMatch, type CaseworkMove } from './match-service.js';
 import { activateSchema, closeMatchSchema, emptySchema, proposalSchema } from './match-schemas.js';
 import type { CloseReason } from './match-rules.js';
@@ -36,10 +37,20 @@ export function matchRoutes(settings: AccountsSettings): Router {
     router,
     { method: 'post', path: '/sager/:requestId/foreslaa', action: 'requests:work', audited: AUDITED_CASE },
     guard,
+    provideCsrfToken,
     async (req, res) => {
       const actor = currentActor(req)!;
-      await loadRequest(actor, String(req.params.requestId));
+      const request = await loadRequest(actor, String(req.params.requestId));
       const form = parseForm(proposalSchema, req.body);
+      // What the worker wrote is shown again with its field message (e.g. an ask text naming the child).
+      if (!form.ok && (form.fieldErrors.askText || form.fieldErrors.childAlias))
+        return renderForm(
+          res,
+          'matching/candidates',
+          { ...(await candidatesPage(actor, request, 1, context(req))), proposing: form.values.volunteerId },
+          form.fieldErrors,
+          form.values,
+        );
       if (!form.ok) throw new BadRequestError('Incomplete proposal');
       try {
         const proposed = await proposeMatch(

@@ -189,3 +189,14 @@ export function consentEndedAudience(ending: {
     ...(named('adult') ? { adult: 'consent-changed' as const } : {}),
   };
 }
+
+/**
+ * Whether the proposal's ask text names the child by the alias (case-insensitive, as a whole word): the
+ * family consents to the ask text and the alias separately, so the text must not carry the alias.
+ */
+export function askNamesChild(askText: string, childAlias: string): boolean {
+  const alias = childAlias.trim();
+  if (!alias) return false;
+  const escaped = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(askText);
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identifierText, optionalText, writtenText } from '../../shared/http/index.js';
-import { CLOSE_REASONS, type CloseReason } from './match-rules.js';
+import { askNamesChild, CLOSE_REASONS, type CloseReason } from './match-rules.js';
 
 const id = z.string('forms.errors.invalid').regex(/^[0-9a-f]{24}$/, 'forms.errors.invalid');
 
@@ -8,17 +8,23 @@ const id = z.string('forms.errors.invalid').regex(/^[0-9a-f]{24}$/, 'forms.error
  * A proposal, as the candidate page posts it: who (hidden ids, checked again on the server) and what the
  * adult may see: the alias the social worker chooses and what the adult is asked to do.
  */
-export const proposalSchema = z.strictObject({
-  volunteerId: id,
-  organisationId: id,
-  offerId: z
-    .union([id, z.literal('')], 'forms.errors.invalid')
-    .optional()
-    .transform((value) => value || undefined),
-  // The name the adult knows the child by: hidden characters are refused, as in any name.
-  childAlias: identifierText().min(1, 'matching.propose.aliasRequired').max(40, 'forms.errors.tooLong'),
-  askText: writtenText().min(10, 'matching.propose.askRequired').max(1000, 'forms.errors.tooLong'),
-});
+export const proposalSchema = z
+  .strictObject({
+    volunteerId: id,
+    organisationId: id,
+    offerId: z
+      .union([id, z.literal('')], 'forms.errors.invalid')
+      .optional()
+      .transform((value) => value || undefined),
+    // The name the adult knows the child by: hidden characters are refused, as in any name.
+    childAlias: identifierText().min(1, 'matching.propose.aliasRequired').max(40, 'forms.errors.tooLong'),
+    askText: writtenText().min(10, 'matching.propose.askRequired').max(1000, 'forms.errors.tooLong'),
+  })
+  // The ask text is a field of its own under the family's consent: it must not carry the alias.
+  .refine((form) => !askNamesChild(form.askText, form.childAlias), {
+    message: 'matching.propose.askNamesChild',
+    path: ['askText'],
+  });
 
 export type ProposalForm = z.output<typeof proposalSchema>;
 

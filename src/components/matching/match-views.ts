@@ -5,7 +5,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import { MatchModel } from './match-model.js';
 import { CLOSE_REASONS, type MatchState } from './match-rules.js';
-import { childViews } from './child-view.js';
+import { childGate, viewerOf } from './child-gate.js';
 
 const visibleName = (name: string | undefined) => (name && name !== DELETED_NAME ? name : '–');
 
@@ -17,17 +17,20 @@ function matchesOf(filter: Record<string, unknown>) {
 
 /** One row of a coordinator's or volunteer's page; `canAnswer` when this side has not answered yet. */
 async function answerRows(actor: Actor, matches: StoredMatch[], now: Date) {
-  const views = await childViews(matches, actor.role === 'coordinator' ? 'organisation' : 'adult', now);
+  const views = await childGate(
+    viewerOf(actor),
+    matches.map((match) => String(match._id)),
+    now,
+  );
   const [people, organisations] = await Promise.all([
     describePeople(matches.map((match) => match.volunteerId)),
     describeOrganisations(matches.map((match) => match.organisationId)),
   ]);
   return matches.map((match) => {
     const answered = actor.role === 'coordinator' ? match.acceptedByOrg : match.acceptedByVolunteer;
-    // The child's details are only what the family's consent lets this side see (`child`); never the alias otherwise.
+    // The child's details, the alias and the ask text included, are only what the gate lets this side see (`child`).
     return {
       id: String(match._id),
-      askText: match.askText,
       state: match.state as MatchState,
       proposedAt: match.createdAt,
       child: views.get(String(match._id)),

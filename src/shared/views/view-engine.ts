@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { create } from 'express-handlebars';
 import { concatHelper } from './helpers/concat-helper.js';
 import { eqHelper, orHelper } from './helpers/logic-helpers.js';
+import { firstOfHelper } from './helpers/first-of-helper.js';
 import { formatDateHelper, formatDateTimeHelper, formatNumberHelper } from './helpers/format-helpers.js';
 import { tHelper } from './helpers/t-helper.js';
 
@@ -19,6 +20,7 @@ export function installViewEngine(app: Express, viewsDir: string, cacheTemplates
       concat: concatHelper,
       eq: eqHelper,
       or: orHelper,
+      firstOf: firstOfHelper,
       formatDateTime: formatDateTimeHelper,
     },
     // Views get plain objects only; prototype access stays off (Handlebars' default).

@@ -59,7 +59,6 @@ async function followUp(
     municipalityCode,
     organisationId: 'org',
     volunteerId: 'volunteer',
-    childAlias: ALIAS,
     audience,
     kind: 'regular',
     sequence,

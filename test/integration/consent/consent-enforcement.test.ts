@@ -81,7 +81,9 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
       assert.equal(mail?.template, 'match-proposal');
       assert.doesNotMatch(`${mail?.subject} ${mail?.text} ${mail?.html}`, CHILD);
       assert.doesNotMatch(`${mail?.text} ${mail?.html}`, /SAG-HEMMELIG-1|Mor er syg/);
-      assert.match(mail?.text ?? '', /Tag barnet med til gymnastik/);
+      // The ask text is a field of its own: before consent only the activity (the organisation) is told.
+      assert.doesNotMatch(mail?.text ?? '', /Tag barnet med til gymnastik/);
+      assert.match(mail?.text ?? '', /Nordstrand IF/);
       assert.match(mail?.text ?? '', /10-12/);
       assert.match(mail?.text ?? '', /Familien har endnu ikke givet samtykke/);
     }

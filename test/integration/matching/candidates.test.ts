@@ -144,7 +144,7 @@ describe('candidates for a request', function () {
         organisationId: club,
         offerId: '',
         childAlias: 'E.',
-        askText: 'Tag E. med til fodbold om tirsdagen.',
+        askText: 'Tag barnet med til fodbold om tirsdagen.',
       },
     );
     assert.equal(response.status, 303);
@@ -163,7 +163,7 @@ describe('candidates for a request', function () {
         organisationId: club,
         offerId: '',
         childAlias: 'E.',
-        askText: 'Tag E. med til fodbold om tirsdagen.',
+        askText: 'Tag barnet med til fodbold om tirsdagen.',
       },
     );
     assert.equal(response.status, 303);

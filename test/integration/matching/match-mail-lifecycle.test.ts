@@ -88,7 +88,6 @@ describe('matching: mail about a match ends with it, and its notices still go ou
       municipalityCode: '0849',
       organisationId: people.organisationId,
       volunteerId: people.bo.id,
-      childAlias: 'E.',
       audience: 'volunteer',
       kind: 'regular',
       sequence: 1,

@@ -52,7 +52,7 @@ describe('matches: proposal, answers and the social worker’s moves', function 
       ...fields,
     });
 
-  it('when the worker proposes a member, then coordinator and volunteer are told the ask and an age band, never the case (the child’s fields wait for consent)', async () => {
+  it('when the worker proposes a member, then coordinator and volunteer are told the activity and an age band, never the case (the child’s fields and the ask text wait for consent)', async () => {
     const response = await propose();
     assert.equal(response.status, 303);
     const match = await MatchModel.findOne({ requestId }).lean();
@@ -61,11 +61,21 @@ describe('matches: proposal, answers and the social worker’s moves', function 
       const mail = await latestMailTo(person.email);
       assert.equal(mail?.template, 'match-proposal');
       assert.doesNotMatch(mail?.text ?? '', /Emma/);
-      assert.match(mail?.text ?? '', /Tag barnet med til gymnastik/);
+      assert.doesNotMatch(mail?.text ?? '', /Tag barnet med til gymnastik/);
+      assert.match(mail?.text ?? '', /Nordstrand IF/);
       assert.doesNotMatch(mail?.text ?? '', /SAG-HEMMELIG-1|Mor er syg/);
       assert.doesNotMatch(mail?.html ?? '', /SAG-HEMMELIG-1|Mor er syg/);
     }
     assert.equal((await AuditEventModel.find({ action: 'match.propose' }).lean())[0]?.purpose, 'casework');
+  });
+
+  it('when the ask text names the child by the alias, then the form is refused with a field message and nothing is proposed', async () => {
+    const response = await propose({ askText: 'Tag EMMA med til gymnastik om tirsdagen.' });
+    assert.equal(response.status, 400, `the form answered ${response.status}`);
+    assert.match(response.text, /Teksten nævner barnets navn/);
+    assert.equal(await MatchModel.countDocuments({ requestId }), 0);
+    const hint = await worker.get(`/sager/${requestId}/kandidater`);
+    assert.doesNotMatch(hint.text, /Tag E\. med/);
   });
 
   it('when the same adult is proposed again while the first is live, then the second is refused', async () => {
@@ -98,7 +108,8 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     const coordinator = await loginAs(app, karin);
     const page = await coordinator.get('/forening/forslag');
     assert.doesNotMatch(page.text, /Emma/);
-    assert.match(page.text, /Tag barnet med til gymnastik/);
+    assert.doesNotMatch(page.text, /Tag barnet med til gymnastik/);
+    assert.match(page.text, /Aktivitet<\/dt><dd>Nordstrand IF/);
     assert.doesNotMatch(page.text, /SAG-HEMMELIG-1|Mor er syg/);
     await submitForm(coordinator, '/forening/forslag', `/forening/forslag/${matchId}/accepter`);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'proposed');

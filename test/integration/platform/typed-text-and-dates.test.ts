@@ -61,7 +61,6 @@ describe('dates and hidden characters as the forms receive them', function () {
         municipalityCode: '0849',
         organisationId: c.organisationId,
         volunteerId: c.bo.id,
-        childAlias: 'E.',
         audience: 'family',
         kind: 'regular',
         sequence,

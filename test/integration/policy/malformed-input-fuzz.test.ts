@@ -180,7 +180,6 @@ describe('malformed input on every route (generated from the route table)', func
         municipalityCode: '0849',
         organisationId,
         volunteerId,
-        childAlias: 'E.',
         audience,
         kind: 'regular',
         sequence: 1,

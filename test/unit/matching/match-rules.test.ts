@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ROLES, type Role } from '../../../src/components/accounts/index.js';
 import {
+  askNamesChild,
   isDueReminder,
   MATCH_ACTIONS,
   MATCH_STATES,
@@ -141,5 +142,18 @@ describe('match rules: reminders', () => {
   });
   it('when the match has moved on, then no reminder is due', () => {
     assert.equal(isDueReminder({ state: 'declined', proposedAt }, new Date('2026-04-01T00:00:00Z')), false);
+  });
+});
+
+describe('the ask text and the alias', () => {
+  it('when the ask text names the child by the alias in any case, then it is refused', () => {
+    assert.equal(askNamesChild('Tag M. med til gymnastik om tirsdagen', 'M.'), true);
+    assert.equal(askNamesChild('Lad jonas være med i værkstedet', 'Jonas'), true);
+    assert.equal(askNamesChild('Hjælp Zelda, og spil med', ' zelda '), true);
+  });
+  it('when the alias is only part of another word, then the text is accepted', () => {
+    assert.equal(askNamesChild('Tag barnet med til Idrætsforeningen', 'Ida'), false);
+    assert.equal(askNamesChild('Hjælp med lektierne', 'Ole'), false);
+    assert.equal(askNamesChild('Tag barnet med til Ålborg-løbet', 'Å'), false);
   });
 });
