@@ -17,7 +17,16 @@ import { accountsHomeItems } from './accounts-home.js';
 export { authorize, currentActor, currentUser } from './authorize.js';
 export { auditRefusedAccess } from './refused-access.js';
 export { can, POLICY, isAction, type Action, type PolicyTarget } from './policy.js';
-export { ROLES, STAFF_ROLES, isRole, isStaffRole, type Actor, type Role, type RoleGrant } from './roles.js';
+export {
+  ROLES,
+  STAFF_ROLES,
+  MUNICIPAL_STAFF_ROLES,
+  isRole,
+  isStaffRole,
+  type Actor,
+  type Role,
+  type RoleGrant,
+} from './roles.js';
 export type { SessionUser } from './actor.js';
 export { invite, type InvitationInput } from './invitation-service.js';
 export { grantRole, revokeRole, coordinatorsOf, socialWorkersOf } from './role-grant-service.js';

@@ -106,8 +106,9 @@ async function closePlan(facts: MatchFacts, closedOn: string) {
     { matchId: facts.matchId, state: 'open', kind: 'regular' },
     { $set: { state: 'cancelled' } },
   );
-  for (const audience of FOLLOW_UP_AUDIENCES)
-    await insertOnce({ ...followUpOf(facts, audience, 'closing', 1), dueOn: closingDueOn(closedOn) });
+  // The closing follow-up is the social worker's, with the family: once a match is closed the volunteer
+  // sees nothing more of the child and a check-in about them cannot be answered, so none is planned.
+  await insertOnce({ ...followUpOf(facts, 'family', 'closing', 1), dueOn: closingDueOn(closedOn) });
 }
 
 /** Plans each side's next regular follow-ups up to the first one after `today`. Idempotent. */

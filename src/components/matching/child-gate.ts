@@ -1,5 +1,5 @@
 import { trusted } from 'mongoose';
-import type { Actor } from '../accounts/index.js';
+import { MUNICIPAL_STAFF_ROLES, type Actor } from '../accounts/index.js';
 import { ageBand, CHILD_FIELDS, visibleFieldsFor, type ChildField } from '../consent/index.js';
 import { describeOrganisations } from '../organisations/index.js';
 import { MatchModel } from './match-model.js';
@@ -18,7 +18,7 @@ export type ChildViewer =
   | { kind: 'volunteer'; userId: string }
   | { kind: 'other' };
 
-const MUNICIPAL_STAFF = new Set(['social-worker', 'leader', 'municipal-admin']);
+const MUNICIPAL_STAFF = new Set<string>(MUNICIPAL_STAFF_ROLES);
 
 /** The viewer an acting person is in their current role. */
 export function viewerOf(actor: Actor): ChildViewer {

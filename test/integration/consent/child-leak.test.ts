@@ -257,7 +257,6 @@ describe('consent: no page, list, CSV or mail shows a recipient more of the chil
       const since = new Date();
       await sendRecipientMails(w);
       const followUpIds = [`${w.matchId}:volunteer:regular:1`, `${w.matchId}:family:regular:1`];
-      if (scenario.then === 'closed') followUpIds.push(`${w.matchId}:volunteer:closing:1`);
       const paths = recipientPaths(w, followUpIds);
       const allowed = allowedFor(scenario);
       const recipients: Array<{ who: string; user: TestUser; own: boolean }> = [
