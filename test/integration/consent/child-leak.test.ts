@@ -5,7 +5,11 @@ import { ConsentVersionModel } from '../../../src/components/consent/consent-mod
 import { copenhagenDate, FollowUpModel, reconcilePlan } from '../../../src/components/followups/index.js';
 import { followUpJobs } from '../../../src/components/followups/followups-jobs.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import { matchFacts, registerEligibilityCheck } from '../../../src/components/matching/index.js';
+import {
+  matchFacts,
+  purgeEndedCases,
+  registerEligibilityCheck,
+} from '../../../src/components/matching/index.js';
 import { notifyProposal } from '../../../src/components/matching/match-mail.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
@@ -51,7 +55,7 @@ type Scenario = {
   /** What the family's consent lists (none: no consent at all). */
   fields: ChildField[] | 'none';
   /** What happens after the consent is recorded. */
-  then?: 'worker-withdraws' | 'family-withdraws' | 'expired' | 'paused' | 'closed';
+  then?: 'worker-withdraws' | 'family-withdraws' | 'expired' | 'paused' | 'closed' | 'deleted';
 };
 
 const SCENARIOS: Scenario[] = [
@@ -63,6 +67,7 @@ const SCENARIOS: Scenario[] = [
   { name: 'expired', fields: [...CHILD_FIELDS], then: 'expired' },
   { name: 'match paused by hand', fields: [...CHILD_FIELDS], then: 'paused' },
   { name: 'match closed', fields: [...CHILD_FIELDS], then: 'closed' },
+  { name: 'case deleted by retention', fields: [...CHILD_FIELDS], then: 'deleted' },
 ] as const;
 
 // Staff-only actions: a recipient is refused them (the route × role matrix test proves that), so the
@@ -165,8 +170,8 @@ describe('consent: no page, list, CSV or mail shows a recipient more of the chil
         fields: scenario.fields,
       });
     }
-    if (scenario.then === 'paused' || scenario.then === 'closed') {
-      const state = scenario.then;
+    if (scenario.then === 'paused' || scenario.then === 'closed' || scenario.then === 'deleted') {
+      const state = scenario.then === 'paused' ? 'paused' : 'closed';
       await MatchModel.updateOne(
         { _id: w.matchId },
         {
@@ -178,6 +183,15 @@ describe('consent: no page, list, CSV or mail shows a recipient more of the chil
         },
       );
       await reconcilePlan((await matchFacts(w.matchId))!, copenhagenDate(new Date()));
+    }
+    if (scenario.then === 'deleted') {
+      // The request is closed too, and the case is older than the period retention keeps it.
+      await RequestModel.updateOne(
+        { _id: w.requestId },
+        { $set: { status: 'closed', closedAt: new Date() } },
+      );
+      const purged = await purgeEndedCases('0849', new Date(Date.now() + 1000));
+      assert.equal(purged.matches, 1, `retention deleted the case: ${JSON.stringify(purged)}`);
     }
   }
 
@@ -255,7 +269,8 @@ describe('consent: no page, list, CSV or mail shows a recipient more of the chil
       const w = await world();
       await reachState(w, scenario);
       const since = new Date();
-      await sendRecipientMails(w);
+      // A deleted case has no match left to write mail about.
+      if (scenario.then !== 'deleted') await sendRecipientMails(w);
       const followUpIds = [`${w.matchId}:volunteer:regular:1`, `${w.matchId}:family:regular:1`];
       const paths = recipientPaths(w, followUpIds);
       const allowed = allowedFor(scenario);
@@ -303,7 +318,8 @@ describe('consent: no page, list, CSV or mail shows a recipient more of the chil
           assert.match(followUps, CANARIES.alias, `${recipient.who}'s follow-ups lack the alias`);
         if (recipient.user === w.bo) {
           const checkIn = seen.get(`/frivillig/opfoelgning/${w.matchId}:volunteer:regular:1`) ?? '';
-          assert.match(checkIn, /^200 /, `the check-in page answered ${checkIn.slice(0, 3)}`);
+          const expected = scenario.then === 'deleted' ? /^404 / : /^200 /;
+          assert.match(checkIn, expected, `the check-in page answered ${checkIn.slice(0, 3)}`);
           if (mayShow.has('alias'))
             assert.match(checkIn, CANARIES.alias, 'the check-in page lacks the alias');
         }
