@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import { MUNICIPAL_STAFF_ROLES, type Actor } from '../accounts/index.js';
 import { ageBand, CHILD_FIELDS, visibleFieldsFor, type ChildField } from '../consent/index.js';
+import { offerTitles } from '../offers/index.js';
 import { describeOrganisations } from '../organisations/index.js';
 import { MatchModel } from './match-model.js';
 import type { MatchState } from './match-rules.js';
@@ -35,7 +36,7 @@ export interface ChildView {
   /** Some field beyond the age band and the activity is shown. */
   agreed: boolean;
   ageBand: string;
-  /** What the match is about, shown whatever the consent: the organisation's name. */
+  /** What the match is about, shown whatever the consent: the offer's title, or the organisation's name. */
   activity: string;
   alias?: string;
   age?: number;
@@ -55,6 +56,7 @@ type GateMatch = {
   requestId: string;
   municipalityCode: string;
   organisationId: string;
+  offerId?: string | null;
   volunteerId: string;
   childAlias: string;
   askText: string;
@@ -97,6 +99,7 @@ export async function childGate(
       requestId: 1,
       municipalityCode: 1,
       organisationId: 1,
+      offerId: 1,
       volunteerId: 1,
       childAlias: 1,
       askText: 1,
@@ -116,7 +119,12 @@ export async function childGate(
     const request = requestById.get(match.requestId);
     return request ? ageFrom(request.birthYear, request.birthMonth, now) : 0;
   };
-  const organisations = await describeOrganisations(seen.map(({ match }) => match.organisationId));
+  const [organisations, titles] = await Promise.all([
+    describeOrganisations(seen.map(({ match }) => match.organisationId)),
+    offerTitles(seen.flatMap(({ match }) => (match.offerId ? [match.offerId] : []))),
+  ]);
+  const activityOf = (match: GateMatch) =>
+    (match.offerId && titles.get(match.offerId)) || organisations.get(match.organisationId)?.name || '–';
   const allowedFor = async (recipient: 'organisation' | 'adult') => {
     const subjects = seen
       .filter((entry) => entry.recipient === recipient)
@@ -137,7 +145,7 @@ export async function childGate(
         ? CHILD_FIELDS
         : ((recipient === 'organisation' ? toOrganisation : toAdult).get(id) ?? []),
     );
-    views.set(id, viewOf(match, requestById.get(match.requestId), allowed, ageOf(match), organisations));
+    views.set(id, viewOf(match, requestById.get(match.requestId), allowed, ageOf(match), activityOf(match)));
   }
   return views;
 }
@@ -147,13 +155,9 @@ function viewOf(
   found: GateRequest | undefined,
   allowed: Set<ChildField>,
   age: number,
-  organisations: Map<string, { name: string }>,
+  activity: string,
 ): ChildView {
-  const view: ChildView = {
-    agreed: allowed.size > 0,
-    ageBand: ageBand(age),
-    activity: organisations.get(match.organisationId)?.name ?? '–',
-  };
+  const view: ChildView = { agreed: allowed.size > 0, ageBand: ageBand(age), activity };
   if (allowed.has('alias')) view.alias = match.childAlias;
   if (allowed.has('ask')) view.ask = match.askText;
   if (!found) return view;

@@ -12,7 +12,7 @@ export { registerPlacesInUse, type PlacesInUseProvider } from './places-in-use.j
 export { freePlaces, OFFER_CATEGORIES, type OfferCategory } from './offer-rules.js';
 export { OFFER_STATUSES, type OfferStatus } from './offer-model.js';
 // What matching's candidate search reads (it keeps them in its own read model, refreshed on "offers").
-export { runningOffersOf, runningOffer, type MatchingOffer } from './offer-matching-read.js';
+export { runningOffersOf, runningOffer, offerTitles, type MatchingOffer } from './offer-matching-read.js';
 export { OFFERS_TOPIC } from './marketplace-read-model.js';
 export { placesInUse } from './places-in-use.js';
 // The coordinator's own offers with places free now (the organisation's report reads them).

@@ -67,3 +67,11 @@ export async function runningOffer(offerId: string, now = new Date()): Promise<M
   const offer = await OfferModel.findById(offerId, MATCHING_FIELDS).lean<MatchingOffer>();
   return offer && isRunning(offer, now) ? offer : undefined;
 }
+
+/** The titles of these offers (what a proposal's activity is called), in one `$in` read by `_id`. */
+export async function offerTitles(offerIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(offerIds)].filter((id) => /^[0-9a-f]{24}$/.test(id));
+  if (ids.length === 0) return new Map();
+  const offers = await OfferModel.find({ _id: trusted({ $in: ids }) }, { title: 1 }).lean();
+  return new Map(offers.map((offer) => [String(offer._id), offer.title]));
+}

@@ -10,6 +10,7 @@ import { createUser, loginAs, submitForm, type Agent, type TestUser } from '../.
 import { recordConsentThroughForm } from '../../helpers/consent.js';
 import { latestMailTo } from '../../helpers/mail.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
+import { createOffer } from '../../helpers/offers.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -67,6 +68,14 @@ describe('matches: proposal, answers and the social worker’s moves', function 
       assert.doesNotMatch(mail?.html ?? '', /SAG-HEMMELIG-1|Mor er syg/);
     }
     assert.equal((await AuditEventModel.find({ action: 'match.propose' }).lean())[0]?.purpose, 'casework');
+  });
+
+  it('when the proposal names an offer, then before consent the activity is called by the offer, not only the organisation', async () => {
+    const offerId = await createOffer(clubId, { title: 'Springgymnastik tirsdag' });
+    assert.equal((await propose({ offerId })).status, 303);
+    const page = await (await loginAs(app, bo)).get('/frivillig/forslag');
+    assert.match(page.text, /Springgymnastik tirsdag/);
+    assert.doesNotMatch(page.text, /Emma|Tag barnet med til gymnastik/);
   });
 
   it('when the ask text names the child by the alias, then the form is refused with a field message and nothing is proposed', async () => {
