@@ -1,4 +1,5 @@
 import { copenhagenDate, FollowUpModel } from '../../src/components/followups/index.js';
+import { MatchModel } from '../../src/components/matching/match-model.js';
 import { importMunicipalities } from '../../src/components/municipalities/index.js';
 import { createUser, type TestUser } from './accounts.js';
 import { createMatch, createRequest, createSocialWorker } from './matching.js';
@@ -39,6 +40,19 @@ export async function followUpCase(
 /** A volunteer's check-in due today, each for its own volunteer (and match) so every reminder is countable. */
 export async function dueCheckIn(index: number, volunteer: TestUser): Promise<void> {
   const matchId = (index + 1).toString(16).padStart(24, 'a');
+  // A check-in belongs to a running match: only those are reminded.
+  await MatchModel.create({
+    _id: matchId,
+    requestId: matchId,
+    municipalityCode: '0849',
+    organisationId: matchId,
+    volunteerId: volunteer.id,
+    proposedBy: volunteer.id,
+    childAlias: 'E.',
+    askText: 'Fodbold om tirsdagen.',
+    state: 'active',
+    liveKey: `${matchId}:${volunteer.id}`,
+  });
   await FollowUpModel.create({
     _id: `${matchId}:volunteer:regular:1`,
     matchId,

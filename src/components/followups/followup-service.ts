@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import { can, describePeople, type Actor, type RequestContext } from '../accounts/index.js';
-import { matchFacts } from '../matching/index.js';
+import { matchFacts, matchStates } from '../matching/index.js';
 import { translatorFor, type Language } from '../../shared/i18n/index.js';
 import { childOf, withChild } from './followup-child.js';
 import { recordAudit } from '../../shared/audit/index.js';
@@ -213,11 +213,9 @@ export async function ownCheckIns(volunteerId: string, now: Date) {
   const open = await FollowUpModel.find({ volunteerId, state: 'open' }, { answers: 0 }).lean();
   const own = open.filter((followUp) => followUp.audience === 'volunteer' && !followUp.pausedOn);
   // Only check-ins that can be answered now: the match runs (not paused, waiting for consent or closed).
-  const running = new Set<string>();
-  for (const matchId of new Set(own.map((followUp) => followUp.matchId)))
-    if ((await matchFacts(matchId))?.state === 'active') running.add(matchId);
+  const states = await matchStates(own.map((followUp) => followUp.matchId));
   const answerable = own
-    .filter((followUp) => running.has(followUp.matchId))
+    .filter((followUp) => states.get(followUp.matchId) === 'active')
     .map((followUp) => withStatus(followUp, today))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return withChild({ kind: 'volunteer', userId: volunteerId }, answerable, now);

@@ -5,6 +5,7 @@ import { offerTitles } from '../offers/index.js';
 import { describeOrganisations } from '../organisations/index.js';
 import { MatchModel } from './match-model.js';
 import type { MatchState } from './match-rules.js';
+import { isObjectId } from './request-access.js';
 import { RequestModel } from './request-model.js';
 import { ageFrom } from './request-rules.js';
 
@@ -111,7 +112,7 @@ export async function childGate(
     return recipient ? [{ match, recipient }] : [];
   });
   const requests = await RequestModel.find(
-    { _id: trusted({ $in: [...new Set(seen.map(({ match }) => match.requestId))] }) },
+    { _id: trusted({ $in: [...new Set(seen.map(({ match }) => match.requestId))].filter(isObjectId) }) },
     { birthYear: 1, birthMonth: 1, interests: 1, needTags: 1, homeLanguages: 1, windows: 1 },
   ).lean<GateRequest[]>();
   const requestById = new Map(requests.map((request) => [String(request._id), request]));

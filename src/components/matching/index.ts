@@ -99,6 +99,7 @@ export { childGate, viewerOf, type ChildView, type ChildViewer } from './child-g
 export {
   onMatchMoved,
   matchFacts,
+  matchStates,
   liveMatchFacts,
   type MatchMoved,
   type MatchFacts,

@@ -70,12 +70,24 @@ function toFacts(match: InstanceType<typeof MatchModel> | Record<string, unknown
   } satisfies MatchFacts;
 }
 
+const isId = (id: string) => /^[0-9a-f]{24}$/.test(id);
+
 export async function matchFacts(matchId: string): Promise<MatchFacts | undefined> {
-  if (!/^[0-9a-f]{24}$/.test(matchId)) return undefined;
+  if (!isId(matchId)) return undefined;
   const match = await MatchModel.findById(matchId).lean();
   if (!match) return undefined;
-  const request = await RequestModel.findById(match.requestId, { responsibleId: 1 }).lean();
+  const request = isId(match.requestId)
+    ? await RequestModel.findById(match.requestId, { responsibleId: 1 }).lean()
+    : null;
   return toFacts(match, request?.responsibleId ?? match.proposedBy);
+}
+
+/** The state of each of these matches now, in one read (ids that are no match are left out). */
+export async function matchStates(matchIds: readonly string[]): Promise<Map<string, MatchState>> {
+  const ids = [...new Set(matchIds)].filter(isId);
+  if (ids.length === 0) return new Map();
+  const matches = await MatchModel.find({ _id: trusted({ $in: ids }) }, { state: 1 }).lean();
+  return new Map(matches.map((match) => [String(match._id), match.state as MatchState]));
 }
 
 /** Matches that are active, paused or closed since `closedSince`: what follow-up planning looks at. */
