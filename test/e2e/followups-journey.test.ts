@@ -6,6 +6,7 @@ import { OutboxMessageModel } from '../../src/shared/mail/index.js';
 import { createUser, TEST_PASSWORD, totpCode } from '../helpers/accounts.js';
 import { expectNoAxeViolations } from '../helpers/browser.js';
 import { clickAndWait, useBrowserSession } from '../helpers/browser-session.js';
+import { storeConsent } from '../helpers/consent.js';
 import { followUpCase } from '../helpers/followups.js';
 import { latestMailTo, pathOf } from '../helpers/mail.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
@@ -29,6 +30,16 @@ describe('journey: a volunteer checks in from the reminder on a phone, the socia
 
   it('when the volunteer follows the e-mail link at 320 px and answers with a worry, then the social worker finds it flagged', async () => {
     const c = await followUpCase('active', new Date(Date.now() - 15 * 86_400_000));
+    // The family agreed that the adult may know the child's first name, so the check-in may use it.
+    await storeConsent({
+      requestId: c.requestId,
+      matchId: c.matchId,
+      organisationId: c.organisationId,
+      volunteerId: c.bo.id,
+      recordedBy: c.sara.id,
+      validUntil: new Date(Date.now() + 365 * 86_400_000),
+      fields: ['alias'],
+    });
     const jobs = new Map(followUpJobs('https://brobygning.test').map((job) => [job.name, job]));
     await runJob(jobs.get('followups:plan')!);
     await runJob(jobs.get('followups:reminders')!);
