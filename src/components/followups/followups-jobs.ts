@@ -2,7 +2,7 @@ import { trusted } from 'mongoose';
 import { describePeople } from '../accounts/index.js';
 import { liveMatchFacts, matchFacts } from '../matching/index.js';
 import { vettingStatusFor } from '../vetting/index.js';
-import type { JobContext, JobDefinition } from '../../shared/jobs/index.js';
+import type { HeldItem, JobContext, JobDefinition } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import { forgetCopiedAliases, reconcilePlan } from './followup-plan-service.js';
@@ -41,6 +41,32 @@ async function responsibleOf(matchId: string) {
   const facts = await matchFacts(matchId);
   if (!facts) return undefined;
   return (await describePeople([facts.responsibleId])).get(facts.responsibleId);
+}
+
+/**
+ * Mails the match's responsible social worker (when still active) with the child named as the gate lets
+ * staff see it, fenced by the item's lease and keyed by it, so a repeat is refused.
+ */
+async function mailResponsible(
+  held: HeldItem,
+  match: { matchId: string; municipalityCode: string },
+  template: string,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const person = await responsibleOf(match.matchId);
+  if (!person?.active) return;
+  const staff = { kind: 'staff', municipalityCode: match.municipalityCode } as const;
+  const childAlias = await childNameFor(staff, match.matchId, person.language);
+  await held.fenced(() =>
+    enqueueMail({
+      to: person.email,
+      template,
+      aboutMatchId: match.matchId,
+      language: person.language,
+      data: { name: person.name, childAlias, ...data },
+      idempotencyKey: held.effectKey(`${template}|${person.id}`),
+    }),
+  );
 }
 
 /**
@@ -122,26 +148,10 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
     overdue,
     (followUp) => `escalate:${followUp._id}`,
     async (followUp, held) => {
-      const person = await responsibleOf(followUp.matchId);
-      if (person?.active) {
-        const staff = { kind: 'staff', municipalityCode: followUp.municipalityCode } as const;
-        const childAlias = await childNameFor(staff, followUp.matchId, person.language);
-        await held.fenced(() =>
-          enqueueMail({
-            to: person.email,
-            template: 'followup-escalation',
-            aboutMatchId: followUp.matchId,
-            language: person.language,
-            data: {
-              name: person.name,
-              childAlias,
-              dueOn: followUp.dueOn,
-              link: `${baseUrl}/opfoelgning/${followUp._id}`,
-            },
-            idempotencyKey: held.effectKey(`followup-escalation|${person.id}`),
-          }),
-        );
-      }
+      await mailResponsible(held, followUp, 'followup-escalation', {
+        dueOn: followUp.dueOn,
+        link: `${baseUrl}/opfoelgning/${followUp._id}`,
+      });
       await held.fenced(() =>
         FollowUpModel.updateOne({ _id: followUp._id }, { $set: { escalatedAt: context.now } }),
       );
@@ -200,25 +210,9 @@ export async function flagExpiredVetting(context: JobContext, baseUrl: string): 
       await held.fenced(() =>
         FollowUpPlanModel.updateOne({ _id: entry.matchId }, { $set: { vettingExpiredAt: context.now } }),
       );
-      const person = await responsibleOf(entry.matchId);
-      if (person?.active) {
-        const staff = { kind: 'staff', municipalityCode: entry.municipalityCode } as const;
-        const childAlias = await childNameFor(staff, entry.matchId, person.language);
-        await held.fenced(() =>
-          enqueueMail({
-            to: person.email,
-            template: 'followup-vetting-expired',
-            aboutMatchId: entry.matchId,
-            language: person.language,
-            data: {
-              name: person.name,
-              childAlias,
-              link: `${baseUrl}/opfoelgning/forloeb/${entry.matchId}`,
-            },
-            idempotencyKey: held.effectKey(`followup-vetting-expired|${person.id}`),
-          }),
-        );
-      }
+      await mailResponsible(held, entry, 'followup-vetting-expired', {
+        link: `${baseUrl}/opfoelgning/forloeb/${entry.matchId}`,
+      });
     },
   );
   if (flagged > 0) kickDelivery();

@@ -58,7 +58,8 @@ export function errorHandler(
   };
 }
 
-function wantsJson(accept: string | undefined, path: string): boolean {
+/** Whether a client asked for JSON rather than a page: API paths, or an Accept with JSON and not HTML. */
+export function wantsJson(accept: string | undefined, path: string): boolean {
   if (path.startsWith('/api/')) return true;
   return Boolean(accept && accept.includes('application/json') && !accept.includes('text/html'));
 }

@@ -2,7 +2,13 @@ export { requestLogging } from './request-logging.js';
 export { securityHeaders } from './security-headers.js';
 export { databaseGuard } from './database-guard.js';
 export { healthRoutes, type HealthChecks } from './health-routes.js';
-export { errorHandler, notFoundHandler, RETRY_AFTER_SECONDS, type RefusalAudit } from './error-handler.js';
+export {
+  errorHandler,
+  notFoundHandler,
+  RETRY_AFTER_SECONDS,
+  wantsJson,
+  type RefusalAudit,
+} from './error-handler.js';
 export { safeLocalPath } from './safe-local-path.js';
 export { rejectMalformedPath } from './malformed-path.js';
 export type { Component, HomeActor, HomeItem, HomeItemsProvider } from './component.js';

@@ -1,6 +1,6 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
-import { RETRY_AFTER_SECONDS } from '../http/index.js';
+import { RETRY_AFTER_SECONDS, wantsJson } from '../http/index.js';
 import type { Logger } from '../logging/logger.js';
 
 // Node's own methods, not the instance's: express-session wraps end() to save the session first (and
@@ -24,7 +24,7 @@ const FALLBACK_PAGE =
  */
 export function answerCutOffRequest(req: IncomingMessage, res: ServerResponse, logger: Logger): void {
   const requestId = (res as Partial<Response>).locals?.requestId as string | undefined;
-  if (wantsJson(req)) {
+  if (wantsJson(req.headers.accept, (req as Partial<Request>).path ?? req.url ?? '')) {
     send(
       res,
       'application/json; charset=utf-8',
@@ -43,14 +43,6 @@ export function answerCutOffRequest(req: IncomingMessage, res: ServerResponse, l
     if (error) logger.error({ err: error }, 'error page failed to render');
     send(res, 'text/html; charset=utf-8', error || !html ? FALLBACK_PAGE : html, logger);
   });
-}
-
-// The same rule as the central error handler's: API paths, or an Accept that asks for JSON and not HTML.
-function wantsJson(req: IncomingMessage): boolean {
-  const path = (req as Partial<Request>).path ?? req.url ?? '';
-  if (path.startsWith('/api/')) return true;
-  const accept = req.headers.accept;
-  return Boolean(accept && accept.includes('application/json') && !accept.includes('text/html'));
 }
 
 function send(res: ServerResponse, contentType: string, body: string, logger: Logger): void {
