@@ -51,9 +51,15 @@ export async function consentHomeItems(actor: HomeActor): Promise<HomeItem[]> {
       labelKey: 'consent.home.withdrawn',
       count: withdrawn.length,
       href: first(withdrawn),
-      attention: true,
+      // The match is already paused; the social worker decides what now.
+      urgency: 'overdue',
     });
   if (expiring.length > 0)
-    items.push({ labelKey: 'consent.home.expiring', count: expiring.length, href: first(expiring) });
+    items.push({
+      labelKey: 'consent.home.expiring',
+      count: expiring.length,
+      href: first(expiring),
+      urgency: 'due',
+    });
   return items;
 }

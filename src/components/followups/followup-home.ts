@@ -6,40 +6,50 @@ export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
   const now = new Date();
   if (actor.role === 'social-worker' && actor.municipalityCode) {
     const overview = await teamOverview(actor.municipalityCode, now);
-    return [
+    const items: HomeItem[] = [
       {
         labelKey: 'followups.home.worries',
         count: overview.worries.length,
         href: '/opfoelgning',
-        attention: true,
+        urgency: 'worry',
       },
       {
         labelKey: 'followups.home.vettingExpired',
         count: overview.vettingExpired.length,
         href: '/opfoelgning',
-        attention: true,
+        urgency: 'overdue',
       },
       {
         labelKey: 'followups.home.missed',
         count: overview.missed.length,
         href: '/opfoelgning',
-        attention: true,
+        urgency: 'overdue',
       },
       {
         labelKey: 'followups.home.overdue',
         count: overview.overdue.length,
         href: '/opfoelgning',
-        attention: true,
+        urgency: 'overdue',
       },
-      { labelKey: 'followups.home.due', count: overview.due.length, href: '/opfoelgning' },
-    ].filter((item) => item.count > 0);
+      { labelKey: 'followups.home.due', count: overview.due.length, href: '/opfoelgning', urgency: 'due' },
+    ];
+    return items.filter((item) => item.count > 0);
   }
   if (actor.role === 'volunteer') {
     const waiting = (await ownCheckIns(actor.userId, now)).filter(
       (checkIn) => checkIn.status !== 'scheduled',
     );
+    // A check-in waiting for the volunteer's answer is their work: overdue when any of them is.
+    const urgency = waiting.some((checkIn) => checkIn.status === 'overdue') ? 'overdue' : 'due';
     return waiting.length > 0
-      ? [{ labelKey: 'followups.home.checkIns', count: waiting.length, href: '/frivillig/opfoelgning' }]
+      ? [
+          {
+            labelKey: 'followups.home.checkIns',
+            count: waiting.length,
+            href: '/frivillig/opfoelgning',
+            urgency,
+          },
+        ]
       : [];
   }
   if (actor.role === 'coordinator' && actor.organisationId) {
@@ -47,7 +57,14 @@ export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
       (checkIn) => checkIn.status === 'overdue',
     );
     return notDone.length > 0
-      ? [{ labelKey: 'followups.home.notDone', count: notDone.length, href: '/forening/opfoelgning' }]
+      ? [
+          {
+            labelKey: 'followups.home.notDone',
+            count: notDone.length,
+            href: '/forening/opfoelgning',
+            urgency: 'due',
+          },
+        ]
       : [];
   }
   return [];

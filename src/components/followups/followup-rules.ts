@@ -4,6 +4,8 @@
  * the Copenhagen date of the run's clock.
  */
 
+import { danishDay } from '../../shared/time/index.js';
+
 export const FOLLOW_UP_AUDIENCES = ['volunteer', 'family'] as const;
 export type FollowUpAudience = (typeof FOLLOW_UP_AUDIENCES)[number];
 
@@ -46,12 +48,7 @@ function fromUtc(date: Date): string {
 
 /** The calendar date in Denmark at this instant. */
 export function copenhagenDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Copenhagen',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return danishDay(at);
 }
 
 export function addDays(on: string, days: number): string {

@@ -1,4 +1,4 @@
-import type { HomeItem } from '../../shared/http/index.js';
+import { HOME_URGENCIES, type HomeItem } from '../../shared/http/index.js';
 
 /** Where someone with nothing waiting starts, per role: the first thing that role does in Brobygning. */
 const FIRST_STEPS: Record<string, { href: string; key: string }> = {
@@ -27,13 +27,29 @@ export function firstStepFor(role: string): FirstStep {
   };
 }
 
-/** What needs attention first, then what waits (with a count), then the rest; otherwise in given order. */
-export function arrangeHomeItems(items: readonly HomeItem[]): HomeItem[] {
-  const rank = (item: HomeItem) => (item.attention && item.count > 0 ? 0 : item.count > 0 ? 1 : 2);
-  return items
+export interface ArrangedHome {
+  /** Lines that ask this person to act, most urgent first (worries, overdue, due); each is marked. */
+  work: HomeItem[];
+  /** Lines with a count that tell rather than ask (free places, running matches). */
+  news: HomeItem[];
+  /** Lines whose count is zero: kept as quiet links, so the way to each page stays one click away. */
+  nothingWaiting: HomeItem[];
+}
+
+/** Splits the lines into work (by urgency, then in given order), news and the quiet zeros. */
+export function arrangeHomeItems(items: readonly HomeItem[]): ArrangedHome {
+  const urgencyRank = (item: HomeItem) =>
+    item.urgency ? HOME_URGENCIES.indexOf(item.urgency) : HOME_URGENCIES.length;
+  const work = items
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index)
+    .filter(({ item }) => item.count > 0 && item.urgency)
+    .sort((a, b) => urgencyRank(a.item) - urgencyRank(b.item) || a.index - b.index)
     .map(({ item }) => item);
+  return {
+    work,
+    news: items.filter((item) => item.count > 0 && !item.urgency),
+    nothingWaiting: items.filter((item) => item.count === 0),
+  };
 }
 
 /** Nothing waits for this person: the home then says what to do first instead of a column of zeros. */

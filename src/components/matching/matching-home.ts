@@ -48,7 +48,7 @@ async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
   );
   const inState = (...states: string[]) => matches.filter((match) => states.includes(match.state)).length;
   return [
-    { labelKey: 'home.matching.newAnswers', count: answered.size, href: '/sager', attention: true },
+    { labelKey: 'home.matching.newAnswers', count: answered.size, href: '/sager', urgency: 'due' },
     { labelKey: 'home.matching.activeMatches', count: inState('active', 'paused'), href: '/sager' },
   ];
 }
@@ -69,11 +69,11 @@ export async function matchingHomeItems(homeActor: HomeActor, now = new Date()):
   }
   if (actor.organisationId && can(actor, 'matches:answer-org', { organisationId: actor.organisationId })) {
     const count = await unansweredProposals({ organisationId: actor.organisationId }, 'acceptedByOrg');
-    return [{ labelKey: 'home.matching.orgProposals', count, href: '/forening/forslag', attention: true }];
+    return [{ labelKey: 'home.matching.orgProposals', count, href: '/forening/forslag', urgency: 'due' }];
   }
   if (can(actor, 'matches:answer-own', { ownerId: actor.userId })) {
     const count = await unansweredProposals({ volunteerId: actor.userId }, 'acceptedByVolunteer');
-    return [{ labelKey: 'home.matching.ownProposals', count, href: '/frivillig/forslag', attention: true }];
+    return [{ labelKey: 'home.matching.ownProposals', count, href: '/frivillig/forslag', urgency: 'due' }];
   }
   return [];
 }

@@ -17,7 +17,7 @@ export async function municipalitiesHomeItems(homeActor: HomeActor): Promise<Hom
       labelKey: 'home.municipalities.withoutAdministrator',
       count: onboarded.filter((municipality) => !withAdministrator.has(municipality.code)).length,
       href,
-      attention: true,
+      urgency: 'due',
     },
     { labelKey: 'home.municipalities.onboarded', count: onboarded.length, href },
     { labelKey: 'home.municipalities.notOnboarded', count: municipalities.length - onboarded.length, href },

@@ -12,7 +12,7 @@ export async function organisationsHomeItems(homeActor: HomeActor): Promise<Home
       status: 'requested',
     });
     return [
-      { labelKey: 'home.organisations.joinRequests', count, href: '/forening/medlemmer', attention: true },
+      { labelKey: 'home.organisations.joinRequests', count, href: '/forening/medlemmer', urgency: 'due' },
     ];
   }
   if (can(actor, 'volunteer:manage-own', { ownerId: actor.userId })) {
@@ -32,7 +32,7 @@ export async function organisationsHomeItems(homeActor: HomeActor): Promise<Home
         labelKey: 'home.organisations.awaitingApproval',
         count,
         href: '/kommune/foreninger',
-        attention: true,
+        urgency: 'due',
       },
     ];
   }

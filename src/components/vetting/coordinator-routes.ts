@@ -3,8 +3,9 @@ import { authorize, contextFor, currentActor, renderForm, type AccountsSettings 
 import { ValidationError } from '../../shared/errors/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { chooseValidity } from './coordinator-service.js';
+import { askForConsent } from './consent-request-service.js';
 import { memberModel, overviewModel } from './coordinator-views.js';
-import { vettingPolicySchema } from './vetting-schemas.js';
+import { emptySchema, vettingPolicySchema } from './vetting-schemas.js';
 
 const OVERVIEW = '/forening/godkendelse';
 
@@ -80,6 +81,21 @@ export function coordinatorRoutes(settings: AccountsSettings): Router {
     guard,
     provideCsrfToken,
     async (req, res) => renderMemberPage(req, res, String(req.params.memberId)),
+  );
+
+  defineRoute(
+    router,
+    { method: 'post', path: `${OVERVIEW}/:memberId/bed-om-samtykke`, action: 'vetting:record' },
+    guard,
+    provideCsrfToken,
+    async (req, res) => {
+      const memberId = String(req.params.memberId);
+      const form = parseForm(emptySchema, req.body);
+      if (!form.ok) return renderMemberPage(req, res, memberId, form.fieldErrors, form.values);
+      const outcome = await askForConsent(currentActor(req)!, memberId, contextFor(req, settings.baseUrl));
+      flash(req, outcome === 'asked' ? 'success' : 'info', `vetting.consentRequest.${outcome}`);
+      res.redirect(303, `${OVERVIEW}/${memberId}`);
+    },
   );
 
   return router;

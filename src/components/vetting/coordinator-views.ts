@@ -7,6 +7,7 @@ import {
   hasCurrentConsent,
   hasPendingOrder,
   isVettedThrough,
+  mayGiveConsent,
   missingSteps,
   REFERENCE_SLOTS,
   stepState,
@@ -20,6 +21,7 @@ import {
   type OrganisationVettingSettings,
 } from './vetting-service.js';
 import { ownOrganisation, requireMember } from './coordinator-service.js';
+import { lastConsentRequest } from './consent-request-service.js';
 
 const EMPTY: VettingFacts = { childCertificate: {}, references: [] };
 
@@ -67,9 +69,10 @@ export async function overviewModel(actor: Actor | undefined, now = new Date()) 
 /** One member's record with a small form per step; the note is shown to coordinators only (here). */
 export async function memberModel(actor: Actor | undefined, memberId: string, now = new Date()) {
   const organisationId = await requireMember(actor, memberId);
-  const [settings, record] = await Promise.all([
+  const [settings, record, lastAskedAt] = await Promise.all([
     organisationSettings(organisationId),
     readRecord(organisationId, memberId),
+    lastConsentRequest(organisationId, memberId),
   ]);
   const facts = record?.facts ?? EMPTY;
   const certificate = facts.childCertificate ?? {};
@@ -94,6 +97,13 @@ export async function memberModel(actor: Actor | undefined, memberId: string, no
       outcomeByName: nameOf(certificate.outcomeBy),
       consentCurrent: hasCurrentConsent(certificate),
       pending: hasPendingOrder(certificate),
+      // Ordering needs the volunteer's consent: without one, the page offers to ask for it (where the
+      // volunteer can give it now) instead of an order that would be refused.
+      mayAskForConsent: !hasCurrentConsent(certificate) && mayGiveConsent(certificate, now),
+      lastAskedAt:
+        lastAskedAt && (!certificate.consentGivenAt || lastAskedAt > certificate.consentGivenAt)
+          ? lastAskedAt
+          : undefined,
       withdrawnAfterOrder: Boolean(
         certificate.orderedAt &&
         certificate.consentWithdrawnAt &&

@@ -22,6 +22,7 @@ export async function vettingHomeItems(homeActor: HomeActor, now = new Date()): 
               labelKey: 'home.vetting.ownDeclarationMissing',
               count: undeclared,
               href: '/forening/erklaering',
+              urgency: 'due' as const,
             },
           ]
         : []),
@@ -29,14 +30,18 @@ export async function vettingHomeItems(homeActor: HomeActor, now = new Date()): 
         labelKey: 'home.vetting.membersNeedingVetting',
         count,
         href: '/forening/godkendelse',
-        attention: true,
+        urgency: 'due',
       },
     ];
   }
   if (can(actor, 'vetting:own', { ownerId: actor.userId })) {
     const { organisations } = await volunteerModel(actor, now);
-    const count = organisations.reduce((sum, organisation) => sum + organisation.missing.length, 0);
-    return [{ labelKey: 'home.vetting.stepsLeft', count, href: '/frivillig/godkendelse' }];
+    // A renewal consent is a step of the volunteer's own, though the old certificate still counts as done.
+    const count = organisations.reduce(
+      (sum, organisation) => sum + organisation.missing.length + (organisation.renewalConsentWanted ? 1 : 0),
+      0,
+    );
+    return [{ labelKey: 'home.vetting.stepsLeft', count, href: '/frivillig/godkendelse', urgency: 'due' }];
   }
   const code = actor.municipalityCode;
   if (code && can(actor, 'vetting:declarations', { municipalityCode: code })) {

@@ -101,6 +101,17 @@ export function mayGiveConsent(certificate: ChildCertificate | undefined, now: D
   return !(certificate?.validUntil && certificate.validUntil >= now && renewalDue && renewalDue > now);
 }
 
+/**
+ * The volunteer's own step in a renewal: a certificate still valid whose renewal is due, with no consent
+ * for the next order yet. The certificate step itself is done until the old one runs out, so without this
+ * the volunteer would read "0 steps left" while the organisation waits for them.
+ */
+export function renewalConsentWanted(certificate: ChildCertificate | undefined, now: Date): boolean {
+  return (
+    Boolean(certificate?.validUntil && certificate.validUntil >= now) && mayGiveConsent(certificate, now)
+  );
+}
+
 /** Whole days left of the 14 days to consent in Digital Post; undefined without a pending order. */
 export function consentWindowDaysLeft(
   certificate: ChildCertificate | undefined,

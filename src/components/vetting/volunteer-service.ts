@@ -10,9 +10,11 @@ import {
   missingSteps,
   mayGiveConsent,
   mayWithdrawConsent,
+  renewalConsentWanted,
   type VettingFacts,
 } from './vetting-rules.js';
 import { organisationSettings, readRecord, saveRecord } from './vetting-service.js';
+import { lastConsentRequest } from './consent-request-service.js';
 
 function ownUserId(actor: Actor | undefined): string {
   if (!actor || !can(actor, 'vetting:own', { ownerId: actor.userId })) throw new NotFoundError();
@@ -25,10 +27,11 @@ export async function volunteerModel(actor: Actor | undefined, now = new Date())
   const memberships = (await membershipsOf(userId)).filter((membership) => membership.status === 'active');
   const organisations = await Promise.all(
     memberships.map(async ({ organisationId }) => {
-      const [organisation, settings, record] = await Promise.all([
+      const [organisation, settings, record, askedAt] = await Promise.all([
         findOrganisation(organisationId),
         organisationSettings(organisationId),
         readRecord(organisationId, userId),
+        lastConsentRequest(organisationId, userId),
       ]);
       if (!organisation) return undefined;
       const facts: VettingFacts = record?.facts ?? { childCertificate: {}, references: [] };
@@ -45,6 +48,14 @@ export async function volunteerModel(actor: Actor | undefined, now = new Date())
         consentGivenAt: certificate.consentGivenAt,
         daysLeft: consentWindowDaysLeft(certificate, now),
         mayConsent: mayGiveConsent(certificate, now),
+        renewalConsentWanted: renewalConsentWanted(certificate, now),
+        // The organisation's latest request for a consent, while the volunteer can still answer it.
+        consentAskedAt:
+          askedAt &&
+          mayGiveConsent(certificate, now) &&
+          !(certificate.consentGivenAt && certificate.consentGivenAt > askedAt)
+            ? askedAt
+            : undefined,
         outcomeStands: Boolean(certificate.outcome) && !hasPendingOrder(certificate),
         mayWithdraw: mayWithdrawConsent(certificate),
       };

@@ -8,6 +8,6 @@ export async function volunteersHomeItems(homeActor: HomeActor): Promise<HomeIte
   if (!can(actor, 'volunteer:manage-own', { ownerId: actor.userId })) return [];
   if (await findProfile(actor.userId)) return [];
   return [
-    { labelKey: 'home.volunteers.profileMissing', count: 1, href: '/frivillig/profil', attention: true },
+    { labelKey: 'home.volunteers.profileMissing', count: 1, href: '/frivillig/profil', urgency: 'due' },
   ];
 }

@@ -17,9 +17,16 @@ export interface HomeItem {
   count: number;
   /** A local path where the work is done. */
   href: string;
-  /** Something needs attention now (overdue, a worry): listed first and marked. */
-  attention?: boolean;
+  /**
+   * How urgently the line asks this person to act: a worry about a child first, then what is overdue, then
+   * what is due. Only lines with an urgency (and a count) are marked; the rest tell, they do not ask.
+   */
+  urgency?: HomeUrgency;
 }
+
+/** Most urgent first: the order in which the home lists work. */
+export const HOME_URGENCIES = ['worry', 'overdue', 'due'] as const;
+export type HomeUrgency = (typeof HOME_URGENCIES)[number];
 
 /** A component's items for the active role (none for roles it has nothing for). */
 export type HomeItemsProvider = (actor: HomeActor) => Promise<HomeItem[]>;

@@ -11,7 +11,8 @@ export {
 } from './error-handler.js';
 export { safeLocalPath } from './safe-local-path.js';
 export { rejectMalformedPath } from './malformed-path.js';
-export type { Component, HomeActor, HomeItem, HomeItemsProvider } from './component.js';
+export { HOME_URGENCIES } from './component.js';
+export type { Component, HomeActor, HomeItem, HomeItemsProvider, HomeUrgency } from './component.js';
 export { csrfProtection, provideCsrfToken, csrfTokenFor } from './csrf.js';
 export {
   DatabaseRateLimitStore,

@@ -188,11 +188,11 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
       municipalityCode: '0849',
     });
     assert.deepEqual(
-      items.map((item) => [item.labelKey, item.count, Boolean(item.attention)]),
+      items.map((item) => [item.labelKey, item.count, item.urgency]),
       [
-        ['consent.home.awaiting', 1, false],
-        ['consent.home.withdrawn', 1, true],
-        ['consent.home.expiring', 1, false],
+        ['consent.home.awaiting', 1, undefined],
+        ['consent.home.withdrawn', 1, 'overdue'],
+        ['consent.home.expiring', 1, 'due'],
       ],
     );
     assert.deepEqual(

@@ -1,27 +1,37 @@
 import assert from 'node:assert/strict';
 import { arrangeHomeItems, firstStepFor, isQuietHome } from '../../../src/components/home/index.js';
+import type { HomeItem, HomeUrgency } from '../../../src/shared/http/index.js';
 import { hasNewAnswer, NEW_ANSWER_DAYS } from '../../../src/components/matching/matching-home.js';
 
-const item = (labelKey: string, count: number, attention = false) => ({
+const item = (labelKey: string, count: number, urgency?: HomeUrgency): HomeItem => ({
   labelKey,
   count,
   href: '/x',
-  attention,
+  ...(urgency ? { urgency } : {}),
 });
 
 describe('home rules', () => {
-  it('when items are arranged, then attention with a count comes first, then counts, then zeros, each in given order', () => {
+  it('when items are arranged, then work comes first by urgency (worry, overdue, due), then news, and zeros go to the quiet list', () => {
     const arranged = arrangeHomeItems([
-      item('zero', 0, true),
-      item('some', 2),
-      item('urgent', 1, true),
-      item('more', 5),
-      item('none', 0),
+      item('zero-due', 0, 'due'),
+      item('free-places', 2),
+      item('due', 1, 'due'),
+      item('overdue', 3, 'overdue'),
+      item('running', 5),
+      item('worry', 1, 'worry'),
+      item('zero-info', 0),
+      item('due-later', 4, 'due'),
     ]);
-    assert.deepEqual(
-      arranged.map((entry) => entry.labelKey),
-      ['urgent', 'some', 'more', 'zero', 'none'],
-    );
+    const labels = (items: HomeItem[]) => items.map((entry) => entry.labelKey);
+    assert.deepEqual(labels(arranged.work), ['worry', 'overdue', 'due', 'due-later']);
+    assert.deepEqual(labels(arranged.news), ['free-places', 'running']);
+    assert.deepEqual(labels(arranged.nothingWaiting), ['zero-due', 'zero-info']);
+  });
+
+  it('when a line has a count of zero, then it never carries the work marker, whatever its urgency', () => {
+    const arranged = arrangeHomeItems([item('worry', 0, 'worry'), item('overdue', 0, 'overdue')]);
+    assert.deepEqual(arranged.work, []);
+    assert.equal(arranged.nothingWaiting.length, 2);
   });
 
   it('when every count is zero (or there are no items), then the home is quiet; one count makes it not', () => {

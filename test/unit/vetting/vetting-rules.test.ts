@@ -11,6 +11,7 @@ import {
   mayWithdrawConsent,
   orderRefusal,
   outcomeRefusal,
+  renewalConsentWanted,
   type ChildCertificate,
 } from '../../../src/components/vetting/vetting-rules.js';
 
@@ -149,6 +150,31 @@ describe('vetting rules', () => {
       it(`when ${name}, then consent may ${give ? '' : 'not '}be given and may ${withdraw ? '' : 'not '}be withdrawn`, () => {
         assert.equal(mayGiveConsent(certificate, NOW), give);
         assert.equal(mayWithdrawConsent(certificate), withdraw);
+      });
+    }
+  });
+
+  describe("the renewal consent, the volunteer's own step", () => {
+    const cases: Array<[string, ChildCertificate | undefined, boolean]> = [
+      ['a valid certificate whose renewal is due, no new consent', clearCertificate(day(30)), true],
+      ['a valid certificate, renewal not yet due', clearCertificate(day(100)), false],
+      [
+        'renewal due and the new consent given',
+        { ...clearCertificate(day(30)), consentGivenAt: day(-1) },
+        false,
+      ],
+      [
+        'renewal due and the renewal already ordered',
+        { ...clearCertificate(day(30)), consentGivenAt: day(-2), orderedAt: day(-1) },
+        false,
+      ],
+      // Then the certificate step itself is missing, and counted as such.
+      ['an expired certificate', clearCertificate(day(-1)), false],
+      ['nothing recorded', undefined, false],
+    ];
+    for (const [name, certificate, wanted] of cases) {
+      it(`when ${name}, then a renewal consent is ${wanted ? '' : 'not '}wanted of the volunteer`, () => {
+        assert.equal(renewalConsentWanted(certificate, NOW), wanted);
       });
     }
   });
