@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { authorize, contextFor, currentActor, type AccountsSettings } from '../accounts/index.js';
-import { toCsv } from '../reporting/index.js';
+import { toCsv, withReadableMonths } from '../reporting/index.js';
 import { defineRoute, type AuditedObject } from '../../shared/http/index.js';
 import { translatorFor, type Language } from '../../shared/i18n/index.js';
 import { BadRequestError } from '../../shared/errors/index.js';
@@ -33,7 +33,8 @@ export function activityReportsRoutes(settings: AccountsSettings): Router {
     authorize('reports:organisation'),
     async (req, res) => {
       const report = await organisationReport(currentActor(req)!);
-      const tables = report.tables.map(tableView);
+      const language = languageOf(req);
+      const tables = report.tables.map((table) => tableView(withReadableMonths(table, language)));
       const months = report.tables.find((table) => table.id === 'months')!;
       const running = report.tables
         .find((table) => table.id === 'offers')!
@@ -45,7 +46,7 @@ export function activityReportsRoutes(settings: AccountsSettings): Router {
         today: report.today,
         running: running.text,
         months: tables.find((table) => table.id === 'months'),
-        ...monthsChartView(months),
+        ...monthsChartView(months, language),
         tables: tables.filter((table) => table.id !== 'months'),
       });
     },
@@ -66,7 +67,8 @@ export function activityReportsRoutes(settings: AccountsSettings): Router {
         contextFor(req, settings.baseUrl),
       );
       if (!exported) throw new BadRequestError('Unknown table');
-      const { header, rows } = csvOf(exported.table, translatorFor(languageOf(req)));
+      const language = languageOf(req);
+      const { header, rows } = csvOf(withReadableMonths(exported.table, language), translatorFor(language));
       res
         .type('text/csv; charset=utf-8')
         .attachment(`brobygning-forening-${tableId}-${exported.report.today}.csv`)

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { barChartOf } from '../reporting/index.js';
+import { readableMonth, type Language } from '../../shared/i18n/index.js';
 import { monthsChartTable, type Heading, type OrganisationTable } from './organisation-report-rules.js';
 
 /**
@@ -24,7 +25,7 @@ export function tableView(table: OrganisationTable) {
 }
 
 /** The months table as a bar chart of its "all offers" column, and the sentence written beside it. */
-export function monthsChartView(months: OrganisationTable) {
+export function monthsChartView(months: OrganisationTable, language: Language) {
   const chartTable = monthsChartTable(months);
   const shown = chartTable.rows
     .filter((row) => !row.cells[0]!.suppressed && row.cells[0]!.text !== '0')
@@ -33,7 +34,9 @@ export function monthsChartView(months: OrganisationTable) {
     chart: barChartOf(chartTable),
     monthsWithStarts: chartTable.rows.filter((row) => row.cells[0]!.text !== '0').length,
     // The busiest month among those shown: a held-back month is never named as the busiest.
-    busiest: shown[0] ? { month: shown[0].label, starts: shown[0].cells[0]!.text } : undefined,
+    busiest: shown[0]
+      ? { month: readableMonth(shown[0].label ?? '', language), starts: shown[0].cells[0]!.text }
+      : undefined,
   };
 }
 

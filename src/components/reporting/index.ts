@@ -24,6 +24,7 @@ export {
   type Cell,
 } from './suppression-rules.js';
 export { toCsv } from './csv-rules.js';
+export { withReadableMonths } from './report-page-table.js';
 export { barChartOf } from './report-chart.js';
 export type { ReportTable, TableRow } from './report-tables.js';
 export { maintainFigures, readFacts, reportInputFromRecords } from './report-facts-service.js';

@@ -1,3 +1,4 @@
+import { readableMonth, type Language } from '../../shared/i18n/index.js';
 import type { ReportTable } from './report-tables.js';
 import type { Cell } from './suppression-rules.js';
 
@@ -34,4 +35,18 @@ export function csvRows(table: ReportTable, t: (key: string) => string): string[
     row.label ?? t(row.labelKey ?? ''),
     ...row.cells.map((cell: WordCell) => (cell.textKey ? t(cell.textKey) : cell.text)),
   ]);
+}
+
+/**
+ * The table with its month rows ("2026-03") named as the reader's language names them ("marts 2026"):
+ * for pages and exports alike. Charts take the table as it is (their axis writes the month's number).
+ */
+export function withReadableMonths<T extends { rows: ReadonlyArray<{ label?: string }> }>(
+  table: T,
+  language: Language,
+): T {
+  return {
+    ...table,
+    rows: table.rows.map((row) => (row.label ? { ...row, label: readableMonth(row.label, language) } : row)),
+  };
 }

@@ -20,6 +20,7 @@ import { BadRequestError } from '../../shared/errors/index.js';
 import type { Period } from './figures-rules.js';
 import { GOAL_METRICS } from './goal-rules.js';
 import { sendTableCsv } from './report-export.js';
+import { withReadableMonths } from './report-page-table.js';
 import { barChartOf } from './report-chart.js';
 import { TABLE_IDS, type ReportTable } from './report-tables.js';
 import { dashboardFor, defaultPeriod, goalsOf, saveGoals, tableForExport } from './reporting-service.js';
@@ -111,15 +112,17 @@ export function reportingRoutes(settings: AccountsSettings): Router {
         asOf: dashboard.asOf,
         tables: dashboard.tables
           .filter((table) => table.id !== 'months')
-          .map((table) => forView(table, query)),
-        months: forView(months, query),
+          .map((table) => forView(withReadableMonths(table, languageOf(req)), query)),
+        months: forView(withReadableMonths(months, languageOf(req)), query),
         chart: barChartOf(months),
         summary: {
           requests: dashboard.tables[0]!.rows[0]!.cells[0]!.text,
           matchedShare: dashboard.tables[0]!.rows[2]!.cells[0]!.text,
         },
         goals: dashboard.goals,
-        goalTrend: dashboard.goalTrend ? forView(dashboard.goalTrend, query) : undefined,
+        goalTrend: dashboard.goalTrend
+          ? forView(withReadableMonths(dashboard.goalTrend, languageOf(req)), query)
+          : undefined,
         goalsYear: period.to.slice(0, 4),
         // The read-only leader sees the goals but is not offered the form that sets them.
         maySetGoals: can(actor, 'reports:goals'),
@@ -148,7 +151,7 @@ export function reportingRoutes(settings: AccountsSettings): Router {
       const t = translatorFor(languageOf(req));
       sendTableCsv(
         res,
-        table,
+        withReadableMonths(table, languageOf(req)),
         (key) => String(t(key)),
         `brobygning-${tableId}-${period.from}-${period.to}.csv`,
       );

@@ -7,5 +7,11 @@ export {
   loadCatalog,
 } from './i18n.js';
 export type { Language } from './i18n.js';
-export { formatDate, formatDateTime, formatNumber } from './locale-format.js';
+export {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  interpolationOptions,
+  readableMonth,
+} from './locale-format.js';
 export { languageMiddleware, LANGUAGE_COOKIE } from './language-middleware.js';

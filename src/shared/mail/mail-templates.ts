@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { translatorFor, type Language } from '../i18n/index.js';
+import { formatDateHelper } from '../views/helpers/format-helpers.js';
 import { tHelper } from '../views/helpers/t-helper.js';
 
 const MAIL_VIEWS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../views/mail');
@@ -11,7 +12,11 @@ const MAIL_VIEWS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 // what they print (names typed by people); plain-text templates must not turn "&" into "&amp;".
 const html = Handlebars.create();
 const text = Handlebars.create();
-for (const instance of [html, text]) instance.registerHelper('t', tHelper);
+for (const instance of [html, text]) {
+  instance.registerHelper('t', tHelper);
+  // Days travel as YYYY-MM-DD in the mail's data; the reader gets them as their language writes dates.
+  instance.registerHelper('formatDate', formatDateHelper);
+}
 
 type Compiled = (context: object) => string;
 const compiled = new Map<string, Compiled>();

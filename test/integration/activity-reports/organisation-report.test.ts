@@ -6,6 +6,7 @@ import { demoVettingFacts } from '../../../src/demo/demo-vetting.js';
 import { putVettingFacts } from '../../../src/components/vetting/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { createUser, loginAs, type Agent, type TestUser } from '../../helpers/accounts.js';
+import { readableMonth } from '../../../src/shared/i18n/index.js';
 import { activityCheckIn, activityMatch, daysAgo, monthAgo } from '../../helpers/activity-reports.js';
 import { createOffer } from '../../helpers/offers.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
@@ -32,8 +33,8 @@ function tableOf(html: string, id: string): Record<string, string[]> {
   return rows;
 }
 
-/** A month key (YYYY-MM) `back` months before this one. */
-const monthKey = (back: number) => monthAgo(back).slice(0, 7);
+/** A month `back` months before this one, as the Danish page and its export name it ("marts 2026"). */
+const monthKey = (back: number) => readableMonth(monthAgo(back).slice(0, 7), 'da');
 
 interface Club {
   organisationId: string;

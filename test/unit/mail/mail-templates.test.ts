@@ -74,6 +74,11 @@ const samples: Record<string, Record<string, string>> = {
     organisationName: 'Nordstrand IF',
     link: 'https://x.dk/forening/forslag',
   },
+  'vetting-consent-request': {
+    name: 'Bo',
+    organisationName: 'Nordstrand IF',
+    link: 'https://x.dk/frivillig/godkendelse',
+  },
 };
 
 describe('mail templates', () => {
@@ -115,5 +120,12 @@ describe('mail templates', () => {
 
   it('when the template name is not a plain name, then it is refused', () => {
     assert.throws(() => renderMail('../layouts/main', 'da', {}), /Not a mail template name/);
+  });
+
+  it('when a mail names a day, then it is written as the reader writes dates, never as 2026-03-05', () => {
+    const data = { name: 'Sara', childAlias: 'E.', dueOn: '2026-03-05', link: 'https://x.dk/opfoelgning' };
+    assert.match(renderMail('followup-escalation', 'da', data).text, /\(dato 5\. marts 2026\)/);
+    assert.match(renderMail('followup-escalation', 'en', data).text, /5 March 2026/);
+    assert.doesNotMatch(renderMail('followup-escalation', 'da', data).text, /2026-03-05/);
   });
 });

@@ -1,5 +1,18 @@
 import assert from 'node:assert/strict';
-import { formatDate, formatNumber, loadCatalog, translatorFor } from '../../../src/shared/i18n/index.js';
+import {
+  formatDate,
+  formatNumber,
+  interpolationOptions,
+  loadCatalog,
+  readableMonth,
+  translatorFor,
+} from '../../../src/shared/i18n/index.js';
+import { tHelper } from '../../../src/shared/views/helpers/t-helper.js';
+import type { HelperOptions } from 'handlebars';
+
+/** The page's `t` as a template calls it: {{t key param=value}} on a page in `lang`. */
+const onPage = (lang: 'da' | 'en', key: string, hash: Record<string, unknown>) =>
+  tHelper(key, { hash, data: { root: { lang } } } as unknown as HelperOptions);
 
 const da = loadCatalog('da');
 const en = loadCatalog('en');
@@ -38,5 +51,32 @@ describe('i18n', () => {
 
   it('when a date is near midnight UTC, then it is shown in Copenhagen time', () => {
     assert.equal(formatDate(new Date('2026-06-30T22:30:00Z'), 'da'), '1. juli 2026');
+  });
+
+  it('when a page text has numbers, then they are written as the language writes them, and the plural follows the count', () => {
+    assert.equal(onPage('da', 'candidates.why.distance', { km: 16.4, max: 15 }), '16,4 km væk (højst 15 km)');
+    assert.equal(
+      onPage('en', 'candidates.why.distance', { km: 16.4, max: 15 }),
+      '16.4 km away (at most 15 km)',
+    );
+    assert.equal(onPage('da', 'candidates.list.count', { count: 1 }), '1 kandidat passer.');
+    assert.equal(onPage('da', 'candidates.list.count', { count: 1234 }), '1.234 kandidater passer.');
+    assert.equal(onPage('en', 'candidates.list.count', { count: 1234 }), '1,234 candidates fit.');
+    assert.equal(onPage('da', 'activityReports.volunteer.children', { count: 1 }), '1 barn.');
+    assert.equal(onPage('da', 'activityReports.volunteer.children', { count: 2 }), '2 børn.');
+  });
+
+  it('when a parameter is a year, then it is written without grouping', () => {
+    assert.equal(onPage('da', 'reporting.goals.heading', { year: 2026 }), 'Mål for 2026');
+    assert.deepEqual(interpolationOptions('da', { year: 2026, count: 2026 }), {
+      count: 2026,
+      replace: { year: 2026, count: '2.026' },
+    });
+  });
+
+  it('when a month is named, then it is written as the language writes it; other labels stay as they are', () => {
+    assert.equal(readableMonth('2026-03', 'da'), 'marts 2026');
+    assert.equal(readableMonth('2026-03', 'en'), 'March 2026');
+    assert.equal(readableMonth('I alt', 'da'), 'I alt');
   });
 });

@@ -1,6 +1,12 @@
 import type { HelperOptions } from 'handlebars';
 import { LRUCache } from 'lru-cache';
-import { DEFAULT_LANGUAGE, isSupportedLanguage, plainText, translatorFor } from '../../i18n/index.js';
+import {
+  DEFAULT_LANGUAGE,
+  interpolationOptions,
+  isSupportedLanguage,
+  plainText,
+  translatorFor,
+} from '../../i18n/index.js';
 
 /** {{t "key" name=value}}: the catalog text in the page's language; Handlebars escapes the result. */
 export function tHelper(key: string, options: HelperOptions): string {
@@ -13,7 +19,7 @@ export function tHelper(key: string, options: HelperOptions): string {
   const memoKey = `${language}\u0000${key}\u0000${JSON.stringify(params)}`;
   let text = texts.get(memoKey);
   if (text === undefined) {
-    text = translatorFor(language)(key, { ...params }) as string;
+    text = translatorFor(language)(key, interpolationOptions(language, params)) as string;
     texts.set(memoKey, text);
   }
   return text;
