@@ -44,11 +44,13 @@ export { rulesOf } from './consent-policy-service.js';
 export {
   ageBand,
   gate,
+  isInForce,
   visibleFields,
   CHILD_FIELDS,
   DEFAULT_RULES,
   type ChildField,
   type ConsentRules,
+  type ConsentState,
   type GateResult,
   type Missing,
 } from './consent-rules.js';
