@@ -33,7 +33,7 @@ export {
   type ConsentInput,
 } from './consent-service.js';
 export { withdrawByFamily } from './consent-link-service.js';
-export { hasConsentRecords, consentCounts } from './consent-ledger.js';
+export { hasConsentRecords, consentCounts, consentFactsByMatch } from './consent-ledger.js';
 export {
   expireLapsedConsents,
   remindExpiringConsents,

@@ -5,6 +5,7 @@ import { registerPlacesInUse } from '../offers/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { MatchModel } from './match-model.js';
 import { matchRoutes } from './match-routes.js';
+import { matchEndRoutes } from './match-end-routes.js';
 import { MatchClaimModel, MatchStepModel } from './match-step-model.js';
 import { matchingJobs } from './matching-jobs.js';
 import { whenConsentEnded, wireConsent } from './consent-wiring.js';
@@ -79,6 +80,7 @@ export function matchingComponent(config: AppConfig): Component {
       rankingWeightsRoutes(settings),
       requestRoutes(settings),
       matchRoutes(settings),
+      matchEndRoutes(settings),
       proposalRoutes(settings),
     ),
     models: [
