@@ -25,12 +25,15 @@ async function answerRows(actor: Actor, matches: StoredMatch[], now: Date) {
     matches.map((match) => String(match._id)),
     now,
   );
-  const [people, organisations] = await Promise.all([
+  const [people, organisations, states] = await Promise.all([
     describePeople(matches.map((match) => match.volunteerId)),
     describeOrganisations(matches.map((match) => match.organisationId)),
+    matchStatesOf(matches, now),
   ]);
+  const audience = actor.role === 'coordinator' ? 'coordinator' : 'volunteer';
   return matches.map((match) => {
     const answered = actor.role === 'coordinator' ? match.acceptedByOrg : match.acceptedByVolunteer;
+    const caseState = states.get(String(match._id))!;
     // The child's details, the alias and the ask text included, are only what the gate lets this side see (`child`).
     return {
       id: String(match._id),
@@ -39,6 +42,9 @@ async function answerRows(actor: Actor, matches: StoredMatch[], now: Date) {
       child: views.get(String(match._id)),
       volunteerName: people.get(match.volunteerId)?.name ?? '–',
       organisationName: organisations.get(match.organisationId)?.name ?? '–',
+      status: wordingFor(caseState, audience),
+      // "Not yet given" only while no consent has ended: a withdrawn or expired one is said as such.
+      consentNotYetGiven: !caseState.consentEnded && caseState.state !== 'paused',
       canAnswer: match.state === 'proposed' && !answered,
       waitingForOther: match.state === 'proposed' && Boolean(answered),
     };

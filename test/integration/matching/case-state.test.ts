@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
+import supertest from 'supertest';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
@@ -15,9 +16,11 @@ import {
 import {
   consentPage,
   createConsentedMatch,
+  familyLinkFrom,
   recordConsentThroughForm,
   storeConsent,
 } from '../../helpers/consent.js';
+import { latestMailTo } from '../../helpers/mail.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
@@ -268,5 +271,42 @@ describe('case state: the case page shows one true state and its one next step',
     assert.equal(plan.status, 200);
     assert.match(plan.text, new RegExp(`href="/sager/${requestId}"`));
     assert.match(plan.text, new RegExp(`href="${consentPage(requestId, matchId)}"`));
+  });
+
+  it('when the family withdraws before the start, then every audience reads "withdrawn" and the state it is in, never "not yet given" or "paused"', async () => {
+    const karin = await createUser({
+      name: 'Karin Koordinator',
+      roles: [{ role: 'coordinator', organisationId: clubId }],
+    });
+    const matchId = await matchOf('awaiting-consent');
+    const receipt = await recordConsentThroughForm(worker, requestId, matchId);
+    const link = familyLinkFrom(receipt.text);
+    const family = supertest.agent(app);
+    const before = await family.get(link);
+    assert.match(before.text, /Jeres samtykke er på plads: forløbet kan starte/);
+    const csrf = csrfFrom(before.text);
+    assert.equal((await family.post(link).type('form').send({ _csrf: csrf })).status, 200);
+    assert.equal((await MatchModel.findById(matchId).lean())?.state, 'awaiting-consent');
+
+    const volunteerPage = (await (await loginAs(app, bo)).get('/frivillig/forslag')).text;
+    assert.match(
+      volunteerPage,
+      /Du har sagt ja: kommunen indhenter familiens samtykke · Familien har trukket samtykket tilbage/,
+    );
+    const coordinatorPage = (await (await loginAs(app, karin)).get('/forening/forslag')).text;
+    assert.match(
+      coordinatorPage,
+      /kommunen indhenter familiens samtykke · Familien har trukket samtykket tilbage/,
+    );
+    for (const page of [volunteerPage, coordinatorPage])
+      assert.doesNotMatch(page, /endnu ikke givet samtykke/);
+
+    const checklist = (await worker.get(consentPage(requestId, matchId))).text;
+    assert.match(checklist, /Venter på familiens samtykke · Samtykket er trukket tilbage/);
+    assert.match(statusLine(await casePage()), /Venter på familiens samtykke · Samtykket er trukket tilbage/);
+    const mail = await latestMailTo(sara.email);
+    assert.equal(mail?.template, 'consent-withdrawn');
+    assert.match(mail?.text ?? '', /Status nu: Venter på familiens samtykke/);
+    assert.doesNotMatch(mail?.text ?? '', /sat på pause/);
   });
 });
