@@ -9,7 +9,9 @@ import {
   type RequestCaseState,
 } from './case-state-rules.js';
 import { LIVE_STATES, type MatchState } from './match-rules.js';
+import { MatchModel } from './match-model.js';
 import { RequestModel } from './request-model.js';
+import { wordingFor, type Audience, type StateWording } from './case-state-wording.js';
 import { ageFrom } from './request-rules.js';
 
 /** What the rule needs of a stored match. */
@@ -110,4 +112,16 @@ export function requestStatesOf(
       ),
     ]),
   );
+}
+
+/** One match's state in one audience's words (undefined when there is no such match). */
+export async function matchStatusFor(
+  matchId: string,
+  audience: Audience,
+  now = new Date(),
+): Promise<StateWording | undefined> {
+  if (!/^[0-9a-f]{24}$/.test(matchId)) return undefined;
+  const match = await MatchModel.findById(matchId).lean();
+  const state = match ? (await matchStatesOf([match], now)).get(matchId) : undefined;
+  return state ? wordingFor(state, audience) : undefined;
 }

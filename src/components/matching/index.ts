@@ -97,6 +97,9 @@ export function matchingComponent(config: AppConfig): Component {
 }
 // The one answer to what a viewer may see of a child: every page, mail and job outside matching asks it.
 export { childGate, viewerOf, type ChildView, type ChildViewer } from './child-gate.js';
+export { matchStatusFor, matchStatesOf } from './case-state-service.js';
+export { wordingFor, type Audience, type StateWording } from './case-state-wording.js';
+export { type MatchCaseState, type RequestCaseState } from './case-state-rules.js';
 // Follow-ups and retention build on a match's life without reaching into this component.
 export {
   onMatchMoved,

@@ -138,6 +138,11 @@ describe('case state: the case page shows one true state and its one next step',
       nextStep(after),
       new RegExp(`<a class="button" href="/opfoelgning/forloeb/${matchId}">Se opfølgningsplanen</a>`),
     );
+    // The plan lists every planned date a year ahead, not only the next one stored, and leads back.
+    const plan = (await worker.get(`/opfoelgning/forloeb/${matchId}`)).text;
+    assert.match(plan, /Har en voksen: forløbet er i gang/);
+    assert.ok((plan.match(/Planlagt/g) ?? []).length >= 10, 'a year of planned dates');
+    assert.match(plan, new RegExp(`href="/sager/${requestId}"`));
   });
 
   it('when the family withdraws on a running match, then it is paused (withdrawal), not "has an adult", and Resume is offered only once consent is complete again', async () => {
