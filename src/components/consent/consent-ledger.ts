@@ -105,3 +105,21 @@ export async function consentCounts(
   }
   return counts;
 }
+
+/**
+ * Per match: the latest version of each consent as the gate reads it, with the way a withdrawn one
+ * ended ("expired" when it ran out), so a page can tell "withdrawn" from "not yet given".
+ */
+export async function consentFactsByMatch(
+  matchIds: string[],
+): Promise<Map<string, Array<ConsentState & { withdrawalHow?: string }>>> {
+  const byMatch = new Map<string, Array<ConsentState & { withdrawalHow?: string }>>(
+    matchIds.map((id) => [id, []]),
+  );
+  for (const version of latestOf(await versionsOf(matchIds)))
+    byMatch.get(version.matchId)?.push({
+      ...stateOf(version),
+      ...(version.withdrawal?.how ? { withdrawalHow: version.withdrawal.how } : {}),
+    });
+  return byMatch;
+}

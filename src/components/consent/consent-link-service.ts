@@ -50,6 +50,7 @@ export async function familyView(token: string, context: RequestContext) {
     organisationName: match.organisationName,
     adultName: match.volunteerName,
     responsibleName: match.responsibleName,
+    status: match.status?.family,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Actor, RequestContext } from '../accounts/index.js';
+import { can, type Actor, type RequestContext } from '../accounts/index.js';
 import type { StoredVersion } from './consent-ledger.js';
 import { rulesOf } from './consent-policy-service.js';
 import type { ConsentMatch } from './consent-ports.js';
@@ -48,6 +48,13 @@ export async function checklistModel(
     youthAge: rules.youthAge,
     youthAsked: rules.youthConsentAsked && match.childAge >= rules.youthAge,
     canActivate: mayChange && match.state === 'awaiting-consent',
+    // The case's other pages: the follow-up plan once the match has run, the rules for those who set them.
+    followUpLink: ['active', 'paused'].includes(match.state)
+      ? `/opfoelgning/forloeb/${match.matchId}`
+      : undefined,
+    rulesLink: can(actor, 'consent:configure', { municipalityCode: match.municipalityCode })
+      ? '/kommune/samtykke'
+      : undefined,
     inForce: inForce.map((version) => ({ ...version, id: version.consentId })),
     history: [...versions].reverse().map((version: StoredVersion) => ({ ...version })),
     choices: { custody: CUSTODY, how: CONSENT_HOW, recipients: RECIPIENTS, fields: CHILD_FIELDS },

@@ -17,6 +17,15 @@ export interface ConsentMatch {
   childAlias: string;
   childAge: number;
   state: string;
+  /** The match's state as matching's case-state rule words it (catalog keys), for the worker and the family. */
+  status?: { socialWorker: StatusWording; family: StatusWording };
+}
+
+/** Catalog keys for a state: the state, its details, and a flag (such as a børneattest that ran out). */
+export interface StatusWording {
+  key: string;
+  details: string[];
+  flag?: string;
 }
 
 /**

@@ -33,7 +33,7 @@ export {
   type ConsentInput,
 } from './consent-service.js';
 export { withdrawByFamily } from './consent-link-service.js';
-export { hasConsentRecords, consentCounts } from './consent-ledger.js';
+export { hasConsentRecords, consentCounts, consentFactsByMatch } from './consent-ledger.js';
 export {
   expireLapsedConsents,
   remindExpiringConsents,
@@ -44,11 +44,13 @@ export { rulesOf } from './consent-policy-service.js';
 export {
   ageBand,
   gate,
+  isInForce,
   visibleFields,
   CHILD_FIELDS,
   DEFAULT_RULES,
   type ChildField,
   type ConsentRules,
+  type ConsentState,
   type GateResult,
   type Missing,
 } from './consent-rules.js';

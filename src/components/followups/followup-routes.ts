@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
-import { matchFacts, viewerOf } from '../matching/index.js';
+import { matchFacts, matchStatusFor, viewerOf } from '../matching/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import {
   defineRoute,
@@ -25,6 +25,7 @@ import {
   ownCheckIns,
   skipFollowUp,
   teamOverview,
+  upcomingOf,
   withStatus,
   type StoredFollowUp,
 } from './followup-service.js';
@@ -155,9 +156,12 @@ export function followUpRoutes(settings: AccountsSettings): Router {
       const answered = history
         .filter((followUp) => followUp.answers)
         .map((followUp) => ({ dueOn: followUp.dueOn, audience: followUp.audience, ...followUp.answers! }));
+      const now = new Date();
       res.render('followups/match', {
         titleKey: 'followups.match.title',
         facts,
+        status: await matchStatusFor(facts.matchId, 'socialWorker', now),
+        upcoming: await upcomingOf(facts, history, now),
         childAlias: (await childOf(viewerOf(actor), facts.matchId))?.alias,
         history,
         answered,

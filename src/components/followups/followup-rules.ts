@@ -164,3 +164,25 @@ export function twoMissedInARow(
   const lastTwo = judged.slice(-2);
   return lastTwo.length === 2 && lastTwo.every((followUp) => missed(followUp, today));
 }
+
+/**
+ * The regular follow-ups still to come after the last one planned, up to `untilOn`: the same cadence the
+ * plan will use (nextDueOn), so the page can show every planned date, not only those already stored.
+ * Bounded, as a plan runs for months, not decades.
+ */
+export function upcomingDueOns(
+  clock: PlanClock,
+  lastPlannedOn: string,
+  everyWeeks: number,
+  untilOn: string,
+): string[] {
+  const dates: string[] = [];
+  let previous = lastPlannedOn;
+  for (let guard = 0; guard < 60; guard += 1) {
+    const next = nextDueOn(clock, previous, everyWeeks);
+    if (next > untilOn) break;
+    dates.push(next);
+    previous = next;
+  }
+  return dates;
+}

@@ -8,7 +8,16 @@ import { NotFoundError } from '../../shared/errors/index.js';
 import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
-import { copenhagenDate, statusOf, type FollowUpStatus, type StoredState } from './followup-rules.js';
+import {
+  addMonths,
+  copenhagenDate,
+  FOLLOW_UP_AUDIENCES,
+  statusOf,
+  upcomingDueOns,
+  type FollowUpStatus,
+  type StoredState,
+} from './followup-rules.js';
+import { settingsOf } from '../municipalities/index.js';
 import type { AnswersForm } from './followup-schemas.js';
 import { followUpIdSchema } from './followup-schemas.js';
 
@@ -248,4 +257,34 @@ export async function organisationCheckIns(organisationId: string, now: Date) {
     child: followUp.child,
     volunteerName: people.get(followUp.volunteerId)?.name ?? '–',
   }));
+}
+
+/**
+ * The regular follow-ups still to come on a running match's plan, a year ahead: not stored yet (the plan
+ * stores only the next one per side), but planned by the same cadence, so the plan page shows them all.
+ */
+export async function upcomingOf(
+  facts: { matchId: string; municipalityCode: string; state: string },
+  history: ReadonlyArray<{ audience: string; kind: string; dueOn: string }>,
+  now: Date,
+): Promise<Array<{ dueOn: string; audience: string }>> {
+  if (facts.state !== 'active') return [];
+  const plan = await FollowUpPlanModel.findOne({
+    _id: facts.matchId,
+    municipalityCode: facts.municipalityCode,
+  }).lean();
+  if (!plan || plan.closedOn) return [];
+  const { followUpEveryWeeks } = await settingsOf(facts.municipalityCode);
+  const until = addMonths(copenhagenDate(now), 12);
+  const clock = { activeOn: plan.activeOn, pausedDays: plan.pausedDays };
+  return FOLLOW_UP_AUDIENCES.flatMap((audience) => {
+    const last = history
+      .filter((followUp) => followUp.audience === audience && followUp.kind === 'regular')
+      .map((followUp) => followUp.dueOn)
+      .sort()
+      .at(-1);
+    return last
+      ? upcomingDueOns(clock, last, followUpEveryWeeks, until).map((dueOn) => ({ dueOn, audience }))
+      : [];
+  }).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.audience.localeCompare(b.audience));
 }

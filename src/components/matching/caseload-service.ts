@@ -1,7 +1,9 @@
 import { trusted } from 'mongoose';
 import type { Actor, RequestContext } from '../accounts/index.js';
 import { MatchModel } from './match-model.js';
-import { LIVE_STATES } from './match-rules.js';
+import { matchStatesOf, requestStatesOf } from './case-state-service.js';
+import { wordingFor } from './case-state-wording.js';
+import { LIVE_STATES, type MatchState } from './match-rules.js';
 import { auditRequest, ownMunicipality } from './request-access.js';
 import { RequestModel } from './request-model.js';
 import { ageFrom, CASELOAD_GENTLE_LIMIT, type RequestStatus } from './request-rules.js';
@@ -22,12 +24,31 @@ export async function caseloadOf(actor: Actor, context: RequestContext, now = ne
     .limit(500)
     .lean();
   const ids = requests.map((request) => String(request._id));
-  const matches = await MatchModel.find(
-    { requestId: trusted({ $in: ids }), state: trusted({ $in: LIVE_STATES }) },
-    { requestId: 1, state: 1, childAlias: 1 },
+  // Ended matches too: a request whose proposals all ended is "looking", not "new".
+  const all = await MatchModel.find(
+    { requestId: trusted({ $in: ids }) },
+    {
+      requestId: 1,
+      municipalityCode: 1,
+      organisationId: 1,
+      volunteerId: 1,
+      state: 1,
+      childAlias: 1,
+      acceptedByOrg: 1,
+      acceptedByVolunteer: 1,
+      history: 1,
+      closeReason: 1,
+    },
   )
     .limit(2000)
     .lean();
+  const matches = all.filter((match) => LIVE_STATES.includes(match.state as MatchState));
+  const matchStates = await matchStatesOf(all, now);
+  const requestStates = requestStatesOf(
+    requests.map((request) => ({ id: String(request._id), status: request.status })),
+    all,
+    matchStates,
+  );
   await auditRequest(actor, 'request.list', undefined, context, {
     criteria: { responsible: 'self', statuses: CASELOAD_STATUSES },
     count: requests.length,
@@ -39,9 +60,12 @@ export async function caseloadOf(actor: Actor, context: RequestContext, now = ne
       caseRef: request.caseRef,
       age: ageFrom(request.birthYear, request.birthMonth, now),
       postcode: request.postcode,
-      status: request.status,
+      status: wordingFor(requestStates.get(String(request._id))!, 'socialWorker'),
       createdAt: request.createdAt,
-      matches: own.map((match) => ({ state: match.state, childAlias: match.childAlias })),
+      matches: own.map((match) => ({
+        childAlias: match.childAlias,
+        status: wordingFor(matchStates.get(String(match._id))!, 'socialWorker'),
+      })),
     };
   });
   return {

@@ -10,6 +10,8 @@ import {
 import { describeOrganisations } from '../organisations/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { cancelPendingMailAbout } from '../../shared/mail/index.js';
+import { matchStatesOf } from './case-state-service.js';
+import { wordingFor } from './case-state-wording.js';
 import { notifyConsentEnded, notifyVolunteerLeft } from './match-mail.js';
 import { MatchModel } from './match-model.js';
 import { registerCaseRetention } from './case-retention.js';
@@ -29,10 +31,12 @@ function readMatch(matchId: string) {
 }
 
 async function describe(match: MatchDoc, request: RequestDoc): Promise<ConsentMatch> {
-  const [people, organisations] = await Promise.all([
+  const [people, organisations, states] = await Promise.all([
     describePeople([match.volunteerId, request.responsibleId]),
     describeOrganisations([match.organisationId]),
+    matchStatesOf([match]),
   ]);
+  const state = states.get(String(match._id));
   const name = (id: string) => {
     const found = people.get(id)?.name;
     return found && found !== DELETED_NAME ? found : '–';
@@ -50,6 +54,9 @@ async function describe(match: MatchDoc, request: RequestDoc): Promise<ConsentMa
     childAlias: match.childAlias,
     childAge: ageFrom(request.birthYear, request.birthMonth, new Date()),
     state: match.state,
+    ...(state
+      ? { status: { socialWorker: wordingFor(state, 'socialWorker'), family: wordingFor(state, 'family') } }
+      : {}),
   };
 }
 

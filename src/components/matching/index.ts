@@ -5,6 +5,7 @@ import { registerPlacesInUse } from '../offers/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { MatchModel } from './match-model.js';
 import { matchRoutes } from './match-routes.js';
+import { matchEndRoutes } from './match-end-routes.js';
 import { MatchClaimModel, MatchStepModel } from './match-step-model.js';
 import { matchingJobs } from './matching-jobs.js';
 import { whenConsentEnded, wireConsent } from './consent-wiring.js';
@@ -79,6 +80,7 @@ export function matchingComponent(config: AppConfig): Component {
       rankingWeightsRoutes(settings),
       requestRoutes(settings),
       matchRoutes(settings),
+      matchEndRoutes(settings),
       proposalRoutes(settings),
     ),
     models: [
@@ -95,6 +97,9 @@ export function matchingComponent(config: AppConfig): Component {
 }
 // The one answer to what a viewer may see of a child: every page, mail and job outside matching asks it.
 export { childGate, viewerOf, type ChildView, type ChildViewer } from './child-gate.js';
+export { matchStatusFor, matchStatesOf } from './case-state-service.js';
+export { wordingFor, type Audience, type StateWording } from './case-state-wording.js';
+export { type MatchCaseState, type RequestCaseState } from './case-state-rules.js';
 // Follow-ups and retention build on a match's life without reaching into this component.
 export {
   onMatchMoved,

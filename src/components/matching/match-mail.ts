@@ -5,6 +5,8 @@ import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { MatchModel } from './match-model.js';
 import { RequestModel } from './request-model.js';
 import { childGate } from './child-gate.js';
+import { matchStatesOf } from './case-state-service.js';
+import { wordingFor, type Audience } from './case-state-wording.js';
 
 /** The match, the responsible worker and the organisation's name: what every match mail starts from. */
 async function matchFacts(matchId: string) {
@@ -22,13 +24,27 @@ async function matchFacts(matchId: string) {
 
 const list = (values: readonly string[] | undefined) => (values?.length ? values.join(', ') : '');
 
+type StoredMatchDoc = NonNullable<Awaited<ReturnType<typeof matchFacts>>>['match'];
+
+/** The match's state now, in the reader's words: the state's key and its first detail (or ''). */
+async function statusData(match: StoredMatchDoc, audience: Audience): Promise<Record<string, string>> {
+  const state = (await matchStatesOf([match])).get(String(match._id));
+  if (!state) return { status: '', statusDetail: '', consentEnded: '' };
+  const wording = wordingFor(state, audience);
+  return {
+    status: wording.key,
+    statusDetail: wording.details[0] ?? '',
+    consentEnded: state.consentEnded ? `caseState.${audience}.consentEnded.${state.consentEnded}` : '',
+  };
+}
+
 /**
  * What a proposal may tell the organisation or the adult: the activity and an age band, and only the
  * child's fields (the ask text among them) the child gate lets that recipient see. Every key is present (empty when
  * not shared), so the templates say "the family has not yet agreed" rather than print a hidden value.
  */
 async function proposalData(
-  match: NonNullable<Awaited<ReturnType<typeof matchFacts>>>['match'],
+  match: StoredMatchDoc,
   recipient: 'organisation' | 'adult',
   organisationName: string,
 ): Promise<Record<string, string>> {
@@ -37,7 +53,9 @@ async function proposalData(
       ? ({ kind: 'coordinator', organisationId: match.organisationId } as const)
       : ({ kind: 'volunteer', userId: match.volunteerId } as const);
   const view = (await childGate(viewer, [String(match._id)])).get(String(match._id));
+  const status = await statusData(match, recipient === 'organisation' ? 'coordinator' : 'volunteer');
   return {
+    consentEnded: status.consentEnded!,
     organisationName,
     askText: view?.ask ?? '',
     ageBand: view?.ageBand ?? '',
@@ -46,7 +64,8 @@ async function proposalData(
     interests: list(view?.interests),
     needTags: list(view?.needTags),
     languages: list(view?.languages),
-    notYetAgreed: view?.agreed ? '' : 'yes',
+    // A consent that ended is said as such, never as "not yet given".
+    notYetAgreed: view?.agreed || status.consentEnded ? '' : 'yes',
   };
 }
 
@@ -180,6 +199,7 @@ export async function notifyConsentEnded(
     worker,
     'consent-withdrawn',
     {
+      ...(await statusData(match, 'socialWorker')),
       childAlias: match.childAlias,
       organisationName: name,
       how,

@@ -1,5 +1,5 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
-import { CLOSE_REASONS, MATCH_STATES } from './match-rules.js';
+import { ENDING_REASONS, MATCH_STATES } from './match-rules.js';
 
 const matchEventSchema = new Schema(
   {
@@ -42,7 +42,7 @@ const matchSchema = new Schema(
     acceptedByOrg: { type: answerSchema },
     acceptedByVolunteer: { type: answerSchema },
     declineReason: { type: String, maxlength: 500 },
-    closeReason: { type: String, enum: CLOSE_REASONS },
+    closeReason: { type: String, enum: ENDING_REASONS },
     rematchOffered: { type: Boolean, required: true, default: false },
     liveKey: { type: String, required: true },
   },

@@ -4,14 +4,13 @@ import { BadRequestError, ForbiddenError, ValidationError } from '../../shared/e
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { candidatesPage } from './candidate-service.js';
 import { loadForRequest, moveAsCaseworker, proposeMatch, type CaseworkMove } from './match-service.js';
-import { activateSchema, closeMatchSchema, emptySchema, proposalSchema } from './match-schemas.js';
-import type { CloseReason } from './match-rules.js';
+import { activateSchema, emptySchema, proposalSchema } from './match-schemas.js';
 import type { MoveOutcome } from './match-steps.js';
 import { AUDITED_CASE, AUDITED_MATCH, loadRequest } from './request-access.js';
 
 /**
  * The social worker's moves: proposing an adult (the candidate page posts here) and, on a match of their
- * request, activating (only when the family's consent allows it), pausing, resuming and closing. A form that is not filled in is a
+ * request, activating (only when the family's consent allows it), pausing and resuming (ending is match-end-routes.ts). A form that is not filled in is a
  * 400; a move the match's state does not allow is a message on the request page.
  */
 export function matchRoutes(settings: AccountsSettings): Router {
@@ -74,7 +73,6 @@ export function matchRoutes(settings: AccountsSettings): Router {
     ['aktiver', 'activate'],
     ['pause', 'pause'],
     ['genoptag', 'resume'],
-    ['luk', 'close'],
   ];
   for (const [segment, action] of moves) {
     defineRoute(
@@ -91,20 +89,16 @@ export function matchRoutes(settings: AccountsSettings): Router {
         // The match must be the request's, in the actor's municipality, before the form is read.
         await loadForRequest(actor, String(req.params.requestId), String(req.params.matchId));
         const details =
-          action === 'activate'
-            ? parseForm(activateSchema, req.body)
-            : action === 'close'
-              ? parseForm(closeMatchSchema, req.body)
-              : parseForm(emptySchema, req.body);
+          action === 'activate' ? parseForm(activateSchema, req.body) : parseForm(emptySchema, req.body);
         if (!details.ok) throw new BadRequestError('Incomplete form');
-        const data = details.data as { acknowledgement?: string; closeReason?: CloseReason; note?: string };
+        const data = details.data as { acknowledgement?: string };
         try {
           const outcome = await moveAsCaseworker(
             actor,
             String(req.params.requestId),
             String(req.params.matchId),
             action,
-            { acknowledgement: data.acknowledgement, closeReason: data.closeReason, reason: data.note },
+            { acknowledgement: data.acknowledgement },
             context(req),
           );
           answer(req, res, outcome, `matching.match.done.${action}`);

@@ -49,6 +49,19 @@ export const CLOSE_REASONS = [
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 /**
+ * Why a proposal was withdrawn before the match started: its own reasons, as "the goal is reached" means
+ * nothing for a match that never ran. Stored in the same field as a close reason.
+ */
+export const WITHDRAW_REASONS = ['family-declined', 'found-other-help', 'needs-changed', 'other'] as const;
+export type WithdrawReason = (typeof WITHDRAW_REASONS)[number];
+
+/** Every reason a closed match may carry (the two lists share "other"). */
+export const ENDING_REASONS = [...new Set<string>([...CLOSE_REASONS, ...WITHDRAW_REASONS])];
+
+/** States from which a close is a withdrawal of the proposal: the match never started. */
+export const WITHDRAWABLE_STATES: readonly MatchState[] = ['proposed', 'accepted', 'awaiting-consent'];
+
+/**
  * States in which the match holds the volunteer's place (and the offer's): what capacity counts. A
  * proposal holds its place from the moment it is made, so a volunteer with room for one child is never
  * proposed, accepted or activated for a second.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { identifierText, optionalText, writtenText } from '../../shared/http/index.js';
-import { askNamesChild, CLOSE_REASONS, type CloseReason } from './match-rules.js';
+import { askNamesChild, ENDING_REASONS } from './match-rules.js';
 
 const id = z.string('forms.errors.invalid').regex(/^[0-9a-f]{24}$/, 'forms.errors.invalid');
 
@@ -37,11 +37,19 @@ export const activateSchema = z.strictObject({
   acknowledgement: optionalText(500),
 });
 
+/**
+ * Ending a match or withdrawing a proposal: a reason is required (nothing is pre-selected on the page).
+ * Whether the reason belongs to the match's state (a close reason, or a withdrawal reason) is checked
+ * against the match itself, in the service.
+ */
+const ENDING_CHOICES: readonly string[] = ENDING_REASONS.filter((reason) => reason !== 'volunteer-left');
+
 export const closeMatchSchema = z.strictObject({
-  closeReason: z.enum(
-    CLOSE_REASONS.filter((reason) => reason !== 'volunteer-left') as [CloseReason, ...CloseReason[]],
-    'matching.match.closeReasonRequired',
-  ),
+  // A missing choice and an unknown one read alike: choose a reason.
+  closeReason: z
+    .string()
+    .optional()
+    .refine((value) => value !== undefined && ENDING_CHOICES.includes(value), 'caseState.end.reasonRequired'),
   note: optionalText(500),
 });
 

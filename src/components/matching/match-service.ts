@@ -8,7 +8,13 @@ import { MatchModel } from './match-model.js';
 import { admitActivation, revertStartWithoutConsent } from './match-consent.js';
 import { eligibilityProblem, offerBelongsTo } from './match-ports.js';
 import { recheckMatch } from './match-safety.js';
-import type { CloseReason, MatchAction } from './match-rules.js';
+import {
+  CLOSE_REASONS,
+  WITHDRAW_REASONS,
+  WITHDRAWABLE_STATES,
+  type MatchAction,
+  type MatchState,
+} from './match-rules.js';
 import type { StepAudit } from './match-settle.js';
 import { moveMatch, type MoveDetails, type MoveOutcome } from './match-steps.js';
 import { holdPlaces, releasePlaces, stillHoldsPlaces } from './proposal-places.js';
@@ -158,6 +164,14 @@ export async function answerProposal(
 
 export type CaseworkMove = 'activate' | 'pause' | 'resume' | 'close';
 
+/** A proposal that never started is withdrawn for its own reasons; a match that ran is ended for others. */
+export function endingReasonFits(state: MatchState, reason: string | undefined): boolean {
+  const reasons: readonly string[] = WITHDRAWABLE_STATES.includes(state)
+    ? WITHDRAW_REASONS
+    : CLOSE_REASONS.filter((own) => own !== 'volunteer-left');
+  return reason !== undefined && reasons.includes(reason);
+}
+
 /**
  * The social worker's moves on a match of their request. Activating (and resuming) happens only when the
  * family's consent in force allows it and the adult is still eligible, both read now; otherwise the
@@ -168,11 +182,13 @@ export async function moveAsCaseworker(
   requestId: string,
   matchId: string,
   action: CaseworkMove,
-  details: MoveDetails & { closeReason?: CloseReason; acknowledgement?: string },
+  details: MoveDetails & { closeReason?: string; acknowledgement?: string },
   context: RequestContext,
 ): Promise<MoveOutcome> {
   const { request, match } = await loadForRequest(actor, requestId, matchId);
   if (!(await mayChange(actor, request, 'edit'))) throw new ForbiddenError('Only the responsible worker');
+  if (action === 'close' && !endingReasonFits(match.state as MatchState, details.closeReason))
+    throw new ValidationError({ closeReason: 'caseState.end.reasonRequired' });
   if (
     (action === 'activate' && match.state === 'awaiting-consent') ||
     (action === 'resume' && match.state === 'paused')

@@ -10,6 +10,7 @@ import {
   shiftedByPause,
   statusOf,
   twoMissedInARow,
+  upcomingDueOns,
 } from '../../../src/components/followups/followup-rules.js';
 
 /** The regular plan from a start date, as the planner builds it one follow-up at a time. */
@@ -120,5 +121,16 @@ describe('follow-up rules', () => {
       true,
     );
     assert.equal(twoMissedInARow([checkIn(1, '2026-03-29')], today), false);
+  });
+
+  it('when the plan page lists what is still to come, then it follows the planner’s own cadence up to the given day', () => {
+    const clock = { activeOn: '2026-01-05', pausedDays: 0 };
+    const planned = planFrom('2026-01-05', '2027-06-01');
+    const upcoming = upcomingDueOns(clock, planned[0]!, 4, '2027-06-01');
+    assert.deepEqual(
+      upcoming,
+      planned.slice(1).filter((date) => date <= '2027-06-01'),
+    );
+    assert.deepEqual(upcomingDueOns(clock, '2026-05-01', 4, '2026-05-10'), []);
   });
 });
