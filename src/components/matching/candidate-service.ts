@@ -3,6 +3,7 @@ import { NotFoundError } from '../../shared/errors/index.js';
 import { bookmarksOf } from './bookmark-service.js';
 import { candidateKey } from './candidate-facts.js';
 import { exclusionLines } from './candidate-ranking.js';
+import { relaxationsOf } from './candidate-relaxation-rules.js';
 import { rankedFor } from './candidate-ranked.js';
 import { auditCriteria, candidateView, firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
 import { auditRequest, type StoredRequest } from './request-access.js';
@@ -22,7 +23,7 @@ export async function candidatesPage(
   context: RequestContext,
 ) {
   const requestId = String(request._id);
-  const [{ ranked, excluded, facts, loadedAt }, bookmarks] = await Promise.all([
+  const [{ ranked, excluded, nearMisses, facts, loadedAt }, bookmarks] = await Promise.all([
     rankedFor(request),
     bookmarksOf(requestId),
   ]);
@@ -62,6 +63,12 @@ export async function candidatesPage(
     startRank: (current - 1) * CANDIDATES_PAGE_SIZE + 1,
     total: ranked.length,
     excluded: { total: excluded.total, lines: exclusionLines(excluded) },
+    // Counts only: who they are is not shown until they can be proposed.
+    help: {
+      relaxations: relaxationsOf(nearMisses.wishes, facts),
+      vetting: nearMisses.vetting.length,
+      places: nearMisses.places,
+    },
     page: current,
     pages,
     previous: current > 1 ? `${base}?side=${current - 1}` : undefined,

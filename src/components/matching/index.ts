@@ -16,6 +16,7 @@ import { RequestModel } from './request-model.js';
 import { requestRoutes } from './request-routes.js';
 import { BookmarkModel } from './bookmark-model.js';
 import { candidateRoutes } from './candidate-routes.js';
+import { candidateHelpRoutes } from './candidate-help-routes.js';
 import { RankingWeightsModel } from './ranking-weights-model.js';
 import { rankingWeightsRoutes } from './ranking-weights-routes.js';
 import { searchRoutes } from './search-routes.js';
@@ -76,6 +77,7 @@ export function matchingComponent(config: AppConfig): Component {
     router: Router().use(
       searchRoutes(settings),
       candidateRoutes(settings),
+      candidateHelpRoutes(settings),
       rankingWeightsRoutes(settings),
       requestRoutes(settings),
       matchRoutes(settings),
