@@ -3,6 +3,8 @@ import type { Express } from 'express';
 import { forgetCandidateBase } from '../../../src/components/matching/index.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
+import { putVettingFacts } from '../../../src/components/vetting/index.js';
+import { demoVettingFacts } from '../../../src/demo/demo-vetting.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { loginAs, submitForm, type Agent, type TestUser } from '../../helpers/accounts.js';
 import {
@@ -119,5 +121,32 @@ describe('ways forward on the candidates page', function () {
     const refused = await submitForm(worker, page, `${page}/udvid`, { kind: 'vetting' });
     assert.equal(refused.status, 400);
     assert.equal((await RequestModel.findById(requestId).lean())?.maxTravelKm, 10);
+  });
+
+  it('when the worker searches, then each volunteer who cannot be proposed now says why, by the same rules as the ranking', async () => {
+    await createCandidate(club, { name: 'Per Pause', status: 'paused' });
+    const ea = await createCandidate(club, { name: 'Erik Udløber', vetted: false });
+    await putVettingFacts(club, ea.id, demoVettingFacts('expiring', ea.id));
+    forgetCandidateBase();
+    const page = await worker.get('/sager/soeg?interesse=fodbold');
+    assert.equal(page.status, 200);
+    const panelOf = (name: string) => {
+      const start = page.text.indexOf(`<h3>${name} ·`);
+      assert.ok(start > 0, `${name} is found`);
+      return page.text.slice(start, page.text.indexOf('</li>', start));
+    };
+    assert.match(panelOf('Ulla'), /Kan ikke foreslås nu:<\/strong> er ikke godkendt/);
+    assert.match(panelOf('Per'), /Kan ikke foreslås nu:<\/strong> holder pause\./);
+    assert.match(panelOf('Frida'), /Kan ikke foreslås nu:<\/strong> har ikke plads til flere børn\./);
+    assert.match(
+      panelOf('Erik'),
+      /godkendt til .*Kan ikke foreslås nu:<\/strong> godkendelsen udløber, før et forløb på 12 måneder slutter\./s,
+    );
+    assert.doesNotMatch(panelOf('Bente'), /Kan ikke foreslås/);
+    assert.doesNotMatch(
+      panelOf('Fjern'),
+      /Kan ikke foreslås/,
+      'a distance is a wish of a request, not a block',
+    );
   });
 });
