@@ -2,12 +2,14 @@ import { Router, type Request } from 'express';
 import { authorize, contextFor, currentActor, type AccountsSettings } from '../accounts/index.js';
 import { BadRequestError, ConflictError } from '../../shared/errors/index.js';
 import { defineRoute, flash, parseForm } from '../../shared/http/index.js';
-import { relaxationSchema } from './candidate-help-schemas.js';
+import { askForRenewal } from './candidate-ask-service.js';
+import { emptySchema, relaxationSchema } from './candidate-help-schemas.js';
 import { applyRelaxation } from './candidate-relaxation-service.js';
 import { AUDITED_CASE, loadRequest } from './request-access.js';
 
 /**
- * The ways forward the candidates page offers: widening one of the request's own wishes. Each is a plain
+ * The ways forward the candidates page offers: widening one of the request's own wishes, or asking the
+ * organisations of people left out by their vetting alone to renew it. Each is a plain
  * form (no script needed) that ends back on the candidates page; the request must be the actor's
  * municipality's (a 404 otherwise) before any input is read.
  */
@@ -37,6 +39,38 @@ export function candidateHelpRoutes(settings: AccountsSettings): Router {
         req,
         applied ? 'success' : 'warning',
         applied ? 'candidateHelp.relax.applied' : 'candidateHelp.relax.refused',
+      );
+      res.redirect(303, back(req));
+    },
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/sager/:requestId/kandidater/bed-om-fornyelse',
+      action: 'requests:work',
+      audited: AUDITED_CASE,
+    },
+    guard,
+    async (req, res) => {
+      const request = await loadRequest(currentActor(req)!, id(req));
+      if (!parseForm(emptySchema, req.body).ok) throw new BadRequestError('Unusable request');
+      if (request.status === 'closed') throw new ConflictError('The request is closed');
+      const { asked, already } = await askForRenewal(
+        currentActor(req)!,
+        request,
+        settings.baseUrl,
+        context(req),
+      );
+      flash(
+        req,
+        asked > 0 ? 'success' : 'info',
+        asked > 0
+          ? 'candidateHelp.ask.sent'
+          : already > 0
+            ? 'candidateHelp.ask.already'
+            : 'candidateHelp.ask.nobody',
       );
       res.redirect(303, back(req));
     },

@@ -31,3 +31,5 @@ export const relaxationSchema = z.discriminatedUnion(
 );
 
 export type RelaxationInput = z.output<typeof relaxationSchema>;
+
+export { emptySchema } from '../../shared/http/index.js';

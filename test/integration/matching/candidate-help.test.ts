@@ -6,7 +6,8 @@ import { importMunicipalities } from '../../../src/components/municipalities/ind
 import { putVettingFacts } from '../../../src/components/vetting/index.js';
 import { demoVettingFacts } from '../../../src/demo/demo-vetting.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
-import { loginAs, submitForm, type Agent, type TestUser } from '../../helpers/accounts.js';
+import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
+import { createUser, loginAs, submitForm, type Agent, type TestUser } from '../../helpers/accounts.js';
 import {
   createCandidate,
   createCandidateRequest,
@@ -148,5 +149,33 @@ describe('ways forward on the candidates page', function () {
       /Kan ikke foreslås/,
       'a distance is a wish of a request, not a block',
     );
+  });
+
+  it('when the worker asks the organisation to renew a vetting, then its coordinator is mailed once a day, audited without the child, and a second click says it was done', async () => {
+    const karin = await createUser({
+      name: 'Karin Koordinator',
+      roles: [{ role: 'coordinator', organisationId: club }],
+    });
+    const page = `/sager/${requestId}/kandidater`;
+    const shown = await worker.get(page);
+    assert.match(shown.text, /Bed deres organisation om det/);
+    const asked = await submitForm(worker, page, `${page}/bed-om-fornyelse`);
+    assert.equal(asked.status, 303);
+    assert.equal(asked.headers.location, page);
+    assert.match((await worker.get(page)).text, /Organisationen er bedt om at forny godkendelsen/);
+    const mails = await OutboxMessageModel.find({ template: 'candidate-vetting-ask' }).lean();
+    assert.deepEqual(
+      mails.map((mail) => mail.to),
+      [karin.email],
+    );
+    assert.match(mails[0]!.subject, /når deres godkendelse er fornyet/);
+    const again = await submitForm(worker, page, `${page}/bed-om-fornyelse`);
+    assert.equal(again.status, 303);
+    assert.match((await worker.get(page)).text, /allerede bedt om det i dag/);
+    assert.equal(await OutboxMessageModel.countDocuments({ template: 'candidate-vetting-ask' }), 1);
+    const audits = await AuditEventModel.find({ action: 'candidates.ask-renewal' }).lean();
+    assert.equal(audits.length, 2);
+    assert.deepEqual(audits[0]?.details, { organisations: 1, alreadyToday: 0, volunteers: 1 });
+    assert.ok(!JSON.stringify(audits).includes('SAG-KAND'), 'no case reference beyond the object id');
   });
 });
