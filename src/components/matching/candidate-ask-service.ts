@@ -1,8 +1,7 @@
 import { coordinatorsOf, describePeople, type Actor, type RequestContext } from '../accounts/index.js';
 import { describeOrganisations } from '../organisations/index.js';
-import { WriteClaimModel } from '../../shared/db/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
-import { claimNoticeToday, danishDay } from './candidate-notices.js';
+import { danishDay, onceToday } from './candidate-notices.js';
 import { rankedFor } from './candidate-ranked.js';
 import { auditRequest, type StoredRequest } from './request-access.js';
 
@@ -63,27 +62,14 @@ export async function askForRenewal(
   let already = 0;
   for (const [organisationId, volunteerIds] of byOrganisation) {
     const subject = `${requestId}:${organisationId}`;
-    if (!(await claimNoticeToday(ASK, subject, now))) {
+    const name = organisations.get(organisationId)?.name ?? '–';
+    const key = `${ASK}|${subject}|${danishDay(now)}`;
+    const sent = await onceToday(ASK, subject, now, () =>
+      mailOrganisation(organisationId, name, volunteerIds, baseUrl, key),
+    );
+    if (!sent) {
       already += 1;
       continue;
-    }
-    try {
-      const name = organisations.get(organisationId)?.name ?? '–';
-      await mailOrganisation(
-        organisationId,
-        name,
-        volunteerIds,
-        baseUrl,
-        `${ASK}|${subject}|${danishDay(now)}`,
-      );
-    } catch (error) {
-      // Not sent: the claim is given back, so asking again today is not refused as already done.
-      await WriteClaimModel.deleteOne({
-        collectionName: `notice:${ASK}`,
-        documentId: subject,
-        version: danishDay(now),
-      });
-      throw error;
     }
     asked += 1;
   }

@@ -5,11 +5,13 @@ import { defineRoute, flash, parseForm } from '../../shared/http/index.js';
 import { askForRenewal } from './candidate-ask-service.js';
 import { emptySchema, relaxationSchema } from './candidate-help-schemas.js';
 import { applyRelaxation } from './candidate-relaxation-service.js';
+import { startWaiting, stopWaiting } from './candidate-watch-service.js';
 import { AUDITED_CASE, loadRequest } from './request-access.js';
 
 /**
  * The ways forward the candidates page offers: widening one of the request's own wishes, or asking the
- * organisations of people left out by their vetting alone to renew it. Each is a plain
+ * organisations of people left out by their vetting alone to renew it, or waiting for someone to turn
+ * up. Each is a plain
  * form (no script needed) that ends back on the candidates page; the request must be the actor's
  * municipality's (a 404 otherwise) before any input is read.
  */
@@ -75,6 +77,29 @@ export function candidateHelpRoutes(settings: AccountsSettings): Router {
       res.redirect(303, back(req));
     },
   );
+
+  for (const [segment, start] of [
+    ['vent', true],
+    ['stop-vent', false],
+  ] as const) {
+    defineRoute(
+      router,
+      {
+        method: 'post',
+        path: `/sager/:requestId/kandidater/${segment}`,
+        action: 'requests:work',
+        audited: AUDITED_CASE,
+      },
+      guard,
+      async (req, res) => {
+        const request = await loadRequest(currentActor(req)!, id(req));
+        if (!parseForm(emptySchema, req.body).ok) throw new BadRequestError('Unusable request');
+        await (start ? startWaiting : stopWaiting)(currentActor(req)!, request, context(req));
+        flash(req, 'success', start ? 'candidateHelp.wait.started' : 'candidateHelp.wait.stopped');
+        res.redirect(303, back(req));
+      },
+    );
+  }
 
   return router;
 }

@@ -31,3 +31,27 @@ export async function claimNoticeToday(kind: string, subject: string, now: Date)
     throw error;
   }
 }
+
+/**
+ * Does `effect` at most once today for this kind and subject: claims first, and gives the claim back when
+ * the effect fails, so a failed mail is not taken for a sent one. False when it was already done today.
+ */
+export async function onceToday(
+  kind: string,
+  subject: string,
+  now: Date,
+  effect: () => Promise<unknown>,
+): Promise<boolean> {
+  if (!(await claimNoticeToday(kind, subject, now))) return false;
+  try {
+    await effect();
+  } catch (error) {
+    await WriteClaimModel.deleteOne({
+      collectionName: `notice:${kind}`,
+      documentId: subject,
+      version: danishDay(now),
+    });
+    throw error;
+  }
+  return true;
+}

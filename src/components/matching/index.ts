@@ -15,6 +15,7 @@ import { proposalRoutes } from './proposal-routes.js';
 import { RequestModel } from './request-model.js';
 import { requestRoutes } from './request-routes.js';
 import { BookmarkModel } from './bookmark-model.js';
+import { CandidateWatchModel } from './candidate-watch-model.js';
 import { candidateRoutes } from './candidate-routes.js';
 import { candidateHelpRoutes } from './candidate-help-routes.js';
 import { RankingWeightsModel } from './ranking-weights-model.js';
@@ -91,6 +92,7 @@ export function matchingComponent(config: AppConfig): Component {
       PlaceSlotModel,
       RankingWeightsModel,
       BookmarkModel,
+      CandidateWatchModel,
     ] as never[],
     jobs: [...matchingJobs(settings.baseUrl), ...matchRepairJobs(settings.baseUrl, whenConsentEnded)],
   };

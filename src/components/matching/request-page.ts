@@ -1,5 +1,6 @@
 import { describePeople, type Actor, type RequestContext } from '../accounts/index.js';
 import { describeOrganisations } from '../organisations/index.js';
+import { watchOf } from './candidate-watch-service.js';
 import { matchesOfRequest } from './match-views.js';
 import { mayChange } from './request-access.js';
 import { ageFrom } from './request-rules.js';
@@ -12,13 +13,14 @@ import { mayEdit, readRequest, transferChoices } from './request-service.js';
  */
 export async function requestPageModel(actor: Actor, requestId: string, context: RequestContext) {
   const request = await readRequest(actor, requestId, context);
-  const [editable, transferable, colleagues, matches, people, organisations] = await Promise.all([
+  const [editable, transferable, colleagues, matches, people, organisations, watch] = await Promise.all([
     mayEdit(actor, request),
     mayChange(actor, request, 'transfer'),
     transferChoices(request),
     matchesOfRequest(requestId),
     describePeople([request.responsibleId]),
     describeOrganisations(request.networkOrganisationIds),
+    watchOf(requestId),
   ]);
   return {
     titleKey: 'matching.detail.title',
@@ -36,5 +38,6 @@ export async function requestPageModel(actor: Actor, requestId: string, context:
     matches,
     hasMatches: matches.length > 0,
     candidatesLink: `/sager/${requestId}/kandidater`,
+    waitingSince: watch?.createdAt,
   };
 }
