@@ -2,7 +2,7 @@ import { placesInUse } from '../offers/index.js';
 import { candidateBase } from './candidate-base.js';
 import { candidateFactsOf, requestFactsOf, type Candidate } from './candidate-facts.js';
 import { rankCandidates } from './candidate-ranking.js';
-import { exclusionOf } from './candidate-rules.js';
+import { failuresOf } from './candidate-rules.js';
 import { activeMatchCountsByVolunteer } from './places.js';
 import type { StoredRequest } from './request-access.js';
 import { weightsOf } from './ranking-weights-service.js';
@@ -10,7 +10,9 @@ import { weightsOf } from './ranking-weights-service.js';
 /**
  * Every candidate for the request, ranked and explained, from the municipality's read model. The
  * counts of matches (a volunteer's load, an offer's free places) are read fresh, but only for the
- * candidates that pass every other filter: those two filters come last for exactly this reason.
+ * candidates that pass every other filter: those two filters come last for exactly this reason. Those
+ * left out by one other thing only (a wish of the request, or their vetting) are counted exactly too, so
+ * the page can say who a changed wish or a renewal would bring in, from this one ranking.
  */
 export async function rankedFor(request: StoredRequest, now = new Date()) {
   const [base, weights] = await Promise.all([
@@ -19,7 +21,7 @@ export async function rankedFor(request: StoredRequest, now = new Date()) {
   ]);
   const facts = requestFactsOf(request, now);
   const optimistic = base.candidates.map((candidate) => candidateFactsOf(candidate));
-  const survivors = optimistic.filter((candidate) => !exclusionOf(candidate, facts));
+  const survivors = optimistic.filter((candidate) => failuresOf(candidate, facts).length <= 1);
   const [loads, inUse] = await Promise.all([
     activeMatchCountsByVolunteer(survivors.map((candidate) => candidate.volunteerId)),
     placesInUse(survivors.flatMap((candidate) => (candidate.offerId ? [candidate.offerId] : []))),

@@ -1,6 +1,8 @@
+import { distanceKm } from '../offers/index.js';
+import type { TimeWindow } from '../volunteers/index.js';
 import {
   EXCLUSION_REASONS,
-  exclusionOf,
+  failuresOf,
   scoreOf,
   type CandidateFacts,
   type ExclusionReason,
@@ -20,6 +22,24 @@ export interface ExclusionSummary {
   reasons: Array<{ reason: ExclusionReason; count: number }>;
 }
 
+/** The request's own wishes that one click may widen; safeguards are never among them. */
+export const RELAXABLE_WISHES = ['adult-gender', 'schedule', 'too-far'] as const;
+export type RelaxableWish = (typeof RELAXABLE_WISHES)[number];
+
+/**
+ * The people left out who would fit if one thing changed, counted once each, from the same filters the
+ * ranking ran: by one of the request's wishes (with the distance or the times that would reach them), by
+ * their vetting alone (with their organisation, which can renew it), or by a full place alone.
+ */
+export interface NearMisses {
+  wishes: Array<{ volunteerId: string; wish: RelaxableWish; km: number; windows: readonly TimeWindow[] }>;
+  vetting: Array<{ volunteerId: string; organisationId: string }>;
+  places: number;
+}
+
+const isWish = (reason: ExclusionReason): reason is RelaxableWish =>
+  (RELAXABLE_WISHES as readonly string[]).includes(reason);
+
 /**
  * One line per volunteer: a person is proposed once per child (the match's live key), so of their
  * candidates (with each offer, and without one) the best scoring eligible one is shown. A person with no
@@ -30,12 +50,17 @@ export function rankCandidates<T extends CandidateFacts>(
   candidates: readonly T[],
   request: RequestFacts,
   weights: Weights,
-): { ranked: Array<RankedCandidate<T>>; excluded: ExclusionSummary } {
+): { ranked: Array<RankedCandidate<T>>; excluded: ExclusionSummary; nearMisses: NearMisses } {
   const best = new Map<string, RankedCandidate<T>>();
   const furthest = new Map<string, ExclusionReason>();
+  const wishes = new Map<string, NearMisses['wishes'][number]>();
+  const vetting = new Map<string, string>();
+  const places = new Set<string>();
   for (const candidate of candidates) {
-    const exclusion = exclusionOf(candidate, request);
+    const failures = failuresOf(candidate, request);
+    const exclusion = failures[0];
     if (exclusion) {
+      nearMiss(candidate, request, failures, { wishes, vetting, places });
       const before = furthest.get(candidate.volunteerId);
       if (!before || EXCLUSION_REASONS.indexOf(exclusion.reason) > EXCLUSION_REASONS.indexOf(before))
         furthest.set(candidate.volunteerId, exclusion.reason);
@@ -58,7 +83,53 @@ export function rankCandidates<T extends CandidateFacts>(
       a.candidate.volunteerId.localeCompare(b.candidate.volunteerId) ||
       (a.candidate.offerId ?? '').localeCompare(b.candidate.offerId ?? ''),
   );
-  return { ranked, excluded: { total: reasons.reduce((sum, item) => sum + item.count, 0), reasons } };
+  const missed = (id: string) => !best.has(id);
+  return {
+    ranked,
+    excluded: { total: reasons.reduce((sum, item) => sum + item.count, 0), reasons },
+    nearMisses: {
+      wishes: [...wishes.values()].filter((miss) => missed(miss.volunteerId)),
+      vetting: [...vetting]
+        .filter(([id]) => missed(id))
+        .map(([volunteerId, organisationId]) => ({ volunteerId, organisationId })),
+      places: [...places].filter(missed).length,
+    },
+  };
+}
+
+/** Notes a candidate that fails one thing only; per person and wish the nearest (or widest) one is kept. */
+function nearMiss(
+  candidate: CandidateFacts,
+  request: RequestFacts,
+  failures: ReadonlyArray<{ reason: ExclusionReason }>,
+  into: {
+    wishes: Map<string, NearMisses['wishes'][number]>;
+    vetting: Map<string, string>;
+    places: Set<string>;
+  },
+) {
+  const reasons = failures.map((failure) => failure.reason);
+  const { volunteerId } = candidate;
+  if (reasons.every((reason) => reason === 'at-limit' || reason === 'no-free-place')) {
+    into.places.add(volunteerId);
+    return;
+  }
+  if (reasons.length !== 1) return;
+  const [reason] = reasons as [ExclusionReason];
+  if (reason === 'not-vetted') {
+    if (!into.vetting.has(volunteerId)) into.vetting.set(volunteerId, candidate.organisationId);
+    return;
+  }
+  if (!isWish(reason)) return;
+  const key = `${volunteerId}:${reason}`;
+  const km = distanceKm(request.point, candidate.point);
+  const before = into.wishes.get(key);
+  into.wishes.set(key, {
+    volunteerId,
+    wish: reason,
+    km: before ? Math.min(before.km, km) : km,
+    windows: [...(before?.windows ?? []), ...candidate.windows],
+  });
 }
 
 /** "12 more were excluded: 7 not vetted, 5 too far", as catalog keys with counts for the view. */

@@ -119,25 +119,54 @@ export interface Exclusion {
   params?: Record<string, string | number>;
 }
 
-/** The first hard filter the candidate fails (in EXCLUSION_REASONS order), or undefined when eligible. */
-export function exclusionOf(candidate: CandidateFacts, request: RequestFacts): Exclusion | undefined {
-  if (candidate.status !== 'active') return { reason: 'paused' };
-  if (!candidate.vettedUntil || candidate.vettedUntil < request.vettedThrough)
-    return { reason: 'not-vetted' };
+/** Whether the person may take a child at all now: not paused, vetted through the period. */
+export function standingOf(
+  candidate: Pick<CandidateFacts, 'status' | 'vettedUntil'>,
+  vettedThrough: Date,
+): ExclusionReason | undefined {
+  if (candidate.status !== 'active') return 'paused';
+  if (!candidate.vettedUntil || candidate.vettedUntil < vettedThrough) return 'not-vetted';
+  return undefined;
+}
+
+/** Whether the person (or the offer) has room for one more child. */
+export function capacityOf(
+  candidate: Pick<CandidateFacts, 'activeMatches' | 'maxChildren' | 'offer'>,
+): ExclusionReason | undefined {
+  if (candidate.activeMatches >= candidate.maxChildren) return 'at-limit';
+  if (candidate.offer && candidate.offer.freePlaces <= 0) return 'no-free-place';
+  return undefined;
+}
+
+/**
+ * Every hard filter the candidate fails, in EXCLUSION_REASONS order (empty when eligible). The first is
+ * the reason the page counts; the whole list says whether changing one of the request's own wishes
+ * would be enough.
+ */
+export function failuresOf(candidate: CandidateFacts, request: RequestFacts): Exclusion[] {
+  const failures: Exclusion[] = [];
+  const standing = standingOf(candidate, request.vettedThrough);
+  if (standing) failures.push({ reason: standing });
   if (request.noFaithCommunity && candidate.organisationKind === 'faith')
-    return { reason: 'faith-community' };
+    failures.push({ reason: 'faith-community' });
   // "Not stated" cannot meet a hard wish: the family asked for a female (or male) adult, not a guess.
-  if (request.adultGender && candidate.gender !== request.adultGender) return { reason: 'adult-gender' };
+  if (request.adultGender && candidate.gender !== request.adultGender)
+    failures.push({ reason: 'adult-gender' });
   const offer = candidate.offer;
   if (offer && (request.age < offer.ageMin || request.age > offer.ageMax))
-    return { reason: 'age', params: { min: offer.ageMin, max: offer.ageMax } };
+    failures.push({ reason: 'age', params: { min: offer.ageMin, max: offer.ageMax } });
   if (request.windows.length > 0 && longestOverlap(request.windows, candidate.windows) <= 0)
-    return { reason: 'schedule' };
+    failures.push({ reason: 'schedule' });
   const km = distanceKm(request.point, candidate.point);
-  if (km > request.maxTravelKm) return { reason: 'too-far', params: { km: Math.round(km) } };
-  if (candidate.activeMatches >= candidate.maxChildren) return { reason: 'at-limit' };
-  if (offer && offer.freePlaces <= 0) return { reason: 'no-free-place' };
-  return undefined;
+  if (km > request.maxTravelKm) failures.push({ reason: 'too-far', params: { km: Math.round(km) } });
+  const capacity = capacityOf(candidate);
+  if (capacity) failures.push({ reason: capacity });
+  return failures;
+}
+
+/** The first hard filter the candidate fails (in EXCLUSION_REASONS order), or undefined when eligible. */
+export function exclusionOf(candidate: CandidateFacts, request: RequestFacts): Exclusion | undefined {
+  return failuresOf(candidate, request)[0];
 }
 
 export interface FactorExplanation {

@@ -3,6 +3,8 @@ import { NotFoundError } from '../../shared/errors/index.js';
 import { bookmarksOf } from './bookmark-service.js';
 import { candidateKey } from './candidate-facts.js';
 import { exclusionLines } from './candidate-ranking.js';
+import { relaxationsOf } from './candidate-relaxation-rules.js';
+import { markCandidatesSeen, watchOf } from './candidate-watch-service.js';
 import { rankedFor } from './candidate-ranked.js';
 import { auditCriteria, candidateView, firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
 import { auditRequest, type StoredRequest } from './request-access.js';
@@ -22,9 +24,10 @@ export async function candidatesPage(
   context: RequestContext,
 ) {
   const requestId = String(request._id);
-  const [{ ranked, excluded, facts, loadedAt }, bookmarks] = await Promise.all([
+  const [{ ranked, excluded, nearMisses, facts, loadedAt }, bookmarks, watch] = await Promise.all([
     rankedFor(request),
     bookmarksOf(requestId),
+    watchOf(requestId),
   ]);
   // Proposing is an edit, which only the responsible worker may make (mayChangeRequest); asked directly,
   // because mayChange's team lookup reads the whole users collection on FerretDB. The proposal route
@@ -33,6 +36,8 @@ export async function candidatesPage(
     { actorId: actor.userId, responsibleId: request.responsibleId, responsibleActive: true },
     'edit',
   );
+  // The responsible worker has now seen who turned up: the home line about it goes quiet.
+  if (editable && watch && watch.found > 0) await markCandidatesSeen(requestId);
   const pages = Math.max(1, Math.ceil(ranked.length / CANDIDATES_PAGE_SIZE));
   const current = Math.min(page, pages);
   const shown = ranked.slice((current - 1) * CANDIDATES_PAGE_SIZE, current * CANDIDATES_PAGE_SIZE);
@@ -62,6 +67,14 @@ export async function candidatesPage(
     startRank: (current - 1) * CANDIDATES_PAGE_SIZE + 1,
     total: ranked.length,
     excluded: { total: excluded.total, lines: exclusionLines(excluded) },
+    // Counts only: who they are is not shown until they can be proposed.
+    help: {
+      relaxations: relaxationsOf(nearMisses.wishes, facts),
+      vetting: nearMisses.vetting.length,
+      places: nearMisses.places,
+    },
+    waiting: watch ? { since: watch.createdAt, found: watch.found } : undefined,
+    canWait: editable && request.status === 'open',
     page: current,
     pages,
     previous: current > 1 ? `${base}?side=${current - 1}` : undefined,

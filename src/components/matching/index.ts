@@ -16,7 +16,9 @@ import { proposalRoutes } from './proposal-routes.js';
 import { RequestModel } from './request-model.js';
 import { requestRoutes } from './request-routes.js';
 import { BookmarkModel } from './bookmark-model.js';
+import { CandidateWatchModel } from './candidate-watch-model.js';
 import { candidateRoutes } from './candidate-routes.js';
+import { candidateHelpRoutes } from './candidate-help-routes.js';
 import { RankingWeightsModel } from './ranking-weights-model.js';
 import { rankingWeightsRoutes } from './ranking-weights-routes.js';
 import { searchRoutes } from './search-routes.js';
@@ -77,6 +79,7 @@ export function matchingComponent(config: AppConfig): Component {
     router: Router().use(
       searchRoutes(settings),
       candidateRoutes(settings),
+      candidateHelpRoutes(settings),
       rankingWeightsRoutes(settings),
       requestRoutes(settings),
       matchRoutes(settings),
@@ -91,6 +94,7 @@ export function matchingComponent(config: AppConfig): Component {
       PlaceSlotModel,
       RankingWeightsModel,
       BookmarkModel,
+      CandidateWatchModel,
     ] as never[],
     jobs: [...matchingJobs(settings.baseUrl), ...matchRepairJobs(settings.baseUrl, whenConsentEnded)],
   };

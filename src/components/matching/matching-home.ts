@@ -1,6 +1,7 @@
 import { trusted } from 'mongoose';
 import { can, type Actor } from '../accounts/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
+import { CandidateWatchModel } from './candidate-watch-model.js';
 import { MatchModel } from './match-model.js';
 import { RequestModel } from './request-model.js';
 
@@ -47,8 +48,19 @@ async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
       .map((match) => match.requestId),
   );
   const inState = (...states: string[]) => matches.filter((match) => states.includes(match.state)).length;
+  const found = await CandidateWatchModel.find(
+    { requestId: trusted({ $in: [...openIds] }), found: trusted({ $gt: 0 }) },
+    { requestId: 1 },
+  ).lean();
   return [
     { labelKey: 'home.matching.newAnswers', count: answered.size, href: '/sager', urgency: 'due' },
+    {
+      labelKey: 'candidateHelp.wait.home',
+      count: found.length,
+      // One request: straight to its candidates; more: the caseload lists them.
+      href: found.length === 1 ? `/sager/${found[0]!.requestId}/kandidater` : '/sager',
+      urgency: 'due',
+    },
     { labelKey: 'home.matching.activeMatches', count: inState('active', 'paused'), href: '/sager' },
   ];
 }

@@ -2,6 +2,7 @@ import { describePeople, type Actor, type RequestContext } from '../accounts/ind
 import { describeOrganisations } from '../organisations/index.js';
 import { requestCaseState } from './case-state-rules.js';
 import { wordingFor } from './case-state-wording.js';
+import { watchOf } from './candidate-watch-service.js';
 import { matchesOfRequest } from './match-views.js';
 import { mayChange } from './request-access.js';
 import { ageFrom } from './request-rules.js';
@@ -15,13 +16,14 @@ import { mayEdit, readRequest, transferChoices } from './request-service.js';
  */
 export async function requestPageModel(actor: Actor, requestId: string, context: RequestContext) {
   const request = await readRequest(actor, requestId, context);
-  const [editable, transferable, colleagues, matches, people, organisations] = await Promise.all([
+  const [editable, transferable, colleagues, matches, people, organisations, watch] = await Promise.all([
     mayEdit(actor, request),
     mayChange(actor, request, 'transfer'),
     transferChoices(request),
     matchesOfRequest(requestId),
     describePeople([request.responsibleId]),
     describeOrganisations(request.networkOrganisationIds),
+    watchOf(requestId),
   ]);
   const state = requestCaseState(
     request.status,
@@ -52,5 +54,6 @@ export async function requestPageModel(actor: Actor, requestId: string, context:
     matches,
     hasMatches: matches.length > 0,
     candidatesLink: `/sager/${requestId}/kandidater`,
+    waitingSince: watch?.createdAt,
   };
 }

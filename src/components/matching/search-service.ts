@@ -1,15 +1,37 @@
 import type { Actor, RequestContext } from '../accounts/index.js';
 import { findPostcode } from '../geography/index.js';
-import { distanceKm } from '../offers/index.js';
+import { distanceKm, placesInUse } from '../offers/index.js';
+import { addMonths } from '../vetting/index.js';
 import { criteriaOf, recordAudit } from '../../shared/audit/index.js';
 import { candidateBase, type BaseCandidate } from './candidate-base.js';
-import { candidateKey } from './candidate-facts.js';
-import { DEFAULT_TRAVEL_KM } from './candidate-rules.js';
+import { candidateFactsOf, candidateKey } from './candidate-facts.js';
+import { capacityOf, DEFAULT_TRAVEL_KM, standingOf } from './candidate-rules.js';
 import { firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
+import { activeMatchCountsByVolunteer } from './places.js';
 import { CASEWORK, ownMunicipality } from './request-access.js';
+import { EXPECTED_MONTHS } from './request-rules.js';
 import type { SearchQuery } from './search-schemas.js';
 
 export const SEARCH_PAGE_SIZE = 20;
+
+/**
+ * Why a volunteer found by the search cannot be proposed now, by the ranking's own rules (standing, then
+ * room), with the vetting read exactly: the search knows no child, so it asks for vetting through a
+ * course of the usual length. Undefined when nothing but a request's own wishes could stand in the way.
+ */
+export function blockedReason(
+  candidate: BaseCandidate,
+  vettedUntil: Date | undefined,
+  counts: { activeMatches: number; placesInUse: number },
+  now: Date,
+) {
+  const through = addMonths(now, EXPECTED_MONTHS.default);
+  const facts = candidateFactsOf({ ...candidate, vettedUntil }, counts.activeMatches, counts.placesInUse);
+  const reason = standingOf(facts, through) ?? capacityOf(facts);
+  if (reason === 'not-vetted' && vettedUntil && vettedUntil >= now)
+    return { key: 'candidateHelp.search.expiring', months: EXPECTED_MONTHS.default };
+  return reason ? { key: `candidateHelp.search.${reason}`, months: EXPECTED_MONTHS.default } : undefined;
+}
 
 function fits(candidate: BaseCandidate, query: SearchQuery): boolean {
   if (
@@ -48,12 +70,14 @@ export async function searchCandidates(
   const pages = Math.max(1, Math.ceil(found.length / SEARCH_PAGE_SIZE));
   const page = Math.min(query.side, pages);
   const shown = found.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
-  const [names, vetted] = await Promise.all([
+  const [names, vetted, loads, inUse] = await Promise.all([
     firstNamesOf(shown.map(({ candidate }) => candidate.volunteerId)),
     vettedNow(
       shown.map(({ candidate }) => candidate),
       now,
     ),
+    activeMatchCountsByVolunteer(shown.map(({ candidate }) => candidate.volunteerId)),
+    placesInUse(shown.flatMap(({ candidate }) => (candidate.offerId ? [candidate.offerId] : []))),
   ]);
   await recordAudit(
     {
@@ -83,6 +107,15 @@ export async function searchCandidates(
     page,
     pages,
     results: shown.map(({ candidate, km }) => ({
+      blocked: blockedReason(
+        candidate,
+        vetted.get(`${candidate.volunteerId}:${candidate.organisationId}`),
+        {
+          activeMatches: loads.get(candidate.volunteerId) ?? 0,
+          placesInUse: inUse.get(candidate.offerId ?? '') ?? 0,
+        },
+        now,
+      ),
       key: candidateKey(candidate),
       firstName: names.get(candidate.volunteerId) ?? '–',
       organisationName: candidate.organisationName,
