@@ -55,6 +55,7 @@ export async function seedDemoConsent(people: DemoConsentPeople, now = new Date(
     responsibleId: people.socialWorkerId,
     postcode: '9490',
     homeLanguages: ['da'],
+    expectedMonths: 6,
   };
 
   const activeMatch = await liveMatchId(people.activeRequestId, people.activeAdult.volunteerId);

@@ -50,6 +50,50 @@ const DEMO_VETTING: Array<{ email: string; organisation: string; state: DemoVett
       state: 'ordered-waiting',
       offer: 'Fodbold for 5–8-årige',
     },
+    // Vetted trainers and craftspeople in every area the demo's requests come from, so that each open
+    // request has several candidates to compare.
+    {
+      email: 'camilla.skov@demo.brobygning.dk',
+      organisation: 'Nordstrand Gymnastikforening (demo)',
+      state: 'vetted',
+      offer: 'Tirsdagsgymnastik for 7–10-årige',
+    },
+    {
+      email: 'jakob.vinther@demo.brobygning.dk',
+      organisation: 'Nordstrand Gymnastikforening (demo)',
+      state: 'vetted',
+      offer: 'Tirsdagsgymnastik for 7–10-årige',
+    },
+    {
+      email: 'karsten.bro@demo.brobygning.dk',
+      organisation: 'Snedkerværkstedet Høvlen ApS (demo)',
+      state: 'vetted',
+      offer: 'Værkstedseftermiddag med en svend',
+    },
+    {
+      email: 'freja.lund@demo.brobygning.dk',
+      organisation: 'Snedkerværkstedet Høvlen ApS (demo)',
+      state: 'vetted',
+      offer: 'Værkstedseftermiddag med en svend',
+    },
+    {
+      email: 'jens.thomsen@demo.brobygning.dk',
+      organisation: 'Vesterhav Boldklub (demo)',
+      state: 'vetted',
+      offer: 'Fodbold for 5–8-årige',
+    },
+    {
+      email: 'sara.mikkelsen@demo.brobygning.dk',
+      organisation: 'Vesterhav Boldklub (demo)',
+      state: 'vetted',
+      offer: 'Fodbold for 5–8-årige',
+    },
+    {
+      email: 'ahmad.karimi@demo.brobygning.dk',
+      organisation: 'Vesterhav Boldklub (demo)',
+      state: 'vetted',
+      offer: 'Kampdag og kaffe om søndagen',
+    },
   ];
 
 async function seedPeople(organisationIds: Map<string, string>): Promise<Map<string, string>> {
