@@ -2,6 +2,7 @@ import { importMunicipalities, onboardMunicipality } from '../components/municip
 import { createDemoUser } from '../components/accounts/index.js';
 import { isActiveMember, moveMembership, upsertOrganisation } from '../components/organisations/index.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
+import { seedDemoCases } from './demo-cases.js';
 import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoFollowUps } from './demo-followups.js';
 import { seedDemoOffers } from './demo-offers.js';
@@ -190,6 +191,27 @@ export async function seedDemo(): Promise<SeedSummary> {
     requestId: activeRequestId!,
     adult: adult(
       'peter.noergaard@demo.brobygning.dk',
+      'Snedkerværkstedet Høvlen ApS (demo)',
+      'Værkstedseftermiddag med en svend',
+    ),
+  });
+  const caseAdult = (email: string, organisation: string, offer?: string) => ({
+    ...adult(email, organisation, offer ?? ''),
+    ...(offer ? {} : { offerId: undefined }),
+    coordinatorId: coordinatorOf(organisation),
+  });
+  await seedDemoCases({
+    municipalityCode: DEMO_MUNICIPALITY_CODE,
+    socialWorkerId: people.get('socialraadgiver@demo.brobygning.dk')!,
+    declining: caseAdult('jakob.vinther@demo.brobygning.dk', 'Nordstrand Gymnastikforening (demo)'),
+    ready: caseAdult(
+      'camilla.skov@demo.brobygning.dk',
+      'Nordstrand Gymnastikforening (demo)',
+      'Tirsdagsgymnastik for 7–10-årige',
+    ),
+    paused: caseAdult('ahmad.karimi@demo.brobygning.dk', 'Vesterhav Boldklub (demo)'),
+    ended: caseAdult(
+      'karsten.bro@demo.brobygning.dk',
       'Snedkerværkstedet Høvlen ApS (demo)',
       'Værkstedseftermiddag med en svend',
     ),
