@@ -30,6 +30,9 @@ export async function loginAsDemo(app: Express, email: string): Promise<{ agent:
   return { agent, landing };
 }
 
+/** How many eligible candidates every demo request that is not closed shows, now and for a year. */
+export const DEMO_MIN_CANDIDATES = 3;
+
 /**
  * The demo's requests that are not closed and have fewer than `minimum` eligible candidates when ranked
  * at `now`, by the same ranking the candidates page uses: "case reference: count" each.

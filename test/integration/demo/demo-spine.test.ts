@@ -6,7 +6,12 @@ import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { DEMO_MUNICIPALITY_CODE } from '../../../src/demo/demo-content.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
-import { buildDemoApp, demoRequestsShortOfCandidates, loginAsDemo } from '../../helpers/demo.js';
+import {
+  buildDemoApp,
+  DEMO_MIN_CANDIDATES,
+  demoRequestsShortOfCandidates,
+  loginAsDemo,
+} from '../../helpers/demo.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const DAY = 86_400_000;
@@ -22,9 +27,9 @@ describe('the demo shows the whole case, from request to closure', function () {
 
   it('when the demo is seeded, then every request not closed has at least three eligible candidates now and a year later', async () => {
     await seedDemo();
-    assert.deepEqual(await demoRequestsShortOfCandidates(new Date(), 3), [], 'now');
+    assert.deepEqual(await demoRequestsShortOfCandidates(new Date(), DEMO_MIN_CANDIDATES), [], 'now');
     assert.deepEqual(
-      await demoRequestsShortOfCandidates(new Date(Date.now() + 365 * DAY), 3),
+      await demoRequestsShortOfCandidates(new Date(Date.now() + 365 * DAY), DEMO_MIN_CANDIDATES),
       [],
       'in a year',
     );
