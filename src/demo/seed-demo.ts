@@ -195,9 +195,9 @@ export async function seedDemo(): Promise<SeedSummary> {
       'Værkstedseftermiddag med en svend',
     ),
   });
-  const caseAdult = (email: string, organisation: string, offer?: string) => ({
-    ...adult(email, organisation, offer ?? ''),
-    ...(offer ? {} : { offerId: undefined }),
+  // With no offer named, the adult is proposed as a member of the organisation.
+  const caseAdult = (email: string, organisation: string, offer = '') => ({
+    ...adult(email, organisation, offer),
     coordinatorId: coordinatorOf(organisation),
   });
   await seedDemoCases({
