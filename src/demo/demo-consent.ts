@@ -40,8 +40,7 @@ const consent = (overrides: Partial<ConsentInput>, now: Date): ConsentInput => (
 
 /**
  * The family's consent in the demo, through the same services as real use: the active match has the
- * consent of both guardians (joint custody); a new match awaits consent (its proposal shows nothing of
- * the child); another was paused when the family withdrew through their own link. Running it again
+ * consent of both guardians (joint custody); a new match awaits the second guardian's consent; another was paused when the family withdrew through their own link. Running it again
  * changes nothing: a match that already has consent records is left as it is.
  */
 export async function seedDemoConsent(people: DemoConsentPeople, now = new Date()): Promise<void> {
@@ -55,6 +54,7 @@ export async function seedDemoConsent(people: DemoConsentPeople, now = new Date(
     responsibleId: people.socialWorkerId,
     postcode: '9490',
     homeLanguages: ['da'],
+    expectedMonths: 6,
   };
 
   const activeMatch = await liveMatchId(people.activeRequestId, people.activeAdult.volunteerId);
@@ -98,6 +98,17 @@ export async function seedDemoConsent(people: DemoConsentPeople, now = new Date(
     state: 'awaiting-consent',
     at: new Date(now.getTime() - 3 * DAY),
   });
+  const awaitingMatch = await liveMatchId(awaiting, people.awaitingAdult.volunteerId);
+  if (awaitingMatch && !(await hasConsentRecords(awaitingMatch))) {
+    // Joint custody, and only the mother has signed so far: the father's consent is what is missing.
+    await recordConsent(
+      worker,
+      awaiting,
+      awaitingMatch,
+      consent({ initials: 'NH', custody: 'joint', givenAt: new Date(now.getTime() - DAY) }, now),
+      context,
+    );
+  }
 
   const paused = await upsertRequest({
     ...base,

@@ -30,6 +30,8 @@ export async function seedDemoRequests(people: DemoRequestPeople, now = new Date
     responsibleId: people.socialWorkerId,
     postcode: '9490',
     homeLanguages: ['da'],
+    // Half a year: the demo's vetted adults stay vetted through it for well over a year of the demo's clock.
+    expectedMonths: 6,
   };
   const open = await upsertRequest({
     ...base,
@@ -64,6 +66,7 @@ export async function seedDemoRequests(people: DemoRequestPeople, now = new Date
     interests: ['træarbejde', 'cykler'],
     needTags: ['praktisk arbejde', 'en fast voksen'],
     needsText: 'Opdigtet: drengen har brug for en grund til at blive i skolen.',
+    expectedMonths: 9,
     status: 'matched',
   });
   const match = (adult: DemoAdult) => ({

@@ -36,6 +36,7 @@ export async function seedDemoSupply(
         preventsStep: area.step,
         interests: area.interests,
         homeLanguages: ['da'],
+        expectedMonths: 6,
       }),
     ),
   );

@@ -2,6 +2,7 @@ import { importMunicipalities, onboardMunicipality } from '../components/municip
 import { createDemoUser } from '../components/accounts/index.js';
 import { isActiveMember, moveMembership, upsertOrganisation } from '../components/organisations/index.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
+import { seedDemoCases } from './demo-cases.js';
 import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoFollowUps } from './demo-followups.js';
 import { seedDemoOffers } from './demo-offers.js';
@@ -49,6 +50,50 @@ const DEMO_VETTING: Array<{ email: string; organisation: string; state: DemoVett
       organisation: 'Vesterhav Boldklub (demo)',
       state: 'ordered-waiting',
       offer: 'Fodbold for 5–8-årige',
+    },
+    // Vetted trainers and craftspeople in every area the demo's requests come from, so that each open
+    // request has several candidates to compare.
+    {
+      email: 'camilla.skov@demo.brobygning.dk',
+      organisation: 'Nordstrand Gymnastikforening (demo)',
+      state: 'vetted',
+      offer: 'Tirsdagsgymnastik for 7–10-årige',
+    },
+    {
+      email: 'jakob.vinther@demo.brobygning.dk',
+      organisation: 'Nordstrand Gymnastikforening (demo)',
+      state: 'vetted',
+      offer: 'Tirsdagsgymnastik for 7–10-årige',
+    },
+    {
+      email: 'karsten.bro@demo.brobygning.dk',
+      organisation: 'Snedkerværkstedet Høvlen ApS (demo)',
+      state: 'vetted',
+      offer: 'Værkstedseftermiddag med en svend',
+    },
+    {
+      email: 'freja.lund@demo.brobygning.dk',
+      organisation: 'Snedkerværkstedet Høvlen ApS (demo)',
+      state: 'vetted',
+      offer: 'Værkstedseftermiddag med en svend',
+    },
+    {
+      email: 'jens.thomsen@demo.brobygning.dk',
+      organisation: 'Vesterhav Boldklub (demo)',
+      state: 'vetted',
+      offer: 'Fodbold for 5–8-årige',
+    },
+    {
+      email: 'sara.mikkelsen@demo.brobygning.dk',
+      organisation: 'Vesterhav Boldklub (demo)',
+      state: 'vetted',
+      offer: 'Fodbold for 5–8-årige',
+    },
+    {
+      email: 'ahmad.karimi@demo.brobygning.dk',
+      organisation: 'Vesterhav Boldklub (demo)',
+      state: 'vetted',
+      offer: 'Kampdag og kaffe om søndagen',
     },
   ];
 
@@ -146,6 +191,27 @@ export async function seedDemo(): Promise<SeedSummary> {
     requestId: activeRequestId!,
     adult: adult(
       'peter.noergaard@demo.brobygning.dk',
+      'Snedkerværkstedet Høvlen ApS (demo)',
+      'Værkstedseftermiddag med en svend',
+    ),
+  });
+  // With no offer named, the adult is proposed as a member of the organisation.
+  const caseAdult = (email: string, organisation: string, offer = '') => ({
+    ...adult(email, organisation, offer),
+    coordinatorId: coordinatorOf(organisation),
+  });
+  await seedDemoCases({
+    municipalityCode: DEMO_MUNICIPALITY_CODE,
+    socialWorkerId: people.get('socialraadgiver@demo.brobygning.dk')!,
+    declining: caseAdult('jakob.vinther@demo.brobygning.dk', 'Nordstrand Gymnastikforening (demo)'),
+    ready: caseAdult(
+      'camilla.skov@demo.brobygning.dk',
+      'Nordstrand Gymnastikforening (demo)',
+      'Tirsdagsgymnastik for 7–10-årige',
+    ),
+    paused: caseAdult('ahmad.karimi@demo.brobygning.dk', 'Vesterhav Boldklub (demo)'),
+    ended: caseAdult(
+      'karsten.bro@demo.brobygning.dk',
       'Snedkerværkstedet Høvlen ApS (demo)',
       'Værkstedseftermiddag med en svend',
     ),

@@ -3,9 +3,10 @@ import mongoose from 'mongoose';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/demo-content.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
+import { listRoutes } from '../../src/shared/http/index.js';
 import { launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
-import { crawl } from '../helpers/crawl.js';
-import { buildDemoApp } from '../helpers/demo.js';
+import { crawl, unlinkedRoutes } from '../helpers/crawl.js';
+import { buildDemoApp, DEMO_MIN_CANDIDATES, demoRequestsShortOfCandidates } from '../helpers/demo.js';
 
 // Every demo role (as a newcomer tries them after `npm start`); a page joins the crawl by being linked.
 const PEOPLE: Array<{ who: string; email?: string }> = [
@@ -45,6 +46,10 @@ describe('crawl: every page each demo role can reach (status, error text, lang, 
   // The public pages, checked by the anonymous crawl: a logged-in crawl starts from its home and does not
   // check them again (their header is the same one every logged-in page it does check carries).
   const publicPatterns = new Map<string, ReadonlySet<string>>();
+  // Every path some crawled page links, over all the crawls: a page only typed in is a dead end.
+  const linked = new Set<string>();
+  const crawls = LANGUAGES.reduce((sum, { people }) => sum + people.length, 0);
+  let crawled = 0;
 
   before(async function () {
     browser = await launchBrowser(this);
@@ -58,6 +63,10 @@ describe('crawl: every page each demo role can reach (status, error text, lang, 
   after(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it('when the demo is seeded, then every request not closed has eligible candidates on its candidates page', async () => {
+    assert.deepEqual(await demoRequestsShortOfCandidates(new Date(), DEMO_MIN_CANDIDATES), []);
   });
 
   for (const { language, perPattern, axeWidth, people } of LANGUAGES) {
@@ -86,7 +95,7 @@ describe('crawl: every page each demo role can reach (status, error text, lang, 
             assert.equal(new URL(page.url()).pathname, '/overblik', `${who} lands on the home page`);
             start.unshift('/overblik');
           }
-          const { visited, patterns, problems } = await crawl(page, {
+          const { visited, patterns, problems, ...found } = await crawl(page, {
             baseUrl: server.baseUrl,
             start,
             perPattern,
@@ -96,6 +105,8 @@ describe('crawl: every page each demo role can reach (status, error text, lang, 
             skipPatterns: email ? publicPatterns.get(language) : undefined,
           });
           if (!email) publicPatterns.set(language, patterns);
+          for (const path of found.linked) linked.add(path);
+          crawled += 1;
           console.log(`      ${who} (${language}): ${visited.length} pages visited`);
           if (process.env.CRAWL_LIST === '1')
             console.log(visited.map((path) => `        ${path}`).join('\n'));
@@ -110,4 +121,13 @@ describe('crawl: every page each demo role can reach (status, error text, lang, 
       });
     }
   }
+
+  it('when every role has followed every link, then every page of the route table was linked from one of them', function () {
+    // Run alone (a grep), the crawls above did not run: there is nothing to judge.
+    if (crawled < crawls) this.skip();
+    const pages = listRoutes()
+      .filter((route) => route.method === 'get')
+      .map((route) => route.path);
+    assert.deepEqual(unlinkedRoutes(pages, linked), [], 'pages reached only by typing their address');
+  });
 });

@@ -11,6 +11,39 @@ export function pathPattern(url: URL): string {
   return keys ? `${path}?${keys}` : path;
 }
 
+/**
+ * GET routes of the route table that no page links, on purpose, each with how people reach it instead.
+ * The crawl fails on any other route that no crawled page links (or names in a GET form).
+ */
+export const UNLINKED_ROUTES: Record<string, string> = {
+  '/livez': 'a health probe for the platform that runs the app, not a page for people',
+  '/readyz': 'a health probe for the platform that runs the app, not a page for people',
+  '/bekraeft-email/:token': 'the link in the mail that confirms a new address',
+  '/nulstil-adgangskode/:token': 'the link in the password reset mail',
+  '/invitation/:token': 'the link in the invitation mail to a new staff member or member',
+  '/samtykke/:token': "the family's own link, on their receipt and in the mails they are sent",
+  '/log-ind/totp': 'the second step of logging in: the password step leads there',
+  '/konto/totp/opsaet': 'logging in leads staff there until they have a second factor',
+  '/frivillig/opfoelgning/:followUpId':
+    'the link in the check-in mail; listed on /frivillig/opfoelgning only while one is open, and no crawled volunteer has one',
+  // For now: the consent rules are to be linked from the consent checklist and the administrator's settings.
+  '/kommune/samtykke': 'not linked yet: the municipal administrator types the address',
+};
+
+/** A route's path (`/sager/:requestId`) as a pattern any concrete path of it matches. */
+export function routePattern(path: string): RegExp {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+}
+
+/** The routes of which no linked path is a concrete instance, the deliberate exceptions aside. */
+export function unlinkedRoutes(routes: readonly string[], linked: Iterable<string>): string[] {
+  const paths = [...linked];
+  return routes.filter(
+    (route) => !(route in UNLINKED_ROUTES) && !paths.some((path) => routePattern(route).test(path)),
+  );
+}
+
 export function isFollowable(url: URL, origin: string): boolean {
   return url.origin === origin && !SKIPPED.some((pattern) => pattern.test(url.pathname));
 }
@@ -63,7 +96,8 @@ async function axeProblems(page: Page): Promise<string[]> {
 /**
  * Follows every same-origin link breadth-first from the start pages (GET only, so nothing changes) and
  * checks each page: no error status (4xx or 5xx), no error page, the chosen language, axe WCAG 2.1 A/AA, and no
- * sideways scrolling at 390 and 320 px. Returns the pages visited and every problem found.
+ * sideways scrolling at 390 and 320 px. Returns the pages visited, every problem found, and every path
+ * the pages link.
  */
 export async function crawl(page: Page, options: CrawlOptions) {
   const origin = new URL(options.baseUrl).origin;
@@ -72,6 +106,8 @@ export async function crawl(page: Page, options: CrawlOptions) {
   const perPattern = new Map<string, number>();
   const visited: string[] = [];
   const problems: PageProblem[] = [];
+  // Every same-origin path a crawled page links or sends a GET form to, followed or not (files too).
+  const linked = new Set<string>();
   while (queue.length > 0) {
     const href = queue.shift()!;
     const url = new URL(href);
@@ -95,6 +131,19 @@ export async function crawl(page: Page, options: CrawlOptions) {
       const overflow = await overflowAt(page, width);
       if (overflow) report(`scrolls sideways at ${width}px: ${overflow}`);
     }
+    const targets = await page.$$eval('a[href], form', (elements) =>
+      elements.flatMap((element) =>
+        element instanceof HTMLAnchorElement
+          ? [element.href]
+          : (element as HTMLFormElement).method === 'get'
+            ? [(element as HTMLFormElement).action]
+            : [],
+      ),
+    );
+    for (const target of targets) {
+      const next = new URL(target);
+      if (next.origin === origin) linked.add(next.pathname);
+    }
     // Links marked download are files (CSV exports), not pages.
     const links = await page.$$eval('a[href]:not([download])', (anchors) =>
       anchors.map((a) => (a as HTMLAnchorElement).href),
@@ -107,5 +156,5 @@ export async function crawl(page: Page, options: CrawlOptions) {
       queue.push(next.href);
     }
   }
-  return { visited, patterns: new Set(perPattern.keys()), problems };
+  return { visited, patterns: new Set(perPattern.keys()), problems, linked };
 }

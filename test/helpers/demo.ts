@@ -1,6 +1,9 @@
 import request from 'supertest';
 import type { Express } from 'express';
-import { DEMO_PASSWORD } from '../../src/demo/demo-content.js';
+import { trusted } from 'mongoose';
+import { rankedFor } from '../../src/components/matching/index.js';
+import { RequestModel } from '../../src/components/matching/request-model.js';
+import { DEMO_MUNICIPALITY_CODE, DEMO_PASSWORD } from '../../src/demo/demo-content.js';
 import { submitForm, type Agent } from './accounts.js';
 import { buildTestApp } from './test-app.js';
 import { testConfig } from './test-config.js';
@@ -25,4 +28,24 @@ export async function loginAsDemo(app: Express, email: string): Promise<{ agent:
     landing = skipped.headers.location as string;
   }
   return { agent, landing };
+}
+
+/** How many eligible candidates every demo request that is not closed shows, now and for a year. */
+export const DEMO_MIN_CANDIDATES = 3;
+
+/**
+ * The demo's requests that are not closed and have fewer than `minimum` eligible candidates when ranked
+ * at `now`, by the same ranking the candidates page uses: "case reference: count" each.
+ */
+export async function demoRequestsShortOfCandidates(now: Date, minimum: number): Promise<string[]> {
+  const requests = await RequestModel.find({
+    municipalityCode: DEMO_MUNICIPALITY_CODE,
+    status: trusted({ $ne: 'closed' }),
+  }).lean();
+  const short: string[] = [];
+  for (const request of requests) {
+    const { ranked } = await rankedFor(request, now);
+    if (ranked.length < minimum) short.push(`${request.caseRef}: ${ranked.length}`);
+  }
+  return short;
 }

@@ -25,7 +25,13 @@ import { searchRoutes } from './search-routes.js';
 import { matchingHomeItems } from './matching-home.js';
 
 // What candidate search and demo seeding build on.
-export { proposeMatch, type ProposalInput, type ProposeOutcome } from './match-service.js';
+export {
+  answerProposal,
+  moveAsCaseworker,
+  proposeMatch,
+  type ProposalInput,
+  type ProposeOutcome,
+} from './match-service.js';
 export { proposalSchema, type ProposalForm } from './match-schemas.js';
 export {
   registerEligibilityCheck,
@@ -42,6 +48,7 @@ export {
   seedMatch,
   seedPastCase,
   liveMatchId,
+  requestIdOf,
   type RequestSeed,
   type MatchSeed,
   type PastMatchSeed,

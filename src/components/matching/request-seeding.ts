@@ -21,6 +21,8 @@ export interface RequestSeed {
   needsText?: string;
   homeLanguages?: string[];
   windows?: Array<{ weekday: number; from: string; to: string }>;
+  /** How many months the adult is expected for (12 when not given, as on the form). */
+  expectedMonths?: number;
   status?: 'open' | 'matched';
 }
 
@@ -87,6 +89,12 @@ export async function seedMatch(seed: MatchSeed): Promise<void> {
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
+}
+
+/** The municipality's request with this case reference, if it is there already (for seeding once). */
+export async function requestIdOf(municipalityCode: string, caseRef: string): Promise<string | undefined> {
+  const request = await RequestModel.findOne({ municipalityCode, caseRef }, { _id: 1 }).lean();
+  return request ? String(request._id) : undefined;
 }
 
 /** The live match of this adult for this child (for demo seeding that continues from a seeded match). */

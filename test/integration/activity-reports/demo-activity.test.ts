@@ -62,14 +62,16 @@ describe('the activity reports on the demo', function () {
       carpentry,
       new RegExp(`Tjek-ind i alt \\(til tiden, for sent, ikke gennemført\\) ${answered.length}`),
     );
-    assert.match(carpentry, /Godkendt 1 .*Ikke godkendt \(mangler trin\) 2 I alt 3/);
+    assert.match(carpentry, /Godkendt 3 .*Ikke godkendt \(mangler trin\) 2 I alt 5/);
+    assert.match(carpentry, /Se tjek-ind for jeres forløb/);
 
-    // The gymnastics club: a vetted member, one expiring and one waiting for the police.
+    // The gymnastics club: three vetted trainers, one expiring and one with steps missing.
     const gymnastics = await open('koordinator@demo.brobygning.dk', '/forening/rapport');
     assert.match(
       gymnastics,
-      /Godkendt 1 Børneattest udløber inden for 60 dage 1 Børneattest udløbet 0 Ikke godkendt \(mangler trin\) 1 I alt 3/,
+      /Godkendt 3 Børneattest udløber inden for 60 dage 1 Børneattest udløbet 0 Ikke godkendt \(mangler trin\) 1 I alt 5/,
     );
-    assert.match(gymnastics, /Tirsdagsgymnastik for 7–10-årige 2 0 < 5/);
+    // Four places: the proposal, the match paused after the family withdrew and the one ready to start hold three.
+    assert.match(gymnastics, /Tirsdagsgymnastik for 7–10-årige 4 1 < 5/);
   });
 });

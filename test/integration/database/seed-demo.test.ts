@@ -58,19 +58,24 @@ describe('demo content', function () {
     assert.equal(await isVetted(await idOf('mads.kjaer@demo.brobygning.dk'), gym, inAYear), true);
     assert.equal(await isVetted(await idOf('lene.bach@demo.brobygning.dk'), football, new Date()), false);
     const tuesday = await db.collection('offers').findOne({ title: 'Tirsdagsgymnastik for 7–10-årige' });
-    assert.deepEqual(tuesday?.adultIds, [await idOf('mads.kjaer@demo.brobygning.dk')]);
+    assert.deepEqual(tuesday?.adultIds, [
+      await idOf('mads.kjaer@demo.brobygning.dk'),
+      await idOf('camilla.skov@demo.brobygning.dk'),
+      await idOf('jakob.vinther@demo.brobygning.dk'),
+    ]);
     // The demo volunteer login has a profile but no organisation yet, so joining can be tried.
     const sofie = await idOf('frivillig@demo.brobygning.dk');
     assert.equal(await db.collection('memberships').countDocuments({ userId: sofie }), 0);
     assert.equal(await db.collection('volunteerprofiles').countDocuments({ userId: sofie }), 1);
-    // Five requests of the demo social worker: one open, one proposed to a vetted adult, one active for
-    // seven months with both guardians' consent and its follow-up history, one awaiting consent, one
-    // paused after the family withdrew. Besides them, a year of closed past cases for the report.
+    // Nine requests of the demo social worker, one in each state of a case: new, looking again after a
+    // decline, proposed to a vetted adult, awaiting one guardian's consent, ready to start, active for
+    // seven months with its follow-up history, paused after the family withdrew, paused by hand, and one
+    // whose adult stopped. Besides them, a year of closed past cases for the report.
     const worker = await idOf('socialraadgiver@demo.brobygning.dk');
     // The demo's current requests (its past cases aside), the open ones spread over the postcodes for the
     // supply-and-demand report among them.
     const current = { responsibleId: worker, caseRef: { $not: /^DEMO-HIST-/ } };
-    assert.equal(await db.collection('child_requests').countDocuments(current), 5 + DEMO_SUPPLY_REQUESTS);
+    assert.equal(await db.collection('child_requests').countDocuments(current), 9 + DEMO_SUPPLY_REQUESTS);
     const states = (
       await db
         .collection('matches')
@@ -79,7 +84,15 @@ describe('demo content', function () {
     )
       .map((match) => match.state)
       .sort();
-    assert.deepEqual(states, ['active', 'awaiting-consent', 'paused', 'proposed']);
+    assert.deepEqual(states, [
+      'active',
+      'awaiting-consent',
+      'awaiting-consent',
+      'declined',
+      'paused',
+      'paused',
+      'proposed',
+    ]);
     const past = { responsibleId: worker, caseRef: /^DEMO-HIST-/, status: 'closed' };
     assert.ok((await db.collection('child_requests').countDocuments(past)) >= 40, 'a year of past cases');
     const overview = await teamOverview('0849', new Date());

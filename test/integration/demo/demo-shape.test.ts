@@ -69,7 +69,7 @@ describe('demo content has the shape the app writes', function () {
       { caseRef: trusted({ $not: /^DEMO-HIST-/ }) },
       { _id: 1 },
     ).lean();
-    assert.equal(requests.length, 5 + DEMO_SUPPLY_REQUESTS);
+    assert.equal(requests.length, 9 + DEMO_SUPPLY_REQUESTS);
     const past = await RequestModel.findOne({ caseRef: 'DEMO-HIST-001' }, { _id: 1 }).lean();
     assert.ok(past, 'the past cases are there');
     requests.push(past);
