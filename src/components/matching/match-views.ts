@@ -6,6 +6,7 @@ import { NotFoundError } from '../../shared/errors/index.js';
 import { MatchModel } from './match-model.js';
 import { CLOSE_REASONS, type MatchState } from './match-rules.js';
 import { childGate, viewerOf } from './child-gate.js';
+import { afterAcceptanceOf } from './after-acceptance.js';
 
 const visibleName = (name: string | undefined) => (name && name !== DELETED_NAME ? name : '–');
 
@@ -22,9 +23,13 @@ async function answerRows(actor: Actor, matches: StoredMatch[], now: Date) {
     matches.map((match) => String(match._id)),
     now,
   );
-  const [people, organisations] = await Promise.all([
+  const [people, organisations, accepted] = await Promise.all([
     describePeople(matches.map((match) => match.volunteerId)),
     describeOrganisations(matches.map((match) => match.organisationId)),
+    afterAcceptanceOf(
+      matches.map((match) => ({ ...match, id: String(match._id) })),
+      now,
+    ),
   ]);
   return matches.map((match) => {
     const answered = actor.role === 'coordinator' ? match.acceptedByOrg : match.acceptedByVolunteer;
@@ -38,6 +43,8 @@ async function answerRows(actor: Actor, matches: StoredMatch[], now: Date) {
       organisationName: organisations.get(match.organisationId)?.name ?? '–',
       canAnswer: match.state === 'proposed' && !answered,
       waitingForOther: match.state === 'proposed' && Boolean(answered),
+      // Who, where and when, once both sides said yes (nothing of the child).
+      afterAcceptance: accepted.get(String(match._id)),
     };
   });
 }
