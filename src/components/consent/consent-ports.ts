@@ -17,6 +17,16 @@ export interface ConsentMatch {
   childAlias: string;
   childAge: number;
   state: string;
+  /** What the family's receipt names: the activity, when and where it meets, and the worker's phone. */
+  receipt?: ReceiptFacts;
+}
+
+/** Read from matching each time (consent keeps no copy): the offer's title or the ask, time and place. */
+export interface ReceiptFacts {
+  activity: string;
+  schedule: Array<{ weekday: number; from: string; to: string }>;
+  place?: string;
+  responsiblePhone?: string;
 }
 
 /**

@@ -51,8 +51,10 @@ async function responsibleOf(requestIds: readonly string[]): Promise<Map<string,
 export async function afterAcceptanceOf(
   matches: readonly AcceptedMatch[],
   now = new Date(),
+  options: { fromProposal?: boolean } = {},
 ): Promise<Map<string, AfterAcceptance>> {
-  const accepted = matches.filter((match) => isAccepted(match.state));
+  // The family's receipt names them as soon as the family agrees, which may be before both sides accepted.
+  const accepted = matches.filter((match) => options.fromProposal || isAccepted(match.state));
   if (accepted.length === 0) return new Map();
   const [responsible, meetings] = await Promise.all([
     responsibleOf(accepted.map((match) => match.requestId)),

@@ -20,6 +20,7 @@ import { mayChange } from './request-access.js';
 import { syncRequestStatus } from './request-status.js';
 import { RequestModel } from './request-model.js';
 import { ageFrom } from './request-rules.js';
+import { afterAcceptanceOf } from './after-acceptance.js';
 
 type MatchDoc = NonNullable<Awaited<ReturnType<typeof readMatch>>>;
 type RequestDoc = { responsibleId: string; birthYear: number; birthMonth: number };
@@ -29,10 +30,13 @@ function readMatch(matchId: string) {
 }
 
 async function describe(match: MatchDoc, request: RequestDoc): Promise<ConsentMatch> {
-  const [people, organisations] = await Promise.all([
+  const matchId = String(match._id);
+  const [people, organisations, accepted] = await Promise.all([
     describePeople([match.volunteerId, request.responsibleId]),
     describeOrganisations([match.organisationId]),
+    afterAcceptanceOf([{ ...match, id: matchId }], new Date(), { fromProposal: true }),
   ]);
+  const known = accepted.get(matchId);
   const name = (id: string) => {
     const found = people.get(id)?.name;
     return found && found !== DELETED_NAME ? found : '–';
@@ -50,6 +54,12 @@ async function describe(match: MatchDoc, request: RequestDoc): Promise<ConsentMa
     childAlias: match.childAlias,
     childAge: ageFrom(request.birthYear, request.birthMonth, new Date()),
     state: match.state,
+    receipt: {
+      activity: known?.offerTitle ?? match.askText,
+      schedule: known?.schedule ?? [],
+      place: known?.place,
+      responsiblePhone: known?.socialWorker?.phone,
+    },
   };
 }
 
