@@ -13,6 +13,7 @@ export {
   listOnboardedMunicipalities,
   settingsOf,
   afterHoursPhoneOf,
+  setAfterHoursPhone,
 } from './municipality-service.js';
 export { MUNICIPALITY_SETTING_LIMITS, type MunicipalitySettings } from './municipality-model.js';
 export type { Municipality } from './municipality-model.js';

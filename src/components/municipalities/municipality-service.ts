@@ -60,6 +60,11 @@ export async function afterHoursPhoneOf(code: string): Promise<string | undefine
   return record?.afterHoursPhone ?? undefined;
 }
 
+/** Sets the after-hours number outside the settings form (seeding a municipality's data). */
+export async function setAfterHoursPhone(code: string, phone: string): Promise<void> {
+  await MunicipalityModel.updateOne({ code }, { $set: { afterHoursPhone: phone } }, { runValidators: true });
+}
+
 /** Changes the settings of the actor's own municipality, and audits what changed from what. */
 export async function updateSettings(
   actor: Actor,

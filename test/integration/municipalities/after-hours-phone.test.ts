@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
-import { afterHoursPhoneOf, importMunicipalities } from '../../../src/components/municipalities/index.js';
+import {
+  afterHoursPhoneOf,
+  importMunicipalities,
+  setAfterHoursPhone,
+} from '../../../src/components/municipalities/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { createUser, loginAs, submitForm, type Agent } from '../../helpers/accounts.js';
 import { buildTestApp } from '../../helpers/test-app.js';
@@ -66,5 +70,13 @@ describe("the municipality's after-hours phone", function () {
     await save(admin, { ...NUMBERS, afterHoursPhone: '72 57 77 77' });
     assert.equal((await save(admin, { ...NUMBERS, afterHoursPhone: '' })).status, 303);
     assert.equal(await afterHoursPhoneOf('0849'), undefined);
+  });
+
+  it('when seeding sets a number, then the settings page shows it', async () => {
+    await setAfterHoursPhone('0849', '72 57 77 77');
+    assert.match(
+      (await admin.get('/kommune/indstillinger')).text,
+      /id="afterHoursPhone"[^>]*value="72 57 77 77"/,
+    );
   });
 });
