@@ -169,5 +169,8 @@ describe('a worry is followed through', function () {
       actions: 'no-action',
     });
     assert.equal(await worryLine(c), 1);
+    const overview = await worker.get('/opfoelgning');
+    assert.match(overview.text, /Bekymringer, der ikke er håndteret/);
+    assert.equal(overview.text.match(/href="\/opfoelgning\/[^"]+:volunteer:regular:\d"/g)?.length, 1);
   });
 });
