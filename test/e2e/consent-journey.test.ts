@@ -87,6 +87,7 @@ describe('journey: the family’s consent is recorded, starts the match, and is 
     assert.match(receipt, /Kvittering for jeres samtykke/);
     assert.match(receipt, /Maja Gymnast/);
     assert.match(receipt, /Sara Socialrådgiver/);
+    assert.match(receipt, /Aktivitet, tid og sted/);
     await expectNoAxeViolations(social);
     const link = await social.getAttribute('.receipt-link a', 'href');
     assert.ok(link && /\/samtykke\/[A-Za-z0-9_-]{43}$/.test(link), String(link));

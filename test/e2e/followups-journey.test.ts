@@ -74,8 +74,11 @@ describe('journey: a volunteer checks in from the reminder on a phone, the socia
     await page.check('#wishContinue');
     await clickAndWait(page, 'form[action^="/frivillig/opfoelgning/"] button[type="submit"]');
     const seconds = (Date.now() - started) / 1000;
-    assert.equal(new URL(page.url()).pathname, '/frivillig/opfoelgning');
+    // A worry is answered at once: who was told, and whom to call if a child is in danger now.
+    assert.equal(new URL(page.url()).pathname, formPath.split('?')[0]);
     assert.match((await page.textContent('.flash')) ?? '', /Tak! Dit svar er sendt/);
+    assert.match((await page.textContent('main')) ?? '', /Din bekymring er sendt/);
+    assert.equal(await page.locator('a[href="tel:112"]').count(), 1);
     await expectNoAxeViolations(page);
     console.log(`      check-in answered in ${seconds.toFixed(1)} s of browser time (5 questions, one page)`);
     assert.equal(
@@ -91,6 +94,12 @@ describe('journey: a volunteer checks in from the reminder on a phone, the socia
     await expectNoAxeViolations(social);
     await clickAndWait(social, 'a:has-text("Bekymring om E.")');
     assert.match((await social.textContent('main')) ?? '', /ikke sover om natten/);
+    await expectNoAxeViolations(social);
+    // What was done is recorded on the same page, once.
+    await social.check('#actions-talked-family');
+    await social.fill('#note', 'Ringet til mor; aftalt møde.');
+    await clickAndWait(social, 'form[action$="/bekymring"] button[type="submit"]');
+    assert.match((await social.textContent('main')) ?? '', /Håndteret .* af /);
     await expectNoAxeViolations(social);
     await social.goto(server.baseUrl + `/opfoelgning/forloeb/${c.matchId}`);
     assert.equal(await social.locator('svg[role="img"] title').count(), 1);

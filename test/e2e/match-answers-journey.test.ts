@@ -65,6 +65,10 @@ describe('journey: a proposal is answered and the match starts (axe: WCAG 2.1 AA
     await expectNoAxeViolations(volunteer);
     await clickAndWait(volunteer, `form[action="/frivillig/forslag/${matchId}/accepter"] button`);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'awaiting-consent');
+    // Accepted by both: the volunteer sees who, where and when.
+    await volunteer.goto(server.baseUrl + '/frivillig/forslag');
+    assert.match((await volunteer.textContent('.after-acceptance')) ?? '', /Ansvarlig socialrådgiver/);
+    await expectNoAxeViolations(volunteer);
 
     // The social worker sees the match awaiting consent (the consent journey takes it from here).
     const social = await session.newPage();

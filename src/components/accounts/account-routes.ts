@@ -16,11 +16,16 @@ export function accountRoutes(settings: AccountsSettings): Router {
   const guard = authorize('account:manage-own');
   const context = (req: Request) => contextFor(req, settings.baseUrl);
 
+  // Staff give a work phone: volunteers and coordinators of their cases call it. Volunteers are not asked.
+  const asksWorkPhone = (req: Request) =>
+    activeGrants(currentUser(req)!).some((grant) => grant.role !== 'volunteer');
+
   const overviewModel = async (req: Request) => {
     const user = currentUser(req)!;
     const stored = await findUserById(user.id);
     return {
       titleKey: 'accounts.account.title',
+      asksWorkPhone: asksWorkPhone(req),
       profile: { name: stored?.name, email: stored?.email, phone: stored?.phone, language: stored?.language },
       hasTotp: user.hasTotp,
       recoveryCodesLeft: user.hasTotp ? await countRecoveryCodes(user.id) : 0,
@@ -47,7 +52,7 @@ export function accountRoutes(settings: AccountsSettings): Router {
       const form = parseForm(profileSchema, req.body);
       if (!form.ok)
         return renderForm(res, 'accounts/account', await overviewModel(req), form.fieldErrors, form.values);
-      await updateProfile(currentUser(req)!.id, form.data, context(req));
+      await updateProfile(currentUser(req)!.id, form.data, context(req), { phoneAsked: asksWorkPhone(req) });
       flash(req, 'success', 'accounts.account.profileSaved');
       res.redirect(303, '/konto');
     },

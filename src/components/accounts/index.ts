@@ -39,6 +39,7 @@ export {
 export { refreshSessionEpoch } from './complete-login.js';
 export { onInvitationAccepted, onAccountDeleting, type AcceptedInvitation } from './account-events.js';
 export { describePeople, type PersonSummary } from './user-service.js';
+export { staffContacts, type StaffContact } from './staff-contact.js';
 export { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
 export type { RequestContext } from './request-context.js';
 export { createPlatformAdmin, createDemoUser } from './admin-service.js';

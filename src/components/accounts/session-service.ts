@@ -50,16 +50,21 @@ export interface ProfileInput {
   language: 'da' | 'en';
 }
 
+/** Saves the profile; a form that does not ask for the phone leaves the stored one as it is. */
 export async function updateProfile(
   userId: string,
   input: ProfileInput,
   context: RequestContext,
+  options: { phoneAsked?: boolean } = {},
 ): Promise<void> {
+  const nameAndLanguage = { name: input.name, language: input.language };
   await UserModel.updateOne(
     { _id: userId },
-    input.phone
-      ? { $set: input }
-      : { $set: { name: input.name, language: input.language }, $unset: { phone: 1 } },
+    options.phoneAsked === false
+      ? { $set: nameAndLanguage }
+      : input.phone
+        ? { $set: { ...nameAndLanguage, phone: input.phone } }
+        : { $set: nameAndLanguage, $unset: { phone: 1 } },
   );
   await recordAudit(
     {

@@ -82,6 +82,7 @@ export function receiptModel(
     organisationName: match.organisationName,
     adultName: match.volunteerName,
     responsibleName: match.responsibleName,
+    receipt: match.receipt,
     childAlias: match.childAlias,
     link,
     requestId: match.requestId,

@@ -19,6 +19,8 @@ export interface ConsentMatch {
   state: string;
   /** The match's state as matching's case-state rule words it (catalog keys), for the worker and the family. */
   status?: { socialWorker: StatusWording; family: StatusWording };
+  /** What the family's receipt names: the activity, when and where it meets, and the worker's phone. */
+  receipt?: ReceiptFacts;
 }
 
 /** Catalog keys for a state: the state, its details, and a flag (such as a børneattest that ran out). */
@@ -26,6 +28,14 @@ export interface StatusWording {
   key: string;
   details: string[];
   flag?: string;
+}
+
+/** Read from matching each time (consent keeps no copy): the offer's title or the ask, time and place. */
+export interface ReceiptFacts {
+  activity: string;
+  schedule: Array<{ weekday: number; from: string; to: string }>;
+  place?: string;
+  responsiblePhone?: string;
 }
 
 /**

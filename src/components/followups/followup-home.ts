@@ -8,7 +8,7 @@ export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
     const overview = await teamOverview(actor.municipalityCode, now);
     const items: HomeItem[] = [
       {
-        labelKey: 'followups.home.worries',
+        labelKey: 'worry.home.unhandled',
         count: overview.worries.length,
         href: '/opfoelgning',
         urgency: 'worry',

@@ -1,4 +1,5 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
+import { WORRY_ACTIONS, WORRY_NOTE_MAX } from './worry-rules.js';
 import { CONTINUE_WISHES, FOLLOW_UP_AUDIENCES, FOLLOW_UP_KINDS, STORED_STATES } from './followup-rules.js';
 
 export const WORRY_TEXT_MAX = 1000;
@@ -52,6 +53,13 @@ const followUpSchema = new Schema(
     worryRaisedAt: { type: Date },
     worrySeenAt: { type: Date },
     worrySeenBy: { type: String },
+    // What the team did about the worry, recorded once; the note is read only by the municipality's social workers.
+    worryHandledAt: { type: Date },
+    worryHandledBy: { type: String },
+    worryActions: { type: [String], enum: WORRY_ACTIONS, default: undefined },
+    worryNote: { type: String, maxlength: WORRY_NOTE_MAX },
+    // Bumped by the guarded write that records the handling (see writeNextVersion in shared/db).
+    writeVersion: { type: Number },
   },
   { timestamps: true, strict: 'throw' },
 );

@@ -12,7 +12,7 @@ import {
 } from '../../shared/http/index.js';
 import { chartOf } from './followup-chart.js';
 import { CONTINUE_WISHES, copenhagenDate, SCALE } from './followup-rules.js';
-import { answersSchema, followUpIdSchema, skipSchema } from './followup-schemas.js';
+import { answersSchema, followUpIdSchema, skipSchema, worryHandlingSchema } from './followup-schemas.js';
 import { childOf } from './followup-child.js';
 import {
   answerFollowUp,
@@ -29,6 +29,8 @@ import {
   withStatus,
   type StoredFollowUp,
 } from './followup-service.js';
+import { isUnhandledWorry, WORRY_ACTIONS } from './worry-rules.js';
+import { handledByName, recordWorryHandling, worryTold } from './worry-service.js';
 
 /** A follow-up, or a match's follow-ups, named by a route: a refused attempt on it is audited. */
 const FOLLOW_UP: AuditedObject = {
@@ -56,6 +58,8 @@ export function followUpRoutes(settings: AccountsSettings): Router {
       followUp: withStatus(followUp, copenhagenDate(new Date())),
       childAlias: blocked ? undefined : (await childOf(viewerOf(actorOf(req)), followUp.matchId))?.alias,
       blocked: blocked ? `followups.checkin.blocked.${blocked}` : undefined,
+      // After a worry: who was told, and whom to call if a child is in danger now.
+      worryTold: await worryTold(followUp, actorOf(req)),
       action: `/frivillig/opfoelgning/${followUp._id}`,
       ...QUESTIONS,
     };
@@ -109,7 +113,9 @@ export function followUpRoutes(settings: AccountsSettings): Router {
       if (!form.ok) return renderForm(res, 'followups/checkin', model, form.fieldErrors, form.values);
       const outcome = await answerFollowUp(actorOf(req), followUp, form.data, context(req));
       flash(req, outcome === 'saved' ? 'success' : 'warning', `followups.checkin.${outcome}`);
-      res.redirect(303, '/frivillig/opfoelgning');
+      // A worry is answered on its own page: who was told, and what to do if a child is in danger now.
+      const worried = outcome === 'saved' && form.data.worry;
+      res.redirect(303, worried ? `/frivillig/opfoelgning/${followUp._id}` : '/frivillig/opfoelgning');
     },
   );
 
@@ -126,6 +132,9 @@ export function followUpRoutes(settings: AccountsSettings): Router {
         childAlias: (await childOf(viewerOf(actorOf(res.req)), followUp.matchId))?.alias,
         requestId: facts?.requestId,
         canAnswer: followUp.audience === 'family' && followUp.state === 'open',
+        canHandleWorry: isUnhandledWorry(followUp),
+        worryHandledByName: await handledByName(followUp),
+        worryActions: WORRY_ACTIONS,
         action: `/opfoelgning/${followUp._id}`,
         ...QUESTIONS,
       },
@@ -222,6 +231,26 @@ export function followUpRoutes(settings: AccountsSettings): Router {
     async (req, res) => {
       const followUp = await loadForTeam(actorOf(req), param(req, 'followUpId'));
       await markWorrySeen(actorOf(req), followUp, context(req));
+      res.redirect(303, `/opfoelgning/${followUp._id}`);
+    },
+  );
+
+  defineRoute(
+    router,
+    {
+      method: 'post',
+      path: '/opfoelgning/:followUpId/bekymring',
+      action: 'followups:work',
+      audited: FOLLOW_UP,
+    },
+    team,
+    provideCsrfToken,
+    async (req, res) => {
+      const followUp = await loadForTeam(actorOf(req), param(req, 'followUpId'));
+      const form = parseForm(worryHandlingSchema, req.body);
+      if (!form.ok) return teamPage(res, followUp, form.fieldErrors, form.values);
+      const outcome = await recordWorryHandling(actorOf(req), followUp, form.data, context(req));
+      flash(req, outcome === 'saved' ? 'success' : 'warning', `worry.handle.${outcome}`);
       res.redirect(303, `/opfoelgning/${followUp._id}`);
     },
   );

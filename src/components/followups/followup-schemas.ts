@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { optionalText, writtenText } from '../../shared/http/index.js';
 import { SKIP_REASON_MAX, WORRY_TEXT_MAX } from './followup-model.js';
 import { CONTINUE_WISHES } from './followup-rules.js';
+import { WORRY_ACTIONS, WORRY_NOTE_MAX } from './worry-rules.js';
 
 const scale = (message: string) => z.enum(['1', '2', '3', '4', '5'], message).transform(Number);
 
@@ -36,3 +37,13 @@ export const skipSchema = z.strictObject({
 export const followUpIdSchema = z
   .string()
   .regex(/^[0-9a-f]{24}:(volunteer|family):(regular|closing):\d{1,3}$/);
+
+/** What was done about a worry: one or more actions (ticked boxes) and a short note. */
+export const worryHandlingSchema = z.strictObject({
+  actions: z
+    .union([z.string(), z.array(z.string()).max(WORRY_ACTIONS.length)], 'forms.errors.invalid')
+    .optional()
+    .transform((value) => [...new Set(value === undefined ? [] : Array.isArray(value) ? value : [value])])
+    .pipe(z.array(z.enum(WORRY_ACTIONS, 'forms.errors.invalid')).min(1, 'worry.handle.pickAction')),
+  note: optionalText(WORRY_NOTE_MAX),
+});

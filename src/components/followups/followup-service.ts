@@ -170,7 +170,7 @@ export async function markWorrySeen(actor: Actor, followUp: StoredFollowUp, cont
 
 const ATTENTION: FollowUpStatus[] = ['due', 'overdue'];
 
-/** The social workers' overview: what is due and overdue, unread worries, and matches with two missed check-ins. */
+/** The social workers' overview: what is due and overdue, worries not yet handled, and matches with two missed check-ins. */
 export async function teamOverview(municipalityCode: string, now: Date) {
   const today = copenhagenDate(now);
   const open = await FollowUpModel.find({ municipalityCode, state: 'open' }, { answers: 0 }).lean();
@@ -179,8 +179,13 @@ export async function teamOverview(municipalityCode: string, now: Date) {
     .map((followUp) => withStatus(followUp, today))
     .filter((followUp) => ATTENTION.includes(followUp.status))
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  // Worries stay until someone records what was done, not merely until they are read.
   const worries = await FollowUpModel.find(
-    { municipalityCode, worryRaisedAt: trusted({ $exists: true }), worrySeenAt: trusted({ $exists: false }) },
+    {
+      municipalityCode,
+      worryRaisedAt: trusted({ $exists: true }),
+      worryHandledAt: trusted({ $exists: false }),
+    },
     { answers: 0 },
   ).lean();
   const missed = await FollowUpPlanModel.find({

@@ -22,6 +22,7 @@ import { mayChange } from './request-access.js';
 import { syncRequestStatus } from './request-status.js';
 import { RequestModel } from './request-model.js';
 import { ageFrom } from './request-rules.js';
+import { afterAcceptanceOf } from './after-acceptance.js';
 
 type MatchDoc = NonNullable<Awaited<ReturnType<typeof readMatch>>>;
 type RequestDoc = { responsibleId: string; birthYear: number; birthMonth: number };
@@ -31,12 +32,15 @@ function readMatch(matchId: string) {
 }
 
 async function describe(match: MatchDoc, request: RequestDoc): Promise<ConsentMatch> {
-  const [people, organisations, states] = await Promise.all([
+  const matchId = String(match._id);
+  const [people, organisations, states, accepted] = await Promise.all([
     describePeople([match.volunteerId, request.responsibleId]),
     describeOrganisations([match.organisationId]),
     matchStatesOf([match]),
+    afterAcceptanceOf([{ ...match, id: matchId }], new Date(), { fromProposal: true }),
   ]);
-  const state = states.get(String(match._id));
+  const state = states.get(matchId);
+  const known = accepted.get(matchId);
   const name = (id: string) => {
     const found = people.get(id)?.name;
     return found && found !== DELETED_NAME ? found : '–';
@@ -57,6 +61,12 @@ async function describe(match: MatchDoc, request: RequestDoc): Promise<ConsentMa
     ...(state
       ? { status: { socialWorker: wordingFor(state, 'socialWorker'), family: wordingFor(state, 'family') } }
       : {}),
+    receipt: {
+      activity: known?.offerTitle ?? match.askText,
+      schedule: known?.schedule ?? [],
+      place: known?.place,
+      responsiblePhone: known?.socialWorker?.phone,
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { childGate, viewerOf } from './child-gate.js';
 import type { MatchCaseState } from './case-state-rules.js';
 import { matchStatesOf } from './case-state-service.js';
 import { wordingFor } from './case-state-wording.js';
+import { afterAcceptanceOf } from './after-acceptance.js';
 
 const visibleName = (name: string | undefined) => (name && name !== DELETED_NAME ? name : '–');
 
@@ -25,10 +26,14 @@ async function answerRows(actor: Actor, matches: StoredMatch[], now: Date) {
     matches.map((match) => String(match._id)),
     now,
   );
-  const [people, organisations, states] = await Promise.all([
+  const [people, organisations, states, accepted] = await Promise.all([
     describePeople(matches.map((match) => match.volunteerId)),
     describeOrganisations(matches.map((match) => match.organisationId)),
     matchStatesOf(matches, now),
+    afterAcceptanceOf(
+      matches.map((match) => ({ ...match, id: String(match._id) })),
+      now,
+    ),
   ]);
   const audience = actor.role === 'coordinator' ? 'coordinator' : 'volunteer';
   return matches.map((match) => {
@@ -47,6 +52,8 @@ async function answerRows(actor: Actor, matches: StoredMatch[], now: Date) {
       consentNotYetGiven: !caseState.consentEnded && caseState.state !== 'paused',
       canAnswer: match.state === 'proposed' && !answered,
       waitingForOther: match.state === 'proposed' && Boolean(answered),
+      // Who, where and when, once both sides said yes (nothing of the child).
+      afterAcceptance: accepted.get(String(match._id)),
     };
   });
 }

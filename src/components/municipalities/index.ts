@@ -12,6 +12,8 @@ export {
   onboardMunicipality,
   listOnboardedMunicipalities,
   settingsOf,
+  afterHoursPhoneOf,
+  setAfterHoursPhone,
 } from './municipality-service.js';
 export { MUNICIPALITY_SETTING_LIMITS, type MunicipalitySettings } from './municipality-model.js';
 export type { Municipality } from './municipality-model.js';

@@ -36,6 +36,8 @@ const municipalitySchema = new Schema(
     // True once the municipality uses Brobygning (an administrator approved it).
     onboarded: { type: Boolean, required: true, default: false },
     settings: { type: settingsSchema, default: () => ({}) },
+    // Whom a volunteer calls when a child is in danger outside office hours (besides 112); shown only when set.
+    afterHoursPhone: { type: String, maxlength: 30 },
     settingsChangedAt: { type: Date },
     settingsChangedBy: { type: String },
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredEmail } from '../../shared/http/index.js';
+import { optionalPhone, requiredEmail } from '../../shared/http/index.js';
 import { MUNICIPALITY_SETTING_LIMITS, type MunicipalitySettingName } from './municipality-model.js';
 
 export const municipalityCodeSchema = z.string().regex(/^\d{4}$/);
@@ -7,7 +7,7 @@ export const municipalityCodeSchema = z.string().regex(/^\d{4}$/);
 export const inviteAdministratorSchema = z.strictObject({ email: requiredEmail });
 
 /** The settings form: whole numbers within each setting's limits, one message per field. */
-export const municipalitySettingsSchema = z.strictObject(
+const numericSettingsSchema = z.strictObject(
   Object.fromEntries(
     Object.entries(MUNICIPALITY_SETTING_LIMITS).map(([name, limit]) => [
       name,
@@ -26,3 +26,6 @@ export const municipalitySettingsSchema = z.strictObject(
     ]),
   ) as unknown as Record<MunicipalitySettingName, z.ZodType<number, string>>,
 );
+
+/** The numbers, and the after-hours phone for a child in danger (may be left empty). */
+export const municipalitySettingsSchema = numericSettingsSchema.extend({ afterHoursPhone: optionalPhone });

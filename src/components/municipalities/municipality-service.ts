@@ -54,23 +54,41 @@ export async function settingsOf(code: string): Promise<MunicipalitySettings> {
   ) as MunicipalitySettings;
 }
 
+/** The municipality's after-hours number for a child in danger, or undefined when none is set. */
+export async function afterHoursPhoneOf(code: string): Promise<string | undefined> {
+  const record = await MunicipalityModel.findOne({ code }, { afterHoursPhone: 1 }).lean();
+  return record?.afterHoursPhone ?? undefined;
+}
+
+/** Sets the after-hours number outside the settings form (seeding a municipality's data). */
+export async function setAfterHoursPhone(code: string, phone: string): Promise<void> {
+  await MunicipalityModel.updateOne({ code }, { $set: { afterHoursPhone: phone } }, { runValidators: true });
+}
+
 /** Changes the settings of the actor's own municipality, and audits what changed from what. */
 export async function updateSettings(
   actor: Actor,
-  settings: MunicipalitySettings,
+  form: MunicipalitySettings & { afterHoursPhone?: string },
   context: RequestContext,
 ): Promise<void> {
   const code = actor.municipalityCode;
   if (!code || !can(actor, 'municipality:configure', { municipalityCode: code })) throw new NotFoundError();
-  const before = await settingsOf(code);
+  const { afterHoursPhone, ...settings } = form;
+  const before = { ...(await settingsOf(code)), afterHoursPhone: await afterHoursPhoneOf(code) };
+  const stamp = { settings, settingsChangedAt: new Date(), settingsChangedBy: actor.userId };
   await MunicipalityModel.updateOne(
     { code },
-    { $set: { settings, settingsChangedAt: new Date(), settingsChangedBy: actor.userId } },
+    afterHoursPhone
+      ? { $set: { ...stamp, afterHoursPhone } }
+      : { $set: stamp, $unset: { afterHoursPhone: 1 } },
   );
   const changed = Object.fromEntries(
-    Object.entries(settings)
-      .filter(([name, value]) => before[name as MunicipalitySettingName] !== value)
-      .map(([name, value]) => [name, { from: before[name as MunicipalitySettingName], to: value }]),
+    Object.entries({ ...settings, afterHoursPhone })
+      .filter(([name, value]) => before[name as MunicipalitySettingName | 'afterHoursPhone'] !== value)
+      .map(([name, value]) => [
+        name,
+        { from: before[name as MunicipalitySettingName | 'afterHoursPhone'] ?? null, to: value ?? null },
+      ]),
   );
   await recordAudit(
     {

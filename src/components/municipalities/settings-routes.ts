@@ -4,7 +4,7 @@ import { findMunicipality } from '../geography/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { MUNICIPALITY_SETTING_LIMITS } from './municipality-model.js';
 import { municipalitySettingsSchema } from './municipality-schemas.js';
-import { settingsOf, updateSettings } from './municipality-service.js';
+import { afterHoursPhoneOf, settingsOf, updateSettings } from './municipality-service.js';
 
 /** A municipal administrator's settings page for their own municipality (the tenant comes from the session). */
 export function settingsRoutes(settings: AccountsSettings): Router {
@@ -26,7 +26,8 @@ export function settingsRoutes(settings: AccountsSettings): Router {
     guard,
     provideCsrfToken,
     async (req, res) => {
-      const current = await settingsOf(currentActor(req)!.municipalityCode ?? '');
+      const code = currentActor(req)!.municipalityCode ?? '';
+      const current = { ...(await settingsOf(code)), afterHoursPhone: (await afterHoursPhoneOf(code)) ?? '' };
       const values = Object.fromEntries(
         Object.entries(current).map(([name, value]) => [name, String(value)]),
       );

@@ -13,6 +13,8 @@ export { freePlaces, OFFER_CATEGORIES, type OfferCategory } from './offer-rules.
 export { OFFER_STATUSES, type OfferStatus } from './offer-model.js';
 // What matching's candidate search reads (it keeps them in its own read model, refreshed on "offers").
 export { runningOffersOf, runningOffer, offerTitles, type MatchingOffer } from './offer-matching-read.js';
+// Where and when an accepted match meets (the proposals page and the family's receipt).
+export { offerMeetings, type OfferMeeting } from './offer-meeting-read.js';
 export { OFFERS_TOPIC } from './marketplace-read-model.js';
 export { placesInUse } from './places-in-use.js';
 // The coordinator's own offers with places free now (the organisation's report reads them).

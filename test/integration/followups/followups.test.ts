@@ -145,6 +145,11 @@ describe('follow-ups', function () {
       .type('form')
       .send({ _csrf: csrfFrom(followUpPage.text) });
     assert.equal(seen.status, 303);
+    assert.match((await worker.get('/opfoelgning')).text, /Bekymring om E\./, 'read is not yet handled');
+    const handled = await submitForm(worker, pathOf(mail!.link!), `${pathOf(mail!.link!)}/bekymring`, {
+      actions: 'talked-volunteer',
+    });
+    assert.equal(handled.status, 303);
     assert.doesNotMatch((await worker.get('/opfoelgning')).text, /Bekymring om E\./);
 
     const history = await worker.get(`/opfoelgning/forloeb/${c.matchId}`);
