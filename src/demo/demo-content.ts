@@ -51,7 +51,12 @@ export interface DemoPerson {
   role: 'volunteer' | 'coordinator' | 'social-worker' | 'leader' | 'municipal-admin' | 'platform-admin';
   /** For a coordinator: the demo organisation (by name) they coordinate. */
   organisationName?: string;
+  /** Staff's work phone, as the account page asks for it (invented, like everything in the demo). */
+  phone?: string;
 }
+
+/** The demo municipality's after-hours number for a child in danger (invented). */
+export const DEMO_AFTER_HOURS_PHONE = '11 22 33 44';
 
 // Invented people; the (demo) suffix keeps them from being mistaken for real ones.
 export const DEMO_PEOPLE: DemoPerson[] = [
@@ -74,7 +79,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     role: 'coordinator',
     organisationName: 'Vesterhav Boldklub (demo)',
   },
-  { name: 'Birgitte Holm (demo)', email: 'socialraadgiver@demo.brobygning.dk', role: 'social-worker' },
+  {
+    name: 'Birgitte Holm (demo)',
+    email: 'socialraadgiver@demo.brobygning.dk',
+    role: 'social-worker',
+    phone: '11 22 33 55',
+  },
   { name: 'Henrik Dam (demo)', email: 'leder@demo.brobygning.dk', role: 'leader' },
   { name: 'Karim Nasser (demo)', email: 'kommuneadmin@demo.brobygning.dk', role: 'municipal-admin' },
   { name: 'Ida Winther (demo)', email: 'platformadmin@demo.brobygning.dk', role: 'platform-admin' },

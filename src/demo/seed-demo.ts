@@ -1,7 +1,18 @@
-import { importMunicipalities, onboardMunicipality } from '../components/municipalities/index.js';
+import {
+  afterHoursPhoneOf,
+  importMunicipalities,
+  onboardMunicipality,
+  setAfterHoursPhone,
+} from '../components/municipalities/index.js';
 import { createDemoUser } from '../components/accounts/index.js';
 import { isActiveMember, moveMembership, upsertOrganisation } from '../components/organisations/index.js';
-import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-content.js';
+import {
+  DEMO_AFTER_HOURS_PHONE,
+  DEMO_MUNICIPALITY_CODE,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+} from './demo-content.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoConsent } from './demo-consent.js';
 import { seedDemoFollowUps } from './demo-followups.js';
@@ -112,6 +123,7 @@ async function seedPeople(organisationIds: Map<string, string>): Promise<Map<str
       email: person.email,
       password: DEMO_PASSWORD,
       roles: [{ role: person.role, ...tenant }],
+      ...(person.phone ? { phone: person.phone } : {}),
     });
     ids.set(person.email, userId);
     // A coordinator belongs to the organisation they coordinate, as one who registered it does.
@@ -126,6 +138,10 @@ async function seedPeople(organisationIds: Map<string, string>): Promise<Map<str
 export async function seedDemo(): Promise<SeedSummary> {
   const municipalitiesImported = await importMunicipalities();
   await onboardMunicipality(DEMO_MUNICIPALITY_CODE);
+  // Only where none is set: the demo's administrator may have changed it since.
+  if (!(await afterHoursPhoneOf(DEMO_MUNICIPALITY_CODE))) {
+    await setAfterHoursPhone(DEMO_MUNICIPALITY_CODE, DEMO_AFTER_HOURS_PHONE);
+  }
   const organisationIds = new Map<string, string>();
   for (const organisation of DEMO_ORGANISATIONS) {
     organisationIds.set(organisation.name, await upsertOrganisation(organisation));

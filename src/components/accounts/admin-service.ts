@@ -45,6 +45,7 @@ export async function createDemoUser(input: {
   email: string;
   password: string;
   roles: Omit<RoleGrant, 'grantedAt' | 'active'>[];
+  phone?: string;
 }): Promise<string> {
   const email = normaliseEmail(input.email);
   const existing = await findUserByEmail(email);
@@ -56,6 +57,7 @@ export async function createDemoUser(input: {
     passwordHash: await hashPassword(input.password),
     status: 'active',
     emailVerifiedAt: new Date(),
+    ...(input.phone ? { phone: input.phone } : {}),
     roles: input.roles.map((grant) => ({ ...grant, active: true, grantedAt: new Date(), grantedBy: 'demo' })),
     sessionEpoch: newSessionEpoch(),
   });

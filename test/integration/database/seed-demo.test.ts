@@ -3,7 +3,11 @@ import { teamOverview } from '../../../src/components/followups/followup-service
 import mongoose from 'mongoose';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { DEMO_SUPPLY_REQUESTS } from '../../../src/demo/demo-supply.js';
-import { DEMO_MUNICIPALITY_CODE, DEMO_ORGANISATIONS } from '../../../src/demo/demo-content.js';
+import {
+  DEMO_AFTER_HOURS_PHONE,
+  DEMO_MUNICIPALITY_CODE,
+  DEMO_ORGANISATIONS,
+} from '../../../src/demo/demo-content.js';
 import { isVetted } from '../../../src/components/vetting/index.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
@@ -29,6 +33,10 @@ describe('demo content', function () {
       await db.collection('organisations').countDocuments({ municipalityCodes: DEMO_MUNICIPALITY_CODE }),
       DEMO_ORGANISATIONS.length,
     );
+    // Whom to call: the municipality's after-hours number, and the social worker's work phone.
+    assert.equal(demo?.afterHoursPhone, DEMO_AFTER_HOURS_PHONE);
+    const worker = await db.collection('users').findOne({ email: 'socialraadgiver@demo.brobygning.dk' });
+    assert.match(String(worker?.phone), /^[\d ]{8,}$/);
   });
 
   it('when seeded twice, then nothing is duplicated', async () => {
