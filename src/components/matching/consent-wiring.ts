@@ -169,13 +169,13 @@ async function awaitingConsent(actor: { userId: string; role: string; municipali
   )
     .limit(500)
     .lean();
-  const waiting = await MatchModel.find(
-    {
-      requestId: trusted({ $in: requests.map((request) => String(request._id)) }),
-      state: 'awaiting-consent',
-    },
-    { requestId: 1 },
-  ).lean();
+  const stored = await MatchModel.find({
+    requestId: trusted({ $in: requests.map((request) => String(request._id)) }),
+    state: 'awaiting-consent',
+  }).lean();
+  // A match whose consent is complete is ready to start, not waiting (the case-state rule decides).
+  const states = await matchStatesOf(stored);
+  const waiting = stored.filter((match) => states.get(String(match._id))?.state === 'waiting-for-consent');
   const first = waiting[0];
   return {
     count: waiting.length,

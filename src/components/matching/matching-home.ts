@@ -2,6 +2,7 @@ import { trusted } from 'mongoose';
 import { can, type Actor } from '../accounts/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
 import { CandidateWatchModel } from './candidate-watch-model.js';
+import { matchStatesOf } from './case-state-service.js';
 import { MatchModel } from './match-model.js';
 import { RequestModel } from './request-model.js';
 
@@ -36,24 +37,35 @@ async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
     .limit(500)
     .lean();
   const openIds = new Set(requests.filter((r) => r.status === 'open').map((r) => String(r._id)));
-  const matches = await MatchModel.find(
-    { requestId: trusted({ $in: requests.map((request) => String(request._id)) }) },
-    { requestId: 1, state: 1, acceptedByOrg: 1, acceptedByVolunteer: 1, history: 1 },
-  )
+  const matches = await MatchModel.find({
+    requestId: trusted({ $in: requests.map((request) => String(request._id)) }),
+  })
     .limit(2000)
     .lean();
+  // Running and ready to start as the case-state rule decides: a paused match holds no adult now.
+  const states = await matchStatesOf(
+    matches.filter((match) => ['awaiting-consent', 'active'].includes(match.state)),
+    now,
+  );
+  const ready = matches.filter((match) => states.get(String(match._id))?.state === 'ready-to-start');
   const answered = new Set(
     matches
       .filter((match) => openIds.has(match.requestId) && hasNewAnswer(match as AnsweredMatch, now))
       .map((match) => match.requestId),
   );
-  const inState = (...states: string[]) => matches.filter((match) => states.includes(match.state)).length;
   const found = await CandidateWatchModel.find(
     { requestId: trusted({ $in: [...openIds] }), found: trusted({ $gt: 0 }) },
     { requestId: 1 },
   ).lean();
+  const active = matches.filter((match) => states.get(String(match._id))?.state === 'active').length;
   return [
     { labelKey: 'home.matching.newAnswers', count: answered.size, href: '/sager', urgency: 'due' },
+    {
+      labelKey: 'caseState.home.readyToStart',
+      count: ready.length,
+      href: ready[0] ? `/sager/${ready[0].requestId}` : '/sager',
+      urgency: 'due',
+    },
     {
       labelKey: 'candidateHelp.wait.home',
       count: found.length,
@@ -61,7 +73,7 @@ async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
       href: found.length === 1 ? `/sager/${found[0]!.requestId}/kandidater` : '/sager',
       urgency: 'due',
     },
-    { labelKey: 'home.matching.activeMatches', count: inState('active', 'paused'), href: '/sager' },
+    { labelKey: 'home.matching.activeMatches', count: active, href: '/sager' },
   ];
 }
 

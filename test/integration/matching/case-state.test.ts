@@ -126,6 +126,11 @@ describe('case state: the case page shows one true state and its one next step',
     assert.match(next, new RegExp(`action="/sager/${requestId}/match/${matchId}/aktiver"`));
     assert.match(next, /<button class="button" type="submit">Start forløbet<\/button>/);
 
+    // Home says the same: ready to start, never "waiting for consent".
+    const home = (await worker.get('/overblik')).text;
+    assert.match(home, new RegExp(`href="/sager/${requestId}"[^>]*>[\\s\\S]*?forløb er klar til at starte`));
+    assert.doesNotMatch(home, /venter på samtykke/);
+
     const started = await submitForm(
       worker,
       `/sager/${requestId}`,
