@@ -63,7 +63,9 @@ const byGender = (misses: NearMisses['wishes']): Relaxation | undefined => {
 /**
  * The changes to the request's own wishes that would find someone, counted from the people the ranking
  * left out for that one wish alone: one per wish, the largest gain first, at most MAX_RELAXATIONS.
- * Safeguards (vetting, a full place, a pause) never appear: they are not the family's to give up.
+ * Safeguards (vetting, a full place, a pause) never appear: they are not the family's to give up. The
+ * family's languages only add to a candidate's score and leave no one out, so dropping them would find
+ * no one new; the family's wish about faith communities is theirs to change in the form, not by a click.
  */
 export function relaxationsOf(misses: NearMisses['wishes'], request: RelaxableRequest): Relaxation[] {
   return [byDistance(misses, request), bySchedule(misses, request), byGender(misses)]

@@ -78,7 +78,7 @@ async function tellWorker(responsibleId: string, baseUrl: string, now: Date) {
       to: person.email,
       template: WATCH_MAIL,
       language: person.language,
-      data: { name: person.name, link: `${baseUrl}/` },
+      data: { name: person.name, link: `${baseUrl}/overblik` },
       idempotencyKey: `${WATCH_MAIL}|${responsibleId}|${danishDay(now)}`,
     }),
   );

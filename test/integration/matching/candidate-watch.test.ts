@@ -82,6 +82,8 @@ describe('a request waiting for candidates', function () {
     await newCandidate('Nina Ny');
     assert.equal(await itemsDone(job, now), 1);
     assert.equal(await mails(), 1);
+    const mail = await OutboxMessageModel.findOne({ template: 'candidate-watch-found' }).lean();
+    assert.equal(mail?.subject, 'Nye kandidater til en sag, der venter');
     assert.equal(await homeLine(), '1');
 
     await newCandidate('Olga Også');
