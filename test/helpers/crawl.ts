@@ -26,8 +26,6 @@ export const UNLINKED_ROUTES: Record<string, string> = {
   '/konto/totp/opsaet': 'logging in leads staff there until they have a second factor',
   '/frivillig/opfoelgning/:followUpId':
     'the link in the check-in mail; listed on /frivillig/opfoelgning only while one is open, and no crawled volunteer has one',
-  // For now: the consent rules are to be linked from the consent checklist and the administrator's settings.
-  '/kommune/samtykke': 'not linked yet: the municipal administrator types the address',
 };
 
 /** A route's path (`/sager/:requestId`) as a pattern any concrete path of it matches. */

@@ -1,4 +1,4 @@
-import { CLOSE_REASONS, PREVENTS_STEPS } from '../matching/index.js';
+import { CLOSE_REASONS, ENDING_REASONS, PREVENTS_STEPS } from '../matching/index.js';
 import { DURATION_BUCKETS, durationBuckets, medianDays, p90Days, type Figures } from './figures-rules.js';
 import type { GoalMetric } from './goal-rules.js';
 import { median } from './statistics-rules.js';
@@ -129,11 +129,16 @@ export function reportTables(figures: Figures): ReportTable[] {
     overview,
     partsTable(
       'closures',
-      CLOSE_REASONS,
-      CLOSE_REASONS.map((reason) =>
+      ENDING_REASONS,
+      ENDING_REASONS.map((reason) =>
         countOf(figures.closuresByReason, (e: { reason: string }) => e.reason, reason),
       ),
-      (key) => ({ labelKey: `matching.closeReasons.${key}` }),
+      // A proposal withdrawn before it started has a reason of its own, named as the case page names it.
+      (key) => ({
+        labelKey: (CLOSE_REASONS as readonly string[]).includes(key)
+          ? `matching.closeReasons.${key}`
+          : `caseState.withdrawReasons.${key}`,
+      }),
     ),
     completion,
     {
