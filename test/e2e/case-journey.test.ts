@@ -121,7 +121,10 @@ async function caseJourney(session: BrowserSession, language: Language): Promise
   // The volunteer finds it under what waits for an answer, with saying yes as the action.
   await volunteer.goto(server.baseUrl + '/frivillig/forslag');
   assert.equal(await textOf(volunteer, '#proposals-heading'), says('matching.answer.proposals'));
-  assert.match(await textOf(volunteer, 'form[action$="/accepter"] button'), new RegExp(escape(says('matching.answer.accept'))));
+  assert.match(
+    await textOf(volunteer, 'form[action$="/accepter"] button'),
+    new RegExp(escape(says('matching.answer.accept'))),
+  );
   await clickAndWait(volunteer, 'form[action$="/accepter"] button');
 
   // Accepted: who, where and when; the family's consent is what the case waits for now.
@@ -131,7 +134,10 @@ async function caseJourney(session: BrowserSession, language: Language): Promise
   assert.match(afterAcceptance, /16:00/);
   await expectNoAxeViolations(volunteer);
   await coordinator.reload();
-  assert.match(await textOf(coordinator), new RegExp(escape(says('caseState.coordinator.waiting-for-consent'))));
+  assert.match(
+    await textOf(coordinator),
+    new RegExp(escape(says('caseState.coordinator.waiting-for-consent'))),
+  );
   assert.match(await textOf(coordinator), /Sara Socialrådgiver/);
 
   await social.goto(server.baseUrl + casePath);
@@ -160,7 +166,10 @@ async function caseJourney(session: BrowserSession, language: Language): Promise
     return link!;
   };
   await recordGuardian('MH');
-  assert.match(await textOf(social, 'section:has(#next-heading)'), new RegExp(escape(says('caseState.missing.second-guardian'))));
+  assert.match(
+    await textOf(social, 'section:has(#next-heading)'),
+    new RegExp(escape(says('caseState.missing.second-guardian'))),
+  );
   const familyLink = await recordGuardian('JH');
   assert.match(
     await textOf(social, 'h1 + p'),
@@ -173,7 +182,9 @@ async function caseJourney(session: BrowserSession, language: Language): Promise
   assert.match(await textOf(volunteer), new RegExp(escape(says('caseState.volunteer.active'))));
 
   // A check-in with a worry: the volunteer is told at once who knows, and whom to call now.
-  await runJob(new Map(followUpJobs('https://brobygning.test').map((job) => [job.name, job])).get('followups:plan')!);
+  await runJob(
+    new Map(followUpJobs('https://brobygning.test').map((job) => [job.name, job])).get('followups:plan')!,
+  );
   const today = new Date().toISOString().slice(0, 10);
   await FollowUpModel.updateMany({ audience: 'volunteer' }, { $set: { dueOn: today } });
   await volunteer.goto(server.baseUrl + '/frivillig/opfoelgning');
@@ -215,7 +226,10 @@ async function caseJourney(session: BrowserSession, language: Language): Promise
   await social.goto(server.baseUrl + casePath);
   const paused = await textOf(social, 'h1 + p');
   assert.match(paused, new RegExp(escape(says('caseState.socialWorker.paused.withdrawal'))));
-  assert.doesNotMatch(await textOf(social, 'section:has(#next-heading)'), new RegExp(escape(says('caseState.next.resume'))));
+  assert.doesNotMatch(
+    await textOf(social, 'section:has(#next-heading)'),
+    new RegExp(escape(says('caseState.next.resume'))),
+  );
   for (const [page, audience] of [
     [volunteer, 'volunteer'],
     [coordinator, 'coordinator'],
