@@ -6,26 +6,20 @@ import { forgetCandidateBase } from '../../src/components/matching/index.js';
 import { importMunicipalities, onboardMunicipality } from '../../src/components/municipalities/index.js';
 import { translatorFor, type Language } from '../../src/shared/i18n/index.js';
 import { runJob } from '../../src/shared/jobs/index.js';
-import { createUser, TEST_PASSWORD, totpCode, type TestUser } from '../helpers/accounts.js';
+import { createUser, type TestUser } from '../helpers/accounts.js';
 import { expectNoAxeViolations } from '../helpers/browser.js';
-import { clickAndWait, logIn, useBrowserSession, type BrowserSession } from '../helpers/browser-session.js';
+import {
+  clickAndWait,
+  logIn,
+  logInWithCode,
+  useBrowserSession,
+  type BrowserSession,
+} from '../helpers/browser-session.js';
 import { createCandidate } from '../helpers/candidates.js';
 import { createSocialWorker } from '../helpers/matching.js';
 import { createOffer } from '../helpers/offers.js';
 import { addMember, createOrganisation } from '../helpers/organisations.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
-
-async function logInWithCode(page: Page, baseUrl: string, person: TestUser): Promise<void> {
-  await page.goto(baseUrl + '/log-ind');
-  await page.fill('#email', person.email);
-  await page.fill('#password', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(/\/log-ind\/totp$/), page.press('#password', 'Enter')]);
-  await page.fill('#code', totpCode(person.totpSecret!));
-  await Promise.all([
-    page.waitForURL((url) => url.pathname !== '/log-ind/totp'),
-    page.press('#code', 'Enter'),
-  ]);
-}
 
 const textOf = async (page: Page, selector = 'main') =>
   ((await page.textContent(selector)) ?? '').replace(/\s+/g, ' ');

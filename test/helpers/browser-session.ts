@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { TEST_PASSWORD } from './accounts.js';
+import { TEST_PASSWORD, totpCode, type TestUser } from './accounts.js';
 import { launchBrowser, serve, type RunningServer } from './browser.js';
 import { buildTestApp } from './test-app.js';
 
@@ -74,6 +74,19 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/overblik'),
     page.press('#password', 'Enter'),
+  ]);
+}
+
+/** Logs staff in through both steps: the password, then the current code of their second factor. */
+export async function logInWithCode(page: Page, baseUrl: string, person: TestUser): Promise<void> {
+  await page.goto(baseUrl + '/log-ind');
+  await page.fill('#email', person.email);
+  await page.fill('#password', person.password);
+  await Promise.all([page.waitForURL(/\/log-ind\/totp$/), page.press('#password', 'Enter')]);
+  await page.fill('#code', totpCode(person.totpSecret!));
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/log-ind/totp'),
+    page.press('#code', 'Enter'),
   ]);
 }
 
