@@ -5,6 +5,7 @@ import { z } from 'zod';
 import * as accountsSchemas from '../../src/components/accounts/accounts-schemas.js';
 import * as consentSchemas from '../../src/components/consent/consent-schemas.js';
 import * as followupSchemas from '../../src/components/followups/followup-schemas.js';
+import * as candidateHelpSchemas from '../../src/components/matching/candidate-help-schemas.js';
 import * as candidateSchemas from '../../src/components/matching/candidate-schemas.js';
 import * as matchSchemas from '../../src/components/matching/match-schemas.js';
 import * as rankingWeightsSchemas from '../../src/components/matching/ranking-weights-schemas.js';
@@ -24,6 +25,7 @@ export const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   'accounts/accounts-schemas.ts': accountsSchemas,
   'consent/consent-schemas.ts': consentSchemas,
   'followups/followup-schemas.ts': followupSchemas,
+  'matching/candidate-help-schemas.ts': candidateHelpSchemas,
   'matching/candidate-schemas.ts': candidateSchemas,
   'matching/match-schemas.ts': matchSchemas,
   'matching/ranking-weights-schemas.ts': rankingWeightsSchemas,
