@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { trusted } from 'mongoose';
-import { rankedFor } from '../../src/components/matching/index.js';
+import { forgetCandidateBase, rankedFor } from '../../src/components/matching/index.js';
 import { RequestModel } from '../../src/components/matching/request-model.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_PASSWORD } from '../../src/demo/demo-content.js';
 import { submitForm, type Agent } from './accounts.js';
@@ -38,6 +38,9 @@ export const DEMO_MIN_CANDIDATES = 3;
  * at `now`, by the same ranking the candidates page uses: "case reference: count" each.
  */
 export async function demoRequestsShortOfCandidates(now: Date, minimum: number): Promise<string[]> {
+  // The candidate base is a bounded snapshot kept per process: one read before this seeding (by an
+  // earlier test on the same server) may still be within its bound, so this ranks on a fresh one.
+  forgetCandidateBase();
   const requests = await RequestModel.find({
     municipalityCode: DEMO_MUNICIPALITY_CODE,
     status: trusted({ $ne: 'closed' }),
