@@ -1,14 +1,11 @@
+import { danishDay as danishCalendarDay } from '../../shared/time/index.js';
 import { isDuplicateKeyError, WriteClaimModel } from '../../shared/db/index.js';
 
 const DAY_MS = 86_400_000;
 
 /** The Danish calendar day of a moment, as a whole number of days (a day is Copenhagen's, not UTC's). */
 export function danishDay(now: Date): number {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' })
-    .format(now)
-    .split('-')
-    .map(Number) as [number, number, number];
-  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+  return Math.floor(Date.parse(`${danishCalendarDay(now)}T00:00:00Z`) / DAY_MS);
 }
 
 /**

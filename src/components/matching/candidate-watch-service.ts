@@ -92,16 +92,23 @@ async function tellWorker(responsibleId: string, baseUrl: string, now: Date) {
  */
 export async function checkWaitingRequests(baseUrl: string, now = new Date()): Promise<number> {
   const watches = await CandidateWatchModel.find({}).limit(2000).lean();
+  const ids = watches.map((watch) => watch.requestId);
+  // Two reads for all waiting requests, not two per request.
+  const [requests, liveMatches] = await Promise.all([
+    RequestModel.find({ _id: trusted({ $in: ids }) }).lean<StoredRequest[]>(),
+    MatchModel.find(
+      { requestId: trusted({ $in: ids }), state: trusted({ $in: LIVE_STATES }) },
+      { requestId: 1 },
+    )
+      .limit(2000)
+      .lean(),
+  ]);
+  const requestOf = new Map(requests.map((request) => [String(request._id), request]));
+  const withLiveMatch = new Set(liveMatches.map((match) => match.requestId));
   let found = 0;
   for (const watch of watches) {
-    const request = await RequestModel.findById(watch.requestId).lean<StoredRequest>();
-    const live =
-      request &&
-      (await MatchModel.countDocuments({
-        requestId: watch.requestId,
-        state: trusted({ $in: LIVE_STATES }),
-      }));
-    if (!request || request.status === 'closed' || live) {
+    const request = requestOf.get(watch.requestId);
+    if (!request || request.status === 'closed' || withLiveMatch.has(watch.requestId)) {
       await CandidateWatchModel.deleteOne({ _id: watch._id });
       continue;
     }
