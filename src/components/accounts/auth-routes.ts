@@ -140,7 +140,8 @@ export function authRoutes(settings: AccountsSettings, auth: typeof passport, pr
       req.session.destroy((destroyError) => {
         if (destroyError) return next(destroyError);
         res.clearCookie(sessionCookieName(production), { path: '/' });
-        // Tells the browser to drop cached pages and storage of this origin (SECURITY.md).
+        // A shared computer: the browser drops this origin's cached pages and storage, so the back
+        // button cannot show a child's case to the next person.
         res.set('Clear-Site-Data', '"cache", "storage"');
         res.redirect(303, '/?logget-ud=1');
       });

@@ -4,7 +4,7 @@
  *
  * Everything not in this table reads exactly from the database: making a proposal, accepting, activating,
  * consent, the vetting state shown as "godkendt", an offer's details page and free places at a write.
- * The README's "Read bounds" table repeats this one.
+ * The table in docs/decisions/read-bounds.md repeats this one.
  */
 export const READ_BOUNDS = {
   /** The public marketplace list (/tilbud): offers, organisation approval, free places, municipalities. */

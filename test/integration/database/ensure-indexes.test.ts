@@ -29,7 +29,7 @@ describe('explicit index creation at start-up', () => {
     await collection.deleteMany({ code: '9999' });
   });
 
-  // MONGO-PORTABLE.md: FerretDB 1.x rejects TTL indexes. Confirmed here: ensureIndexes must then stop
+  // FerretDB 1.x rejects TTL indexes (docs/decisions/portable-queries.md). Confirmed here: ensureIndexes must then stop
   // start-up with a message naming the collection, not swallow it the way mongoose's autoIndex does.
   it('when the database rejects a declared index, then start-up fails with a message naming it', async () => {
     const schema = new Schema({ expiresAt: Date });
