@@ -1,7 +1,7 @@
 import { assertLoopback } from '../measure.js';
 import { throughputRatio, type Scenario } from './types.js';
 
-// From the issue: the front page should reach at least 60 % of the bare server's throughput.
+// The front page should reach at least 60 % of the bare server's throughput.
 const TARGET_RATIO = 0.6;
 // The comparison is only fair while both pages are about the same size; beyond this, warn.
 const MAX_SIZE_DIFFERENCE = 0.25;

@@ -11,8 +11,7 @@ import { mayEdit, readRequest, transferChoices } from './request-service.js';
 /**
  * The request's detail page for its team: everything about the child the team may know (the needs text
  * included), the matches and their moves, and, for the responsible worker, edit, transfer and close.
- * The state and the one next step come from the case-state rule. The candidate section renders only
- * when a `candidates` model is given.
+ * The state and the one next step come from the case-state rule; the candidates have a page of their own.
  */
 export async function requestPageModel(actor: Actor, requestId: string, context: RequestContext) {
   const request = await readRequest(actor, requestId, context);

@@ -7,7 +7,7 @@ import {
 
 type From = MembershipStatus | undefined;
 
-// Every pair of states: what the issue allows is listed, everything else is refused.
+// Every pair of states: the allowed moves are listed, everything else is refused.
 const ALLOWED: Array<[From, MembershipStatus]> = [
   [undefined, 'requested'],
   [undefined, 'active'],
