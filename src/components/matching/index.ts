@@ -148,3 +148,4 @@ export { openRequestsForReport, type OpenRequestForReport } from './open-request
 // A caseload counts each social worker's requests and matches over time, without the child's details.
 export { casesForCaseload, type RequestForCaseload, type MatchForCaseload } from './caseload-read.js';
 export { notClosedRequestCount } from './request-counts-read.js';
+export { workerCasesFor } from './worker-cases-read.js';
