@@ -1,5 +1,5 @@
 import { can, type Actor } from '../accounts/index.js';
-import { listOwnOffers } from '../offers/index.js';
+import { offerCountOf } from '../offers/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
 import { matchesHad } from './volunteer-record-service.js';
 
@@ -10,10 +10,8 @@ import { matchesHad } from './volunteer-record-service.js';
 export async function activityReportsHomeItems(homeActor: HomeActor): Promise<HomeItem[]> {
   const actor = homeActor as Actor;
   if (actor.organisationId && can(actor, 'reports:organisation', { organisationId: actor.organisationId })) {
-    const offers = await listOwnOffers(actor);
-    return [
-      { labelKey: 'activityReports.home.organisation', count: offers.length, href: '/forening/rapport' },
-    ];
+    const count = await offerCountOf(actor.organisationId);
+    return [{ labelKey: 'activityReports.home.organisation', count, href: '/forening/rapport' }];
   }
   if (can(actor, 'reports:own-volunteering', { ownerId: actor.userId })) {
     const count = await matchesHad(actor);

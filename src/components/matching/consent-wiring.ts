@@ -23,6 +23,7 @@ import { syncRequestStatus } from './request-status.js';
 import { RequestModel } from './request-model.js';
 import { ageFrom } from './request-rules.js';
 import { afterAcceptanceOf } from './after-acceptance.js';
+import { workerCasesFor } from './worker-cases-read.js';
 
 type MatchDoc = NonNullable<Awaited<ReturnType<typeof readMatch>>>;
 type RequestDoc = { responsibleId: string; birthYear: number; birthMonth: number };
@@ -159,22 +160,10 @@ function whenVolunteerLeaves(baseUrl: string) {
 /** The social worker's count for the home page: matches of their own requests awaiting consent. */
 async function awaitingConsent(actor: { userId: string; role: string; municipalityCode?: string }) {
   if (actor.role !== 'social-worker' || !actor.municipalityCode) return { count: 0, href: '/sager' };
-  const requests = await RequestModel.find(
-    {
-      municipalityCode: actor.municipalityCode,
-      responsibleId: actor.userId,
-      status: trusted({ $ne: 'closed' }),
-    },
-    { _id: 1 },
-  )
-    .limit(500)
-    .lean();
-  const stored = await MatchModel.find({
-    requestId: trusted({ $in: requests.map((request) => String(request._id)) }),
-    state: 'awaiting-consent',
-  }).lean();
+  // The same object the home passes to matching's lines: both share one read of the worker's cases.
+  const { matches, states } = await workerCasesFor(actor as { userId: string; municipalityCode: string });
   // A match whose consent is complete is ready to start, not waiting (the case-state rule decides).
-  const states = await matchStatesOf(stored);
+  const stored = matches.filter((match) => match.state === 'awaiting-consent');
   const waiting = stored.filter((match) => states.get(String(match._id))?.state === 'waiting-for-consent');
   const first = waiting[0];
   return {

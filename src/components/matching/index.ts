@@ -147,3 +147,5 @@ export {
 export { openRequestsForReport, type OpenRequestForReport } from './open-requests-read.js';
 // A caseload counts each social worker's requests and matches over time, without the child's details.
 export { casesForCaseload, type RequestForCaseload, type MatchForCaseload } from './caseload-read.js';
+export { notClosedRequestCount } from './request-counts-read.js';
+export { workerCasesFor } from './worker-cases-read.js';

@@ -2,9 +2,8 @@ import { trusted } from 'mongoose';
 import { can, type Actor } from '../accounts/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
 import { CandidateWatchModel } from './candidate-watch-model.js';
-import { matchStatesOf } from './case-state-service.js';
 import { MatchModel } from './match-model.js';
-import { RequestModel } from './request-model.js';
+import { workerCasesFor } from './worker-cases-read.js';
 
 /** An answer this recent counts as new on the social worker's home. */
 export const NEW_ANSWER_DAYS = 14;
@@ -29,34 +28,29 @@ export function hasNewAnswer(match: AnsweredMatch, now: Date): boolean {
 }
 
 async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
-  const municipalityCode = actor.municipalityCode!;
-  const requests = await RequestModel.find(
-    { municipalityCode, responsibleId: actor.userId, status: trusted({ $in: ['open', 'matched'] }) },
-    { status: 1 },
-  )
-    .limit(500)
-    .lean();
-  const openIds = new Set(requests.filter((r) => r.status === 'open').map((r) => String(r._id)));
-  const matches = await MatchModel.find({
-    requestId: trusted({ $in: requests.map((request) => String(request._id)) }),
-  })
-    .limit(2000)
-    .lean();
-  // Running and ready to start as the case-state rule decides: a paused match holds no adult now.
-  const states = await matchStatesOf(
-    matches.filter((match) => ['awaiting-consent', 'active'].includes(match.state)),
+  const { requests, matches, states } = await workerCasesFor(
+    actor as Actor & { municipalityCode: string },
     now,
   );
+  const openIds = new Set(requests.filter((r) => r.status === 'open').map((r) => String(r._id)));
+  // Running and ready to start as the case-state rule decides: a paused match holds no adult now.
   const ready = matches.filter((match) => states.get(String(match._id))?.state === 'ready-to-start');
   const answered = new Set(
     matches
       .filter((match) => openIds.has(match.requestId) && hasNewAnswer(match as AnsweredMatch, now))
       .map((match) => match.requestId),
   );
-  const found = await CandidateWatchModel.find(
-    { requestId: trusted({ $in: [...openIds] }), found: trusted({ $gt: 0 }) },
-    { requestId: 1 },
-  ).lean();
+  const found =
+    openIds.size === 0
+      ? []
+      : await CandidateWatchModel.find(
+          {
+            municipalityCode: actor.municipalityCode,
+            requestId: trusted({ $in: [...openIds] }),
+            found: trusted({ $gt: 0 }),
+          },
+          { requestId: 1 },
+        ).lean();
   const active = matches.filter((match) => states.get(String(match._id))?.state === 'active').length;
   return [
     { labelKey: 'home.matching.newAnswers', count: answered.size, href: '/sager', urgency: 'due' },

@@ -19,6 +19,7 @@ export { OFFERS_TOPIC } from './marketplace-read-model.js';
 export { placesInUse } from './places-in-use.js';
 // The coordinator's own offers with places free now (the organisation's report reads them).
 export { listOwnOffers } from './offer-service.js';
+export { offerCountOf } from './offer-counts-read.js';
 export { distanceKm, boundingBox, type Point } from './offer-rules.js';
 // The municipality's supply report: running offers placed in it, with their free places.
 export { runningOffersIn, type ReportedOffer } from './offer-report-read.js';

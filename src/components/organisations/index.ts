@@ -23,6 +23,7 @@ export {
   ORGANISATIONS_TOPIC,
 } from './organisation-matching-read.js';
 export { isValidCvr } from './organisation-rules.js';
+export { activeMemberIdsOf } from './member-ids-read.js';
 export {
   isActiveMember,
   listMemberships,

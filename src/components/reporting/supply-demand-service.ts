@@ -22,7 +22,11 @@ export interface SupplyReport {
  * organisation's offers are not on the marketplace either).
  */
 export async function supplyReportFor(actor: Actor, now = new Date()): Promise<SupplyReport> {
-  const municipalityCode = reportMunicipalityOf(actor);
+  return supplyReportIn(reportMunicipalityOf(actor), now);
+}
+
+/** The supply report of one municipality; callers have checked that the reader may see it. */
+export async function supplyReportIn(municipalityCode: string, now = new Date()): Promise<SupplyReport> {
   const [offers, requests, organisations] = await Promise.all([
     runningOffersIn(municipalityCode, now),
     openRequestsForReport(municipalityCode),

@@ -27,7 +27,14 @@ const shown = (value: number | string): Cell => ({ text: String(value), suppress
  * organisations, not children, so nothing is held back; the tenant still comes from the session only.
  */
 export async function vettingHealthFor(actor: Actor, now = new Date()): Promise<VettingHealthReport> {
-  const municipalityCode = reportMunicipalityOf(actor);
+  return vettingHealthIn(reportMunicipalityOf(actor), now);
+}
+
+/** The vetting report of one municipality; callers have checked that the reader may see it. */
+export async function vettingHealthIn(
+  municipalityCode: string,
+  now = new Date(),
+): Promise<VettingHealthReport> {
   const year = currentYear(now);
   const organisations = (await organisationsActiveIn(municipalityCode)).sort((a, b) =>
     a.name.localeCompare(b.name, 'da-DK'),

@@ -1,18 +1,37 @@
 import { can, type Actor } from '../accounts/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
-import { overviewModel } from './coordinator-views.js';
+import { activeMemberIdsOf } from '../organisations/index.js';
 import { currentYear, declarationModel, declarationsModel } from './declaration-service.js';
 import { volunteerModel } from './volunteer-service.js';
+import { organisationSettings, readRecordsOf } from './vetting-service.js';
+import { expiresWithin, isVettedThrough, type VettingFacts } from './vetting-rules.js';
+
+const NO_FACTS: VettingFacts = { childCertificate: {}, references: [] };
+
+/**
+ * Active members not vetted yet or whose børneattest runs out soon, judged as the vetting overview judges
+ * them, from the members' ids and records alone (the overview also reads every member's name).
+ */
+async function membersNeedingVetting(organisationId: string, now: Date): Promise<number> {
+  const [settings, memberIds] = await Promise.all([
+    organisationSettings(organisationId),
+    activeMemberIdsOf(organisationId),
+  ]);
+  const records = await readRecordsOf(organisationId, memberIds);
+  return memberIds.filter((userId) => {
+    const facts = records.get(userId)?.facts ?? NO_FACTS;
+    return !isVettedThrough(facts, settings, now) || expiresWithin(facts, now);
+  }).length;
+}
 
 /** Vetting's lines on the home: members to vet and this year's declaration, one's own steps left, associations yet to declare. */
 export async function vettingHomeItems(homeActor: HomeActor, now = new Date()): Promise<HomeItem[]> {
   const actor = homeActor as Actor;
   if (actor.organisationId && can(actor, 'vetting:record', { organisationId: actor.organisationId })) {
-    const [{ rows }, declaration] = await Promise.all([
-      overviewModel(actor, now),
+    const [count, declaration] = await Promise.all([
+      membersNeedingVetting(actor.organisationId, now),
       declarationModel(actor, now),
     ]);
-    const count = rows.filter((row) => !row.vetted || row.expiresSoon).length;
     // Only associations declare each year that they ask for børneattester.
     const undeclared = declaration.isAssociation && !declaration.declaration ? 1 : 0;
     return [

@@ -16,6 +16,12 @@ export const READ_BOUNDS = {
    * (the job stopped) are rebuilt from the records when the page is asked for.
    */
   outcomes: 2 * 60 * 60_000,
+  /**
+   * The two report counts on the administrator's and the leader's homes (areas short of volunteers,
+   * børneattester running out): each a whole report to compute, so kept per municipality; the report
+   * pages themselves read exactly.
+   */
+  reportHomeCounts: 5 * 60_000,
 } as const satisfies Record<string, number>;
 
 export type ReadBoundName = keyof typeof READ_BOUNDS;
