@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { MatchModel } from './match-model.js';
 import type { MatchState } from './match-rules.js';
 import { REPORT_READ_LIMIT } from './report-read.js';
@@ -19,6 +20,15 @@ export interface MatchForCaseload {
   requestId: string;
   state: MatchState;
   history: Array<{ state: MatchState; at: Date }>;
+}
+
+/** How many requests are not closed: one social worker's (`responsibleId`) or the whole municipality's. */
+export function openRequestCount(municipalityCode: string, responsibleId?: string): Promise<number> {
+  return RequestModel.countDocuments({
+    municipalityCode,
+    ...(responsibleId ? { responsibleId } : {}),
+    status: trusted({ $ne: 'closed' }),
+  });
 }
 
 /**

@@ -146,4 +146,9 @@ export {
 } from './report-read.js';
 export { openRequestsForReport, type OpenRequestForReport } from './open-requests-read.js';
 // A caseload counts each social worker's requests and matches over time, without the child's details.
-export { casesForCaseload, type RequestForCaseload, type MatchForCaseload } from './caseload-read.js';
+export {
+  casesForCaseload,
+  openRequestCount,
+  type RequestForCaseload,
+  type MatchForCaseload,
+} from './caseload-read.js';

@@ -16,6 +16,11 @@ export const READ_BOUNDS = {
    * (the job stopped) are rebuilt from the records when the page is asked for.
    */
   outcomes: 2 * 60 * 60_000,
+  /**
+   * Caseloads over time (/sager/rapport, /kommune/rapport/team): a municipality's requests, matches, due
+   * follow-ups and social workers, read once for every page of that municipality. Counts, never a decision.
+   */
+  caseload: 60_000,
 } as const satisfies Record<string, number>;
 
 export type ReadBoundName = keyof typeof READ_BOUNDS;
