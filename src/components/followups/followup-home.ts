@@ -1,5 +1,5 @@
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
-import { organisationCheckIns, ownCheckIns, teamOverview } from './followup-service.js';
+import { overdueCheckInCount, ownCheckIns, teamOverview } from './followup-service.js';
 
 /** What follow-ups put on the home page of the active role (nothing for other roles). */
 export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
@@ -53,14 +53,12 @@ export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
       : [];
   }
   if (actor.role === 'coordinator' && actor.organisationId) {
-    const notDone = (await organisationCheckIns(actor.organisationId, now)).filter(
-      (checkIn) => checkIn.status === 'overdue',
-    );
-    return notDone.length > 0
+    const notDone = await overdueCheckInCount(actor.organisationId, now);
+    return notDone > 0
       ? [
           {
             labelKey: 'followups.home.notDone',
-            count: notDone.length,
+            count: notDone,
             href: '/forening/opfoelgning',
             urgency: 'due',
           },

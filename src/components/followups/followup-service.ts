@@ -5,12 +5,15 @@ import { translatorFor, type Language } from '../../shared/i18n/index.js';
 import { childOf, withChild } from './followup-child.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
+import { pageOf } from '../../shared/http/index.js';
 import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import {
+  addDays,
   addMonths,
   copenhagenDate,
+  DUE_DAYS,
   FOLLOW_UP_AUDIENCES,
   statusOf,
   upcomingDueOns,
@@ -242,26 +245,52 @@ export async function checkInBlocked(followUp: StoredFollowUp): Promise<'paused'
   return facts.state === 'active' ? undefined : 'paused';
 }
 
-/** The coordinator's view: whether their volunteers' check-ins are done, never what was answered. */
-export async function organisationCheckIns(organisationId: string, now: Date) {
+/** How many of the organisation's check-ins are overdue now: counted, not read. */
+export function overdueCheckInCount(organisationId: string, now: Date): Promise<number> {
+  return FollowUpModel.countDocuments({
+    organisationId,
+    audience: 'volunteer',
+    state: 'open',
+    // Overdue from DUE_DAYS after its date (see statusOf).
+    dueOn: trusted({ $lte: addDays(copenhagenDate(now), -DUE_DAYS) }),
+  });
+}
+
+/** Check-ins on one page of the coordinator's view: a large club has thousands over the years. */
+export const ORGANISATION_PAGE_SIZE = 50;
+
+/**
+ * The coordinator's view: whether their volunteers' check-ins are done, never what was answered. Newest
+ * first, one page at a time; only the page shown is named.
+ */
+export async function organisationCheckIns(organisationId: string, now: Date, page = 1) {
   const today = copenhagenDate(now);
   const checkIns = await FollowUpModel.find(
-    { organisationId },
+    {
+      organisationId,
+      audience: 'volunteer',
+      state: trusted({ $ne: 'cancelled' }),
+      dueOn: trusted({ $lte: today }),
+    },
     { matchId: 1, volunteerId: 1, dueOn: 1, state: 1, audience: 1, sequence: 1, kind: 1 },
-  ).lean();
-  const relevant = checkIns
-    .filter((followUp) => followUp.audience === 'volunteer' && followUp.state !== 'cancelled')
-    .filter((followUp) => followUp.dueOn <= today)
-    .map((followUp) => withStatus(followUp, today))
-    .sort((a, b) => b.dueOn.localeCompare(a.dueOn));
+  )
+    .sort({ dueOn: -1, _id: 1 })
+    .skip((page - 1) * ORGANISATION_PAGE_SIZE)
+    .limit(ORGANISATION_PAGE_SIZE + 1)
+    .lean();
+  const { rows, links } = pageOf(checkIns, page, ORGANISATION_PAGE_SIZE, '/forening/opfoelgning');
+  const relevant = rows.map((followUp) => withStatus(followUp, today));
   const people = await describePeople(relevant.map((followUp) => followUp.volunteerId));
   const named = await withChild({ kind: 'coordinator', organisationId }, relevant, now);
-  return named.map((followUp) => ({
-    dueOn: followUp.dueOn,
-    status: followUp.status,
-    child: followUp.child,
-    volunteerName: people.get(followUp.volunteerId)?.name ?? '–',
-  }));
+  return {
+    links,
+    checkIns: named.map((followUp) => ({
+      dueOn: followUp.dueOn,
+      status: followUp.status,
+      child: followUp.child,
+      volunteerName: people.get(followUp.volunteerId)?.name ?? '–',
+    })),
+  };
 }
 
 /**
