@@ -27,7 +27,7 @@ export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
       },
       {
         labelKey: 'followups.home.overdue',
-        count: overview.overdue.length,
+        count: overview.overdueCount,
         href: '/opfoelgning',
         urgency: 'overdue',
       },

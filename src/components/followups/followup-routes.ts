@@ -153,9 +153,11 @@ export function followUpRoutes(settings: AccountsSettings): Router {
     { method: 'get', path: '/opfoelgning', action: 'followups:work' },
     team,
     async (req, res) => {
+      const query = parseForm(listQuerySchema, req.query);
+      if (!query.ok) throw new BadRequestError('Unusable page');
       res.render('followups/overview', {
         titleKey: 'followups.overview.title',
-        ...(await teamOverview(actorOf(req).municipalityCode ?? '', new Date())),
+        ...(await teamOverview(actorOf(req).municipalityCode ?? '', new Date(), query.data.side)),
       });
     },
   );

@@ -173,43 +173,65 @@ export async function markWorrySeen(actor: Actor, followUp: StoredFollowUp, cont
 
 const ATTENTION: FollowUpStatus[] = ['due', 'overdue'];
 
-/** The social workers' overview: what is due and overdue, worries not yet handled, and matches with two missed check-ins. */
-export async function teamOverview(municipalityCode: string, now: Date) {
+/** Overdue follow-ups on one page of the social workers' overview (a large municipality has hundreds). */
+export const OVERVIEW_PAGE_SIZE = 50;
+// Far more than a municipality's unhandled worries or flagged plans ever are: a bound, not a page.
+const FLAGGED_READ_LIMIT = 5_000;
+
+/**
+ * The social workers' overview: what is due, overdue (one page, oldest first), worries not yet handled,
+ * and matches with two missed check-ins. Only the follow-ups shown are named.
+ */
+export async function teamOverview(municipalityCode: string, now: Date, page = 1) {
   const today = copenhagenDate(now);
-  const open = await FollowUpModel.find({ municipalityCode, state: 'open' }, { answers: 0 }).lean();
+  // Only those whose day has come: a later one is scheduled, neither due nor overdue.
+  const open = await FollowUpModel.find(
+    { municipalityCode, state: 'open', dueOn: trusted({ $lte: today }) },
+    { matchId: 1, requestId: 1, audience: 1, kind: 1, dueOn: 1, state: 1, pausedOn: 1 },
+  ).lean();
   const current = open
     .filter((followUp) => !followUp.pausedOn)
     .map((followUp) => withStatus(followUp, today))
     .filter((followUp) => ATTENTION.includes(followUp.status))
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-  // Worries stay until someone records what was done, not merely until they are read.
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a._id.localeCompare(b._id));
+  const overdue = pageOf(
+    current.filter((followUp) => followUp.status === 'overdue').slice((page - 1) * OVERVIEW_PAGE_SIZE),
+    page,
+    OVERVIEW_PAGE_SIZE,
+    '/opfoelgning',
+  );
+  const due = current.filter((followUp) => followUp.status === 'due');
+  // Worries stay until someone records what was done, not merely until they are read. A worry is raised
+  // by an answer, so only answered follow-ups carry one.
   const worries = await FollowUpModel.find(
     {
       municipalityCode,
+      state: 'done',
       worryRaisedAt: trusted({ $exists: true }),
       worryHandledAt: trusted({ $exists: false }),
     },
     { answers: 0 },
-  ).lean();
-  const missed = await FollowUpPlanModel.find({
-    municipalityCode,
-    missedFlagAt: trusted({ $exists: true }),
-  }).lean();
-  const vettingExpired = await FollowUpPlanModel.find({
-    municipalityCode,
-    vettingExpiredAt: trusted({ $exists: true }),
-    closedOn: trusted({ $exists: false }),
-  }).lean();
+  )
+    .limit(FLAGGED_READ_LIMIT)
+    .lean();
+  // Both kinds of flagged plans in one read.
+  const plans = await FollowUpPlanModel.find({ municipalityCode })
+    .limit(FLAGGED_READ_LIMIT * 10)
+    .lean();
+  const missed = plans.filter((plan) => plan.missedFlagAt);
+  const vettingExpired = plans.filter((plan) => plan.vettingExpiredAt && !plan.closedOn);
   // The municipality's own staff: the child gate gives them the alias their casework needs.
   const staff = { kind: 'staff', municipalityCode } as const;
   const [named, namedWorries] = await Promise.all([
-    withChild(staff, current, now),
+    withChild(staff, [...overdue.rows, ...due], now),
     withChild(staff, worries, now),
   ]);
   return {
     vettingExpired,
     due: named.filter((followUp) => followUp.status === 'due'),
     overdue: named.filter((followUp) => followUp.status === 'overdue'),
+    overdueCount: current.length - due.length,
+    links: overdue.links,
     worries: namedWorries,
     missed,
   };

@@ -50,4 +50,42 @@ describe('the coordinator’s check-ins, a page at a time', function () {
 
     assert.equal((await coordinator.get('/forening/opfoelgning?side=x')).status, 400);
   });
+
+  it('when more follow-ups are overdue than a page holds, then the overview pages them and still shows what is due today', async () => {
+    const today = copenhagenDate(new Date());
+    // 53 overdue (from a week back), one due today, one scheduled next week (never listed).
+    const dueOns = [...Array.from({ length: 53 }, (_, index) => addDays(today, -7 - index)), today];
+    await FollowUpModel.insertMany(
+      [...dueOns, addDays(today, 7)].map((dueOn, index) => ({
+        _id: `m${index}:family:regular:1`,
+        matchId: `m${index}`,
+        requestId: `r${index}`,
+        municipalityCode: '0849',
+        organisationId: 'org',
+        volunteerId: `v${index}`,
+        audience: 'family',
+        kind: 'regular',
+        sequence: 1,
+        dueOn,
+      })),
+    );
+    const sara = await createUser({
+      roles: [{ role: 'social-worker', municipalityCode: '0849' }],
+      totp: true,
+    });
+    const worker = await loginAs(buildTestApp(), sara);
+    const section = (html: string, id: string) =>
+      html.split(`aria-labelledby="${id}"`)[1]!.split('</section>')[0]!;
+
+    const first = await worker.get('/opfoelgning');
+    assert.equal(first.status, 200);
+    assert.equal(rowsOf(section(first.text, 'overdue-heading')), 50);
+    assert.equal(rowsOf(section(first.text, 'due-heading')), 1);
+    assert.match(decoded(section(first.text, 'overdue-heading')), /href="\/opfoelgning\?side=2" rel="next"/);
+
+    const second = await worker.get('/opfoelgning?side=2');
+    assert.equal(rowsOf(section(second.text, 'overdue-heading')), 3, 'the oldest three');
+    assert.match(decoded(section(second.text, 'overdue-heading')), /href="\/opfoelgning" rel="prev"/);
+    assert.equal(rowsOf(section(second.text, 'due-heading')), 1, 'what is due today is on every page');
+  });
 });
