@@ -21,6 +21,11 @@ export const READ_BOUNDS = {
    * follow-ups and social workers, read once for every page of that municipality. Counts, never a decision.
    */
   caseload: 60_000,
+  /**
+   * The coordinator's report (/forening/rapport and its CSV files): the organisation's matches, check-ins
+   * and members' vetting, read once for every look at it. Its offers and free places are read exactly.
+   */
+  organisationReport: 60_000,
 } as const satisfies Record<string, number>;
 
 export type ReadBoundName = keyof typeof READ_BOUNDS;
