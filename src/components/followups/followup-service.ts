@@ -175,6 +175,8 @@ const ATTENTION: FollowUpStatus[] = ['due', 'overdue'];
 
 /** Overdue follow-ups on one page of the social workers' overview (a large municipality has hundreds). */
 export const OVERVIEW_PAGE_SIZE = 50;
+// A large municipality has a few thousand open follow-ups at most.
+const OPEN_READ_LIMIT = 20_000;
 // Far more than a municipality's unhandled worries or flagged plans ever are: a bound, not a page.
 const FLAGGED_READ_LIMIT = 5_000;
 
@@ -188,7 +190,9 @@ export async function teamOverview(municipalityCode: string, now: Date, page = 1
   const open = await FollowUpModel.find(
     { municipalityCode, state: 'open', dueOn: trusted({ $lte: today }) },
     { matchId: 1, requestId: 1, audience: 1, kind: 1, dueOn: 1, state: 1, pausedOn: 1 },
-  ).lean();
+  )
+    .limit(OPEN_READ_LIMIT)
+    .lean();
   const current = open
     .filter((followUp) => !followUp.pausedOn)
     .map((followUp) => withStatus(followUp, today))
@@ -237,10 +241,15 @@ export async function teamOverview(municipalityCode: string, now: Date, page = 1
   };
 }
 
+// A match's follow-ups over years (monthly per side, then quarterly), with wide room.
+const MATCH_HISTORY_LIMIT = 2_000;
+// A volunteer's open check-ins: one per running match.
+const OWN_OPEN_LIMIT = 500;
+
 /** One match's follow-ups, oldest first, with their answers: for the request's team only. */
 export async function matchHistory(municipalityCode: string, matchId: string, now: Date) {
   const today = copenhagenDate(now);
-  const followUps = await FollowUpModel.find({ matchId, municipalityCode }).lean();
+  const followUps = await FollowUpModel.find({ matchId, municipalityCode }).limit(MATCH_HISTORY_LIMIT).lean();
   return followUps
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.audience.localeCompare(b.audience))
     .map((followUp) => withStatus(followUp, today));
@@ -249,8 +258,10 @@ export async function matchHistory(municipalityCode: string, matchId: string, no
 /** A volunteer's own check-ins that are due or overdue, and the next one, each with what they may see of the child. */
 export async function ownCheckIns(volunteerId: string, now: Date) {
   const today = copenhagenDate(now);
-  const open = await FollowUpModel.find({ volunteerId, state: 'open' }, { answers: 0 }).lean();
-  const own = open.filter((followUp) => followUp.audience === 'volunteer' && !followUp.pausedOn);
+  const open = await FollowUpModel.find({ volunteerId, audience: 'volunteer', state: 'open' }, { answers: 0 })
+    .limit(OWN_OPEN_LIMIT)
+    .lean();
+  const own = open.filter((followUp) => !followUp.pausedOn);
   // Only check-ins that can be answered now: the match runs (not paused, waiting for consent or closed).
   const states = await matchStates(own.map((followUp) => followUp.matchId));
   const answerable = own
