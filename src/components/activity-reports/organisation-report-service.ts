@@ -1,16 +1,11 @@
 import { can, type Actor, type RequestContext } from '../accounts/index.js';
-import { copenhagenDate, FollowUpModel } from '../followups/index.js';
-import { matchesOfOrganisation } from '../matching/index.js';
+import { copenhagenDate } from '../followups/index.js';
 import { listOwnOffers } from '../offers/index.js';
-import { findOrganisation, listMemberships } from '../organisations/index.js';
-import { vettingStatusFor } from '../vetting/index.js';
+import { findOrganisation } from '../organisations/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { ForbiddenError } from '../../shared/errors/index.js';
-import { vettingStateOf } from './activity-rules.js';
+import { organisationActivity } from './organisation-report-read-model.js';
 import { organisationTables, type OrganisationTable } from './organisation-report-rules.js';
-
-/** The most check-ins one organisation's report reads (a large club has a few thousand). */
-const CHECK_IN_READ_LIMIT = 50_000;
 
 /** The coordinator's own organisation, from the active role only; nobody else has one to report on. */
 function ownOrganisation(actor: Actor): string {
@@ -19,48 +14,24 @@ function ownOrganisation(actor: Actor): string {
   return organisationId;
 }
 
-async function checkInsOf(organisationId: string) {
-  const followUps = await FollowUpModel.find(
-    { organisationId, audience: 'volunteer' },
-    // Only the dates and the state: never the answers about the child.
-    { dueOn: 1, state: 1, answeredAt: 1 },
-  )
-    .limit(CHECK_IN_READ_LIMIT)
-    .lean<Array<{ dueOn: string; state: string; answeredAt?: Date | null }>>();
-  return followUps.map((followUp) => ({
-    dueOn: followUp.dueOn,
-    state: followUp.state,
-    answeredOn: followUp.answeredAt ? copenhagenDate(followUp.answeredAt) : undefined,
-  }));
-}
-
-async function memberVettingStates(organisationId: string, now: Date) {
-  const members = await listMemberships(organisationId);
-  const statuses = await vettingStatusFor(
-    members.map((member) => member.userId),
-    organisationId,
-    now,
-  );
-  const byUser = new Map(statuses.map((status) => [status.userId, status]));
-  return members.map((member) => vettingStateOf(byUser.get(member.userId), now));
-}
-
 export interface OrganisationReport {
   organisationName: string;
   today: string;
   tables: OrganisationTable[];
 }
 
-/** The coordinator's report on the own organisation, with small counts about children held back. */
+/**
+ * The coordinator's report on the own organisation, with small counts about children held back. Its
+ * matches, check-ins and members' vetting are at most READ_BOUNDS.organisationReport old.
+ */
 export async function organisationReport(actor: Actor, now = new Date()): Promise<OrganisationReport> {
   const organisationId = ownOrganisation(actor);
-  const [organisation, offers, matches, checkIns, members] = await Promise.all([
+  const [organisation, offers, activity] = await Promise.all([
     findOrganisation(organisationId),
     listOwnOffers(actor, now),
-    matchesOfOrganisation(organisationId),
-    checkInsOf(organisationId),
-    memberVettingStates(organisationId, now),
+    organisationActivity(organisationId),
   ]);
+  const { matches, checkIns, members } = activity.value;
   const today = copenhagenDate(now);
   return {
     organisationName: organisation?.name ?? '',

@@ -3,6 +3,7 @@ import { matchStates } from '../matching/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import { copenhagenDate, statusOf, type StoredState } from './followup-rules.js';
+import { overdueCheckInCount } from './followup-service.js';
 
 /*
  * The home shows counts only, so it reads the fields the counts need and never asks who the child is or
@@ -58,21 +59,6 @@ async function waitingCheckIns(volunteerId: string, now: Date) {
     .filter((status) => status !== 'scheduled');
 }
 
-/** The organisation's volunteers' check-ins not done in time (as `organisationCheckIns` judges them). */
-async function overdueOrganisationCheckIns(organisationId: string, now: Date): Promise<number> {
-  const today = copenhagenDate(now);
-  // Only an open check-in can be overdue.
-  const open = await FollowUpModel.find(
-    { organisationId, state: 'open' },
-    { audience: 1, dueOn: 1, state: 1 },
-  ).lean();
-  return open.filter(
-    (followUp) =>
-      followUp.audience === 'volunteer' &&
-      statusOf({ state: followUp.state as StoredState, dueOn: followUp.dueOn }, today) === 'overdue',
-  ).length;
-}
-
 /** What follow-ups put on the home page of the active role (nothing for other roles). */
 export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
   const now = new Date();
@@ -108,7 +94,7 @@ export async function followUpHomeItems(actor: HomeActor): Promise<HomeItem[]> {
       : [];
   }
   if (actor.role === 'coordinator' && actor.organisationId) {
-    const count = await overdueOrganisationCheckIns(actor.organisationId, now);
+    const count = await overdueCheckInCount(actor.organisationId, now);
     return count > 0
       ? [{ labelKey: 'followups.home.notDone', count, href: '/forening/opfoelgning', urgency: 'due' }]
       : [];

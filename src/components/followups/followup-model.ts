@@ -68,6 +68,8 @@ followUpSchema.index({ matchId: 1, audience: 1, sequence: 1 });
 followUpSchema.index({ municipalityCode: 1, state: 1, dueOn: 1 });
 followUpSchema.index({ volunteerId: 1, state: 1 });
 followUpSchema.index({ organisationId: 1, state: 1 });
+// The coordinator's check-ins, newest first, a page at a time.
+followUpSchema.index({ organisationId: 1, audience: 1, dueOn: -1 });
 followUpSchema.index({ state: 1, dueOn: 1 });
 
 export type FollowUp = InferSchemaType<typeof followUpSchema>;

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { FollowUpModel } from './followup-model.js';
 import { copenhagenDate, statusOf, type FollowUpAudience, type FollowUpStatus } from './followup-rules.js';
 
@@ -21,7 +22,8 @@ export async function dueFollowUpsForCaseload(
 ): Promise<OpenFollowUpForCaseload[]> {
   const today = copenhagenDate(now);
   const open = await FollowUpModel.find(
-    { municipalityCode, state: 'open' },
+    // Only those whose day has come: the rest are scheduled, neither due nor overdue.
+    { municipalityCode, state: 'open', dueOn: trusted({ $lte: today }) },
     { requestId: 1, audience: 1, state: 1, dueOn: 1, pausedOn: 1 },
   )
     .limit(OPEN_READ_LIMIT)

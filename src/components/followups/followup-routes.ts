@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
 import { matchFacts, matchStatusFor, viewerOf } from '../matching/index.js';
-import { NotFoundError } from '../../shared/errors/index.js';
+import { BadRequestError, NotFoundError } from '../../shared/errors/index.js';
 import {
   defineRoute,
   flash,
@@ -12,7 +12,13 @@ import {
 } from '../../shared/http/index.js';
 import { chartOf } from './followup-chart.js';
 import { CONTINUE_WISHES, copenhagenDate, SCALE } from './followup-rules.js';
-import { answersSchema, followUpIdSchema, skipSchema, worryHandlingSchema } from './followup-schemas.js';
+import {
+  answersSchema,
+  followUpIdSchema,
+  listQuerySchema,
+  skipSchema,
+  worryHandlingSchema,
+} from './followup-schemas.js';
 import { childOf } from './followup-child.js';
 import {
   answerFollowUp,
@@ -147,9 +153,11 @@ export function followUpRoutes(settings: AccountsSettings): Router {
     { method: 'get', path: '/opfoelgning', action: 'followups:work' },
     team,
     async (req, res) => {
+      const query = parseForm(listQuerySchema, req.query);
+      if (!query.ok) throw new BadRequestError('Unusable page');
       res.render('followups/overview', {
         titleKey: 'followups.overview.title',
-        ...(await teamOverview(actorOf(req).municipalityCode ?? '', new Date())),
+        ...(await teamOverview(actorOf(req).municipalityCode ?? '', new Date(), query.data.side)),
       });
     },
   );
@@ -261,9 +269,11 @@ export function followUpRoutes(settings: AccountsSettings): Router {
     { method: 'get', path: '/forening/opfoelgning', action: 'followups:overview-org' },
     authorize('followups:overview-org'),
     async (req, res) => {
+      const query = parseForm(listQuerySchema, req.query);
+      if (!query.ok) throw new BadRequestError('Unusable page');
       res.render('followups/organisation', {
         titleKey: 'followups.organisation.title',
-        checkIns: await organisationCheckIns(actorOf(req).organisationId ?? '', new Date()),
+        ...(await organisationCheckIns(actorOf(req).organisationId ?? '', new Date(), query.data.side)),
       });
     },
   );

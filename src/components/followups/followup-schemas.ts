@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, writtenText } from '../../shared/http/index.js';
+import { optionalText, pageParam, writtenText } from '../../shared/http/index.js';
 import { SKIP_REASON_MAX, WORRY_TEXT_MAX } from './followup-model.js';
 import { CONTINUE_WISHES } from './followup-rules.js';
 import { WORRY_ACTIONS, WORRY_NOTE_MAX } from './worry-rules.js';
@@ -47,3 +47,6 @@ export const worryHandlingSchema = z.strictObject({
     .pipe(z.array(z.enum(WORRY_ACTIONS, 'forms.errors.invalid')).min(1, 'worry.handle.pickAction')),
   note: optionalText(WORRY_NOTE_MAX),
 });
+
+/** A paged list's query string: only the page. */
+export const listQuerySchema = z.strictObject({ side: pageParam });

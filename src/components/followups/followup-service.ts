@@ -5,12 +5,15 @@ import { translatorFor, type Language } from '../../shared/i18n/index.js';
 import { childOf, withChild } from './followup-child.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
+import { pageOf } from '../../shared/http/index.js';
 import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import {
+  addDays,
   addMonths,
   copenhagenDate,
+  DUE_DAYS,
   FOLLOW_UP_AUDIENCES,
   statusOf,
   upcomingDueOns,
@@ -170,52 +173,83 @@ export async function markWorrySeen(actor: Actor, followUp: StoredFollowUp, cont
 
 const ATTENTION: FollowUpStatus[] = ['due', 'overdue'];
 
-/** The social workers' overview: what is due and overdue, worries not yet handled, and matches with two missed check-ins. */
-export async function teamOverview(municipalityCode: string, now: Date) {
+/** Overdue follow-ups on one page of the social workers' overview (a large municipality has hundreds). */
+export const OVERVIEW_PAGE_SIZE = 50;
+// A large municipality has a few thousand open follow-ups at most.
+const OPEN_READ_LIMIT = 20_000;
+// Far more than a municipality's unhandled worries or flagged plans ever are: a bound, not a page.
+const FLAGGED_READ_LIMIT = 5_000;
+
+/**
+ * The social workers' overview: what is due, overdue (one page, oldest first), worries not yet handled,
+ * and matches with two missed check-ins. Only the follow-ups shown are named.
+ */
+export async function teamOverview(municipalityCode: string, now: Date, page = 1) {
   const today = copenhagenDate(now);
-  const open = await FollowUpModel.find({ municipalityCode, state: 'open' }, { answers: 0 }).lean();
+  // Only those whose day has come: a later one is scheduled, neither due nor overdue.
+  const open = await FollowUpModel.find(
+    { municipalityCode, state: 'open', dueOn: trusted({ $lte: today }) },
+    { matchId: 1, requestId: 1, audience: 1, kind: 1, dueOn: 1, state: 1, pausedOn: 1 },
+  )
+    .limit(OPEN_READ_LIMIT)
+    .lean();
   const current = open
     .filter((followUp) => !followUp.pausedOn)
     .map((followUp) => withStatus(followUp, today))
     .filter((followUp) => ATTENTION.includes(followUp.status))
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-  // Worries stay until someone records what was done, not merely until they are read.
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a._id.localeCompare(b._id));
+  const overdue = pageOf(
+    current.filter((followUp) => followUp.status === 'overdue').slice((page - 1) * OVERVIEW_PAGE_SIZE),
+    page,
+    OVERVIEW_PAGE_SIZE,
+    '/opfoelgning',
+  );
+  const due = current.filter((followUp) => followUp.status === 'due');
+  // Worries stay until someone records what was done, not merely until they are read. A worry is raised
+  // by an answer, so only answered follow-ups carry one.
   const worries = await FollowUpModel.find(
     {
       municipalityCode,
+      state: 'done',
       worryRaisedAt: trusted({ $exists: true }),
       worryHandledAt: trusted({ $exists: false }),
     },
     { answers: 0 },
-  ).lean();
-  const missed = await FollowUpPlanModel.find({
-    municipalityCode,
-    missedFlagAt: trusted({ $exists: true }),
-  }).lean();
-  const vettingExpired = await FollowUpPlanModel.find({
-    municipalityCode,
-    vettingExpiredAt: trusted({ $exists: true }),
-    closedOn: trusted({ $exists: false }),
-  }).lean();
+  )
+    .limit(FLAGGED_READ_LIMIT)
+    .lean();
+  // Both kinds of flagged plans in one read.
+  const plans = await FollowUpPlanModel.find({ municipalityCode })
+    .limit(FLAGGED_READ_LIMIT * 10)
+    .lean();
+  const missed = plans.filter((plan) => plan.missedFlagAt);
+  const vettingExpired = plans.filter((plan) => plan.vettingExpiredAt && !plan.closedOn);
   // The municipality's own staff: the child gate gives them the alias their casework needs.
   const staff = { kind: 'staff', municipalityCode } as const;
   const [named, namedWorries] = await Promise.all([
-    withChild(staff, current, now),
+    withChild(staff, [...overdue.rows, ...due], now),
     withChild(staff, worries, now),
   ]);
   return {
     vettingExpired,
     due: named.filter((followUp) => followUp.status === 'due'),
     overdue: named.filter((followUp) => followUp.status === 'overdue'),
+    overdueCount: current.length - due.length,
+    links: overdue.links,
     worries: namedWorries,
     missed,
   };
 }
 
+// A match's follow-ups over years (monthly per side, then quarterly), with wide room.
+const MATCH_HISTORY_LIMIT = 2_000;
+// A volunteer's open check-ins: one per running match.
+const OWN_OPEN_LIMIT = 500;
+
 /** One match's follow-ups, oldest first, with their answers: for the request's team only. */
 export async function matchHistory(municipalityCode: string, matchId: string, now: Date) {
   const today = copenhagenDate(now);
-  const followUps = await FollowUpModel.find({ matchId, municipalityCode }).lean();
+  const followUps = await FollowUpModel.find({ matchId, municipalityCode }).limit(MATCH_HISTORY_LIMIT).lean();
   return followUps
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.audience.localeCompare(b.audience))
     .map((followUp) => withStatus(followUp, today));
@@ -224,8 +258,10 @@ export async function matchHistory(municipalityCode: string, matchId: string, no
 /** A volunteer's own check-ins that are due or overdue, and the next one, each with what they may see of the child. */
 export async function ownCheckIns(volunteerId: string, now: Date) {
   const today = copenhagenDate(now);
-  const open = await FollowUpModel.find({ volunteerId, state: 'open' }, { answers: 0 }).lean();
-  const own = open.filter((followUp) => followUp.audience === 'volunteer' && !followUp.pausedOn);
+  const open = await FollowUpModel.find({ volunteerId, audience: 'volunteer', state: 'open' }, { answers: 0 })
+    .limit(OWN_OPEN_LIMIT)
+    .lean();
+  const own = open.filter((followUp) => !followUp.pausedOn);
   // Only check-ins that can be answered now: the match runs (not paused, waiting for consent or closed).
   const states = await matchStates(own.map((followUp) => followUp.matchId));
   const answerable = own
@@ -242,26 +278,52 @@ export async function checkInBlocked(followUp: StoredFollowUp): Promise<'paused'
   return facts.state === 'active' ? undefined : 'paused';
 }
 
-/** The coordinator's view: whether their volunteers' check-ins are done, never what was answered. */
-export async function organisationCheckIns(organisationId: string, now: Date) {
+/** How many of the organisation's check-ins are overdue now: counted, not read. */
+export function overdueCheckInCount(organisationId: string, now: Date): Promise<number> {
+  return FollowUpModel.countDocuments({
+    organisationId,
+    audience: 'volunteer',
+    state: 'open',
+    // Overdue from DUE_DAYS after its date (see statusOf).
+    dueOn: trusted({ $lte: addDays(copenhagenDate(now), -DUE_DAYS) }),
+  });
+}
+
+/** Check-ins on one page of the coordinator's view: a large club has thousands over the years. */
+export const ORGANISATION_PAGE_SIZE = 50;
+
+/**
+ * The coordinator's view: whether their volunteers' check-ins are done, never what was answered. Newest
+ * first, one page at a time; only the page shown is named.
+ */
+export async function organisationCheckIns(organisationId: string, now: Date, page = 1) {
   const today = copenhagenDate(now);
   const checkIns = await FollowUpModel.find(
-    { organisationId },
+    {
+      organisationId,
+      audience: 'volunteer',
+      state: trusted({ $ne: 'cancelled' }),
+      dueOn: trusted({ $lte: today }),
+    },
     { matchId: 1, volunteerId: 1, dueOn: 1, state: 1, audience: 1, sequence: 1, kind: 1 },
-  ).lean();
-  const relevant = checkIns
-    .filter((followUp) => followUp.audience === 'volunteer' && followUp.state !== 'cancelled')
-    .filter((followUp) => followUp.dueOn <= today)
-    .map((followUp) => withStatus(followUp, today))
-    .sort((a, b) => b.dueOn.localeCompare(a.dueOn));
+  )
+    .sort({ dueOn: -1, _id: 1 })
+    .skip((page - 1) * ORGANISATION_PAGE_SIZE)
+    .limit(ORGANISATION_PAGE_SIZE + 1)
+    .lean();
+  const { rows, links } = pageOf(checkIns, page, ORGANISATION_PAGE_SIZE, '/forening/opfoelgning');
+  const relevant = rows.map((followUp) => withStatus(followUp, today));
   const people = await describePeople(relevant.map((followUp) => followUp.volunteerId));
   const named = await withChild({ kind: 'coordinator', organisationId }, relevant, now);
-  return named.map((followUp) => ({
-    dueOn: followUp.dueOn,
-    status: followUp.status,
-    child: followUp.child,
-    volunteerName: people.get(followUp.volunteerId)?.name ?? '–',
-  }));
+  return {
+    links,
+    checkIns: named.map((followUp) => ({
+      dueOn: followUp.dueOn,
+      status: followUp.status,
+      child: followUp.child,
+      volunteerName: people.get(followUp.volunteerId)?.name ?? '–',
+    })),
+  };
 }
 
 /**

@@ -24,9 +24,10 @@ export async function caseloadOf(actor: Actor, context: RequestContext, now = ne
     .limit(500)
     .lean();
   const ids = requests.map((request) => String(request._id));
-  // Ended matches too: a request whose proposals all ended is "looking", not "new".
+  // Ended matches too: a request whose proposals all ended is "looking", not "new". The municipality
+  // narrows the read where the engine cannot look up a list of ids.
   const all = await MatchModel.find(
-    { requestId: trusted({ $in: ids }) },
+    { municipalityCode, requestId: trusted({ $in: ids }) },
     {
       requestId: 1,
       municipalityCode: 1,

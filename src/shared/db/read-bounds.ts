@@ -22,6 +22,16 @@ export const READ_BOUNDS = {
    * pages themselves read exactly.
    */
   reportHomeCounts: 5 * 60_000,
+  /**
+   * Caseloads over time (/sager/rapport, /kommune/rapport/team): a municipality's requests, matches, due
+   * follow-ups and social workers, read once for every page of that municipality. Counts, never a decision.
+   */
+  caseload: 60_000,
+  /**
+   * The coordinator's report (/forening/rapport and its CSV files): the organisation's matches, check-ins
+   * and members' vetting, read once for every look at it. Its offers and free places are read exactly.
+   */
+  organisationReport: 60_000,
 } as const satisfies Record<string, number>;
 
 export type ReadBoundName = keyof typeof READ_BOUNDS;

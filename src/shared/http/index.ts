@@ -20,6 +20,7 @@ export {
   deleteExpiredRateLimitHits,
 } from './database-rate-limit-store.js';
 export { parseForm, type FormResult } from './parse-form.js';
+export { pageOf, pageParam, type PageLinks } from './paging.js';
 export { flash, exposeFlash, type FlashKind } from './flash.js';
 export {
   attemptedAccess,
