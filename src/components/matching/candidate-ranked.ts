@@ -1,7 +1,6 @@
 import { candidateBase } from './candidate-base.js';
 import { candidateFactsOf, requestFactsOf, type Candidate } from './candidate-facts.js';
-import { rankCandidates } from './candidate-ranking.js';
-import { failuresOf } from './candidate-rules.js';
+import { needsCounts, rankCandidates } from './candidate-ranking.js';
 import { placeCounts } from './places.js';
 import type { StoredRequest } from './request-access.js';
 import { weightsOf } from './ranking-weights-service.js';
@@ -20,7 +19,7 @@ export async function rankedFor(request: StoredRequest, now = new Date()) {
   ]);
   const facts = requestFactsOf(request, now);
   const optimistic = base.candidates.map((candidate) => candidateFactsOf(candidate));
-  const survivors = optimistic.filter((candidate) => failuresOf(candidate, facts).length <= 1);
+  const survivors = optimistic.filter((candidate) => needsCounts(candidate, facts));
   const { loads, inUse } = await placeCounts(
     survivors.map((candidate) => candidate.volunteerId),
     survivors.flatMap((candidate) => (candidate.offerId ? [candidate.offerId] : [])),
