@@ -48,9 +48,9 @@ export function updatedAt(loadedAt: Date) {
 /**
  * "Godkendt" is shown only as it is now: the vetting of the people on the page is exact, not as old as
  * the read model that ranked them. Keyed by "volunteer:organisation". When no vetting record was written
- * and no training rule changed since the read model read them (vettingUnchangedSince: two small reads),
- * the periods it holds are exact now; otherwise the page's people are read again, which on FerretDB
- * decodes every vetting record.
+ * and no training rule changed since the read model read them (vettingUnchangedSince: the marker and the
+ * page's organisations, small reads), the periods it holds are exact now; otherwise the page's people are
+ * read again, which on FerretDB decodes every vetting record.
  */
 export async function vettedNow(
   rows: ReadonlyArray<{ volunteerId: string; organisationId: string; vettedUntil?: Date }>,
