@@ -132,14 +132,16 @@ async function insertBatch(db: Db, from: number, to: number, organisations: stri
   await db.collection('vetting_records').insertMany(rows.map((row) => row.vetting));
   const offers = rows.flatMap((row) => (row.offer ? [row.offer] : []));
   if (offers.length > 0) await db.collection('offers').insertMany(offers);
-  // Written behind the app's back: move the offers' change marker as every offer write does.
-  await db
-    .collection<{ _id: string }>('changemarkers')
-    .updateOne(
-      { _id: 'offers' },
-      { $set: { token: `bench-${Date.now()}`, at: new Date() } },
-      { upsert: true },
-    );
+  // Written behind the app's back: move the offers' and the vetting's change markers as every offer
+  // and vetting write does.
+  for (const topic of ['offers', 'vetting'])
+    await db
+      .collection<{ _id: string }>('changemarkers')
+      .updateOne(
+        { _id: topic },
+        { $set: { token: `bench-${Date.now()}`, at: new Date() } },
+        { upsert: true },
+      );
 }
 
 /** Grows the seeded volunteers from `from` to `to` (organisations for them included); returns seconds taken. */

@@ -5,7 +5,7 @@ import {
   organisationsActiveIn,
   ORGANISATIONS_TOPIC,
 } from '../organisations/index.js';
-import { VETTING_TOPIC, vettedPeriodsOf } from '../vetting/index.js';
+import { VETTING_TOPIC, vettedPeriodsOf, type VettingReadAs } from '../vetting/index.js';
 import { profilesOf, PROFILES_TOPIC, type StoredProfile, type TimeWindow } from '../volunteers/index.js';
 import { createReadModel } from '../../shared/db/index.js';
 
@@ -35,6 +35,8 @@ export interface BaseCandidate {
 export interface CandidateBase {
   municipalityCode: string;
   candidates: BaseCandidate[];
+  /** What the vetting periods were read under: the page checks it before showing them as exact. */
+  vettingReadAs: VettingReadAs;
   /** When the read started: the data is at most this old (the pages show it as "updated hh:mm:ss"). */
   loadedAt: Date;
 }
@@ -70,7 +72,7 @@ export async function loadCandidateBase(municipalityCode: string): Promise<Candi
   const loadedAt = new Date();
   const organisations = await organisationsActiveIn(municipalityCode);
   const ids = organisations.map((organisation) => organisation.id);
-  const [memberships, offers, periods] = await Promise.all([
+  const [memberships, offers, { periods, readAs: vettingReadAs }] = await Promise.all([
     activeMembershipsOf(ids),
     runningOffersOf(ids),
     vettedPeriodsOf(ids),
@@ -121,7 +123,7 @@ export async function loadCandidateBase(municipalityCode: string): Promise<Candi
       if (adult) candidates.push(fromOffer(offer, adult));
     }
   }
-  return { municipalityCode, candidates, loadedAt };
+  return { municipalityCode, candidates, vettingReadAs, loadedAt };
 }
 
 // Every municipality fits: Denmark has 98.

@@ -48,7 +48,7 @@ export async function checkEligibility(candidate: ProposalCandidate): Promise<st
     organisationId,
     organisationName: organisation.name,
     organisationKind: organisation.kind,
-    vettedUntil: periods.find((period) => period.userId === volunteerId)?.vettedUntil,
+    vettedUntil: periods.periods.find((period) => period.userId === volunteerId)?.vettedUntil,
     status: profile.status,
     maxChildren: profile.maxChildren,
     gender: profile.gender ?? undefined,

@@ -1,9 +1,7 @@
-import { placesInUse } from '../offers/index.js';
 import { candidateBase } from './candidate-base.js';
 import { candidateFactsOf, requestFactsOf, type Candidate } from './candidate-facts.js';
-import { rankCandidates } from './candidate-ranking.js';
-import { failuresOf } from './candidate-rules.js';
-import { activeMatchCountsByVolunteer } from './places.js';
+import { needsCounts, rankCandidates } from './candidate-ranking.js';
+import { placeCounts } from './places.js';
 import type { StoredRequest } from './request-access.js';
 import { weightsOf } from './ranking-weights-service.js';
 
@@ -21,11 +19,11 @@ export async function rankedFor(request: StoredRequest, now = new Date()) {
   ]);
   const facts = requestFactsOf(request, now);
   const optimistic = base.candidates.map((candidate) => candidateFactsOf(candidate));
-  const survivors = optimistic.filter((candidate) => failuresOf(candidate, facts).length <= 1);
-  const [loads, inUse] = await Promise.all([
-    activeMatchCountsByVolunteer(survivors.map((candidate) => candidate.volunteerId)),
-    placesInUse(survivors.flatMap((candidate) => (candidate.offerId ? [candidate.offerId] : []))),
-  ]);
+  const survivors = optimistic.filter((candidate) => needsCounts(candidate, facts));
+  const { loads, inUse } = await placeCounts(
+    survivors.map((candidate) => candidate.volunteerId),
+    survivors.flatMap((candidate) => (candidate.offerId ? [candidate.offerId] : [])),
+  );
   const exact = new Set(survivors);
   const candidates: Candidate[] = optimistic.map((candidate) =>
     exact.has(candidate)
@@ -36,5 +34,11 @@ export async function rankedFor(request: StoredRequest, now = new Date()) {
         )
       : candidate,
   );
-  return { ...rankCandidates(candidates, facts, weights), weights, facts, loadedAt: base.loadedAt };
+  return {
+    ...rankCandidates(candidates, facts, weights),
+    weights,
+    facts,
+    loadedAt: base.loadedAt,
+    vettingReadAs: base.vettingReadAs,
+  };
 }

@@ -97,6 +97,16 @@ export function rankCandidates<T extends CandidateFacts>(
   };
 }
 
+/**
+ * Whether a candidate's counts of matches (the volunteer's load, the offer's places in use) can change
+ * what the ranking makes of it, judged with the counts at zero. The counts only add the last two filters,
+ * so a candidate failing two filters without them stays excluded, for the same first reason, and is no
+ * near miss either way: only the others need the counts read.
+ */
+export function needsCounts(optimistic: CandidateFacts, request: RequestFacts): boolean {
+  return failuresOf(optimistic, request).length <= 1;
+}
+
 /** Notes a candidate that fails one thing only; per person and wish the nearest (or widest) one is kept. */
 function nearMiss(
   candidate: CandidateFacts,

@@ -24,11 +24,8 @@ export async function candidatesPage(
   context: RequestContext,
 ) {
   const requestId = String(request._id);
-  const [{ ranked, excluded, nearMisses, facts, loadedAt }, bookmarks, watch] = await Promise.all([
-    rankedFor(request),
-    bookmarksOf(requestId),
-    watchOf(requestId),
-  ]);
+  const [{ ranked, excluded, nearMisses, facts, loadedAt, vettingReadAs }, bookmarks, watch] =
+    await Promise.all([rankedFor(request), bookmarksOf(requestId), watchOf(requestId)]);
   // Proposing is an edit, which only the responsible worker may make (mayChangeRequest); asked directly,
   // because mayChange's team lookup reads the whole users collection on FerretDB. The proposal route
   // checks it again.
@@ -44,7 +41,10 @@ export async function candidatesPage(
   // The audit entry and the names in parallel: both are awaited before anything is shown.
   const [names, vetted] = await Promise.all([
     firstNamesOf(shown.map((item) => item.candidate.volunteerId)),
-    vettedNow(shown.map((item) => item.candidate.base)),
+    vettedNow(
+      shown.map((item) => item.candidate.base),
+      vettingReadAs,
+    ),
     auditRequest(actor, 'candidates.list', requestId, context, {
       criteria: auditCriteria(facts),
       page: current,
@@ -90,7 +90,10 @@ export async function comparePage(
   context: RequestContext,
 ) {
   const requestId = String(request._id);
-  const [{ ranked, facts }, bookmarks] = await Promise.all([rankedFor(request), bookmarksOf(requestId)]);
+  const [{ ranked, facts, vettingReadAs }, bookmarks] = await Promise.all([
+    rankedFor(request),
+    bookmarksOf(requestId),
+  ]);
   const chosen = keys.map((key) => {
     const index = ranked.findIndex((item) => candidateKey(item.candidate) === key);
     if (index < 0) throw new NotFoundError();
@@ -98,7 +101,10 @@ export async function comparePage(
   });
   const [names, vetted] = await Promise.all([
     firstNamesOf(chosen.map(({ item }) => item.candidate.volunteerId)),
-    vettedNow(chosen.map(({ item }) => item.candidate.base)),
+    vettedNow(
+      chosen.map(({ item }) => item.candidate.base),
+      vettingReadAs,
+    ),
   ]);
   const [a, b] = chosen.map(({ item, rank }) => candidateView(item, rank, names, bookmarks, vetted)) as [
     ReturnType<typeof candidateView>,

@@ -1,5 +1,5 @@
 import { describePeople } from '../accounts/index.js';
-import { vettingStatusFor } from '../vetting/index.js';
+import { vettingStatusFor, vettingUnchangedSince, type VettingReadAs } from '../vetting/index.js';
 import { criteriaOf, type AuditCriteria } from '../../shared/audit/index.js';
 import type { Candidate } from './candidate-facts.js';
 import { candidateKey } from './candidate-facts.js';
@@ -46,19 +46,35 @@ export function updatedAt(loadedAt: Date) {
 }
 
 /**
- * "Godkendt" is shown only as it is now: the vetting of the people on the page is read exactly (one
- * query for the page), not taken from the read model that ranked them. Keyed by "volunteer:organisation".
+ * "Godkendt" is shown only as it is now: the vetting of the people on the page is exact, not as old as
+ * the read model that ranked them. Keyed by "volunteer:organisation". When no vetting record was written
+ * and no training rule changed since the read model read them (vettingUnchangedSince: the marker and the
+ * page's organisations, small reads), the periods it holds are exact now; otherwise the page's people are
+ * read again, which on FerretDB decodes every vetting record.
  */
 export async function vettedNow(
-  rows: ReadonlyArray<{ volunteerId: string; organisationId: string }>,
+  rows: ReadonlyArray<{ volunteerId: string; organisationId: string; vettedUntil?: Date }>,
+  readAs: VettingReadAs,
   now = new Date(),
 ): Promise<Map<string, Date>> {
+  const key = (row: { volunteerId: string; organisationId: string }) =>
+    `${row.volunteerId}:${row.organisationId}`;
+  if (
+    await vettingUnchangedSince(
+      readAs,
+      rows.map((row) => row.organisationId),
+    )
+  ) {
+    return new Map(
+      rows.flatMap((row) => (row.vettedUntil && row.vettedUntil >= now ? [[key(row), row.vettedUntil]] : [])),
+    );
+  }
   const statuses = await vettingStatusFor(
     rows.map((row) => row.volunteerId),
     undefined,
     now,
   );
-  const wanted = new Set(rows.map((row) => `${row.volunteerId}:${row.organisationId}`));
+  const wanted = new Set(rows.map(key));
   return new Map(
     statuses
       .filter(

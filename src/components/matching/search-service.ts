@@ -1,18 +1,22 @@
 import type { Actor, RequestContext } from '../accounts/index.js';
 import { findPostcode } from '../geography/index.js';
-import { distanceKm, placesInUse } from '../offers/index.js';
+import { distanceKm } from '../offers/index.js';
 import { addMonths } from '../vetting/index.js';
 import { criteriaOf, recordAudit } from '../../shared/audit/index.js';
 import { candidateBase, type BaseCandidate } from './candidate-base.js';
 import { candidateFactsOf, candidateKey } from './candidate-facts.js';
 import { capacityOf, DEFAULT_TRAVEL_KM, standingOf } from './candidate-rules.js';
 import { firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
-import { activeMatchCountsByVolunteer } from './places.js';
+import { placeCounts } from './places.js';
 import { CASEWORK, ownMunicipality } from './request-access.js';
 import { EXPECTED_MONTHS } from './request-rules.js';
 import type { SearchQuery } from './search-schemas.js';
 
 export const SEARCH_PAGE_SIZE = 20;
+
+// One collator for every comparison: `localeCompare(other, 'da')` orders the same, but looks its collator
+// up on every call, thousands of times per search at a large municipality's size.
+const byDanishName = new Intl.Collator('da').compare;
 
 /**
  * Why a volunteer found by the search cannot be proposed now, by the ranking's own rules (standing, then
@@ -64,20 +68,22 @@ export async function searchCandidates(
     .filter(({ km }) => km === undefined || km <= maxKm)
     .sort(
       (a, b) =>
-        (a.km ?? 0) - (b.km ?? 0) ||
-        a.candidate.organisationName.localeCompare(b.candidate.organisationName, 'da'),
+        (a.km ?? 0) - (b.km ?? 0) || byDanishName(a.candidate.organisationName, b.candidate.organisationName),
     );
   const pages = Math.max(1, Math.ceil(found.length / SEARCH_PAGE_SIZE));
   const page = Math.min(query.side, pages);
   const shown = found.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
-  const [names, vetted, loads, inUse] = await Promise.all([
+  const [names, vetted, { loads, inUse }] = await Promise.all([
     firstNamesOf(shown.map(({ candidate }) => candidate.volunteerId)),
     vettedNow(
       shown.map(({ candidate }) => candidate),
+      base.vettingReadAs,
       now,
     ),
-    activeMatchCountsByVolunteer(shown.map(({ candidate }) => candidate.volunteerId)),
-    placesInUse(shown.flatMap(({ candidate }) => (candidate.offerId ? [candidate.offerId] : []))),
+    placeCounts(
+      shown.map(({ candidate }) => candidate.volunteerId),
+      shown.flatMap(({ candidate }) => (candidate.offerId ? [candidate.offerId] : [])),
+    ),
   ]);
   await recordAudit(
     {

@@ -16,8 +16,10 @@ export {
   vettingStatusFor,
   isVetted,
   vettedPeriodsOf,
+  vettingUnchangedSince,
   type VettingStatus,
   type VettedPeriod,
+  type VettingReadAs,
 } from './vetting-status.js';
 export { VETTING_TOPIC } from './vetting-service.js';
 export { remindConsentWindows, remindExpiringVetting, vettingJobs } from './vetting-jobs.js';

@@ -2,6 +2,7 @@
 import {
   announceWrite,
   isDuplicateKeyError,
+  markChanged,
   retryOnConflict,
   upsertThroughModel,
   writeNextVersion,
@@ -23,6 +24,20 @@ import {
 
 /** Announced after local writes to vetting records (matching's candidate read model listens). */
 export const VETTING_TOPIC = 'vetting';
+
+/**
+ * After every write to vetting records: this instance's read models hear of it at once, and the topic's
+ * change marker moves for every instance, so a reader holding periods read before can tell they may have
+ * changed (see vettingUnchangedSince).
+ */
+async function vettingWritten(): Promise<void> {
+  try {
+    await markChanged(VETTING_TOPIC);
+  } finally {
+    // After the marker, so the reload this starts reads the new token with the new records.
+    announceWrite(VETTING_TOPIC);
+  }
+}
 
 /** What one organisation's vetting follows: its municipalities' settings, shortened by its own choice. */
 export interface OrganisationVettingSettings extends VettingSettings {
@@ -119,7 +134,7 @@ export async function saveRecord(
       if (isDuplicateKeyError(error)) throw new ConflictError('The record was created meanwhile');
       throw error;
     }
-    announceWrite(VETTING_TOPIC);
+    await vettingWritten();
     await recordAudit(audit.event, audit.origin);
     return;
   }
@@ -127,7 +142,7 @@ export async function saveRecord(
   await writeVersionAudited(VettingRecordModel as never, String(read.id), read.writeVersion, fields, audit, {
     runValidators: true,
   });
-  announceWrite(VETTING_TOPIC);
+  await vettingWritten();
 }
 
 /** The organisation's own, shorter validity (undefined: follow the municipalities). */
@@ -170,7 +185,7 @@ export async function anonymiseVettingOf(userId: string): Promise<void> {
       });
     });
   }
-  if (records.length > 0) announceWrite(VETTING_TOPIC);
+  if (records.length > 0) await vettingWritten();
 }
 
 /**
@@ -194,5 +209,5 @@ export async function putVettingFacts(
     keepExisting: options.keep,
     onInsert: { writeVersion: 0 },
   });
-  announceWrite(VETTING_TOPIC);
+  await vettingWritten();
 }

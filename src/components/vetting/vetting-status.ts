@@ -1,9 +1,15 @@
 import { trusted } from 'mongoose';
+import { changeToken } from '../../shared/db/index.js';
 import { VettingRecordModel } from './vetting-model.js';
 import { findOrganisation } from '../organisations/index.js';
 import { settingsOf } from '../municipalities/index.js';
 import { isVettedThrough, minimumTrainingHours, missingSteps, type VettingStep } from './vetting-rules.js';
-import { organisationSettings, toStored, type OrganisationVettingSettings } from './vetting-service.js';
+import {
+  organisationSettings,
+  toStored,
+  VETTING_TOPIC,
+  type OrganisationVettingSettings,
+} from './vetting-service.js';
 
 export interface VettingStatus {
   userId: string;
@@ -88,20 +94,25 @@ async function trainingHoursOf(organisationIds: readonly string[]): Promise<Map<
   );
 }
 
-/** Every vetting record of these organisations as a vetted period, for matching's candidate read model. */
+/**
+ * Every vetting record of these organisations as a vetted period, for matching's candidate read model,
+ * with what tells later whether they still hold: the vetting change marker's token (read before the
+ * records) and the minimum training hours each organisation's periods were judged by.
+ */
 export async function vettedPeriodsOf(
   organisationIds: readonly string[],
   now = new Date(),
-): Promise<VettedPeriod[]> {
+): Promise<{ periods: VettedPeriod[]; readAs: VettingReadAs }> {
   const ids = [...new Set(organisationIds)];
-  if (ids.length === 0) return [];
+  const token = await changeToken(VETTING_TOPIC);
+  if (ids.length === 0) return { periods: [], readAs: { token, trainingHours: new Map() } };
   const [records, hours] = await Promise.all([
     VettingRecordModel.find({ organisationId: trusted({ $in: ids }) })
       .limit(500_000)
       .lean(),
     trainingHoursOf(ids),
   ]);
-  return records.map(toStored).map((record) => {
+  const periods = records.map(toStored).map((record) => {
     const rules = { minimumTrainingHours: hours.get(record.organisationId) ?? 2 };
     return {
       userId: record.userId,
@@ -111,4 +122,27 @@ export async function vettedPeriodsOf(
         : undefined,
     };
   });
+  return { periods, readAs: { token, trainingHours: hours } };
+}
+
+/** What periods were read under: the vetting marker's token and each organisation's training hours. */
+export interface VettingReadAs {
+  token: string;
+  trainingHours: ReadonlyMap<string, number>;
+}
+
+/**
+ * Whether periods read as `readAs` are still exact for these organisations: no vetting record was written
+ * since (the marker, one `_id` read) and their minimum training hours are the same now. Then a period
+ * says exactly whether the person is vetted through any later date D (vettedUntil ≥ D), as only the
+ * certificate's validity depends on the date. Cheap on every engine, where reading the records again
+ * decodes every vetting record on FerretDB.
+ */
+export async function vettingUnchangedSince(
+  readAs: VettingReadAs,
+  organisationIds: readonly string[],
+): Promise<boolean> {
+  const ids = [...new Set(organisationIds)];
+  const [token, hours] = await Promise.all([changeToken(VETTING_TOPIC), trainingHoursOf(ids)]);
+  return token === readAs.token && ids.every((id) => hours.get(id) === readAs.trainingHours.get(id));
 }

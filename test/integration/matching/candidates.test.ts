@@ -15,6 +15,8 @@ import { createMatch, createSocialWorker } from '../../helpers/matching.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { createLogger } from '../../../src/shared/logging/logger.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
+import { putVettingFacts } from '../../../src/components/vetting/index.js';
+import { demoVettingFacts } from '../../../src/demo/demo-vetting.js';
 
 describe('candidates for a request', function () {
   this.timeout(60_000);
@@ -151,6 +153,24 @@ describe('candidates for a request', function () {
     assert.equal(await MatchModel.countDocuments(), before);
     const detail = await worker.get(`/sager/${requestId}`);
     assert.match(detail.text, /Den frivillige holder pause/);
+  });
+
+  it('when the vetting of a shown candidate is recorded after the list was read, then the page shows the vetting as it is now', async () => {
+    const bente = (text: string) => /<h2>Bente ·[\s\S]*?<\/p>/.exec(text)?.[0] ?? '';
+    const page = await worker.get(`/sager/${requestId}/kandidater`);
+    assert.match(bente(page.text), /godkendt til/);
+    assert.doesNotMatch(bente(page.text), /2031/);
+    const facts = demoVettingFacts('vetted', names.best!.id);
+    await putVettingFacts(club, names.best!.id, {
+      ...facts,
+      childCertificate: { ...facts.childCertificate, validUntil: new Date('2031-03-15T12:00:00Z') },
+    });
+    assert.match(bente((await worker.get(`/sager/${requestId}/kandidater`)).text), /godkendt til [^<]*2031/);
+    await putVettingFacts(club, names.best!.id, {
+      ...facts,
+      childCertificate: { ...facts.childCertificate, validUntil: new Date(Date.now() - 86_400_000) },
+    });
+    assert.doesNotMatch(bente((await worker.get(`/sager/${requestId}/kandidater`)).text), /godkendt til/);
   });
 
   it('when an eligible candidate is proposed, then the match is made', async () => {
