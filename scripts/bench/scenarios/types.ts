@@ -45,6 +45,8 @@ export interface Scenario {
   /** Used on the command line: `npm run bench -- front-page`. */
   name: string;
   summary: string;
+  /** Left out of a run that names no scenario. */
+  onlyWhenNamed?: boolean;
   run(context: ScenarioContext): Promise<ScenarioResult>;
 }
 
