@@ -15,16 +15,27 @@ const DEMO_PASSWORD = 'klitrose-fyrtårn-63';
 export interface BenchSession {
   userId: string;
   get(path: string): Promise<Response>;
+  /** The session's cookies as a Cookie header, for a load generator to send. */
+  cookieHeader(): string;
 }
 
 export function loginDemoSocialWorker(baseUrl: string, databaseUri: string): Promise<BenchSession> {
   return loginDemoStaff(baseUrl, databaseUri, DEMO_SOCIAL_WORKER);
 }
 
-export async function loginDemoStaff(
+export function loginDemoStaff(baseUrl: string, databaseUri: string, email: string): Promise<BenchSession> {
+  return loginDemoPerson(baseUrl, databaseUri, email, { secondFactor: true });
+}
+
+/**
+ * Logs a demo person in: staff (secondFactor) with a second factor put on their account first; a
+ * volunteer or coordinator, who has none, with the password alone.
+ */
+export async function loginDemoPerson(
   baseUrl: string,
   databaseUri: string,
   email: string,
+  { secondFactor }: { secondFactor: boolean },
 ): Promise<BenchSession> {
   assertLoopback(baseUrl);
   const secret = generateSecret();
@@ -32,13 +43,13 @@ export async function loginDemoStaff(
   let userId: string;
   try {
     const key = loadConfig({ NODE_ENV: 'test' }).dataEncryptionKey;
-    const user = await client
-      .db(databaseNameFor(databaseUri, APP_DATABASE_NAME))
-      .collection('users')
-      .findOneAndUpdate(
-        { email },
-        { $set: { 'totp.sealedSecret': sealSecret(secret, key), 'totp.enabledAt': new Date() } },
-      );
+    const users = client.db(databaseNameFor(databaseUri, APP_DATABASE_NAME)).collection('users');
+    const user = secondFactor
+      ? await users.findOneAndUpdate(
+          { email },
+          { $set: { 'totp.sealedSecret': sealSecret(secret, key), 'totp.enabledAt': new Date() } },
+        )
+      : await users.findOne({ email });
     if (!user) throw new Error(`no demo user ${email}`);
     userId = String(user._id);
   } finally {
@@ -70,6 +81,12 @@ export async function loginDemoStaff(
     email,
     password: DEMO_PASSWORD,
   });
+  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  if (!secondFactor) {
+    if (login.status !== 303)
+      throw new Error(`login answered ${login.status} ${login.headers.get('location')}`);
+    return { userId, get: (path) => send(path), cookieHeader };
+  }
   if (login.headers.get('location') !== '/log-ind/totp')
     throw new Error(`login answered ${login.status} ${login.headers.get('location')}`);
   const second = await send('/log-ind/totp', {
@@ -77,5 +94,5 @@ export async function loginDemoStaff(
     code: generateSync({ secret }),
   });
   if (second.status !== 303) throw new Error(`second factor answered ${second.status}`);
-  return { userId, get: (path) => send(path) };
+  return { userId, get: (path) => send(path), cookieHeader };
 }

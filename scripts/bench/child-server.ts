@@ -23,6 +23,8 @@ export interface ChildServerOptions {
 export interface ChildServer {
   name: string;
   baseUrl: string;
+  /** The child's process id: its memory is read from /proc. */
+  pid: number;
   /** Everything the child printed so far (tail only), for error messages and extra banner fields. */
   output(): string;
   /** SIGTERM, then SIGKILL if it has not exited in time. Resolves with the exit code (null if killed). */
@@ -56,7 +58,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     const baseUrl = await waitForBanner(child, () => output, options);
     assertLoopback(baseUrl);
     await waitForReady(child, baseUrl + options.readyPath, options);
-    return { name: options.name, baseUrl, output: () => output, stop };
+    return { name: options.name, baseUrl, pid: child.pid!, output: () => output, stop };
   } catch (error) {
     await stop();
     throw new Error(

@@ -8,6 +8,10 @@ export interface Measurement {
   requestsPerSecond: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
+  /** From every response's own time (autocannon's summary has no p95); only when asked for. */
+  latencyP95Ms?: number;
+  /** Answers by status code, when asked for (a 3xx is no error to autocannon, but may be one to us). */
+  statuses?: Record<string, number>;
   requests: number;
   non2xx: number;
   errors: number;
@@ -36,27 +40,81 @@ export function interruptLoad(): void {
   for (const instance of active) instance.stop();
 }
 
-function load(url: string, connections: number, duration: number): Promise<autocannon.Result> {
+/** Per-run extras: a session cookie, a fixed number of requests for slow pages, each response's time. */
+export interface LoadOptions {
+  headers?: Record<string, string>;
+  /** Send this many requests instead of loading for a duration (a slow page still gets enough answers). */
+  amount?: number;
+  /** Seconds to wait for one answer before counting a timeout (autocannon's default is 10). */
+  timeoutSeconds?: number;
+  onResponse?: (statusCode: number, responseTimeMs: number) => void;
+}
+
+function load(
+  url: string,
+  connections: number,
+  duration: number,
+  options: LoadOptions = {},
+): Promise<autocannon.Result> {
   if (interrupted) return Promise.reject(new Error('interrupted'));
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration }, (error, result) => {
+    const settings = {
+      url,
+      connections,
+      duration,
+      ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.amount ? { amount: options.amount } : {}),
+      ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds } : {}),
+    };
+    const instance = autocannon(settings, (error, result) => {
       active.delete(instance);
       if (interrupted) reject(new Error('interrupted'));
       else if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve(result);
     });
+    if (options.onResponse) {
+      const onResponse = options.onResponse;
+      instance.on('response', (_client, statusCode, _bytes, responseTime) =>
+        onResponse(statusCode, responseTime),
+      );
+    }
     active.add(instance);
   });
 }
 
-/** Warms the target up (results discarded), then measures it. Targets are never loaded in parallel. */
-export async function measure(label: string, url: string, settings: BenchSettings): Promise<Measurement> {
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * Warms the target up (results discarded), then measures it. Targets are never loaded in parallel.
+ * With `options`, also sends its headers, may send a fixed number of requests, and reports the p95 and
+ * the answers by status from every response's own time.
+ */
+export async function measure(
+  label: string,
+  url: string,
+  settings: BenchSettings,
+  options?: Omit<LoadOptions, 'onResponse'>,
+): Promise<Measurement> {
   assertLoopback(url);
   if (settings.warmupSeconds > 0) {
-    await load(url, settings.connections, settings.warmupSeconds);
+    await load(url, settings.connections, settings.warmupSeconds, { ...options, amount: undefined });
   }
-  const result = await load(url, settings.connections, settings.durationSeconds);
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  const onResponse = (statusCode: number, responseTimeMs: number) => {
+    times.push(responseTimeMs);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  };
+  const result = await load(url, settings.connections, settings.durationSeconds, {
+    ...options,
+    ...(options ? { onResponse } : {}),
+  });
+  times.sort((a, b) => a - b);
   return {
+    ...(options ? { latencyP95Ms: percentile(times, 95), statuses } : {}),
     label,
     url,
     requestsPerSecond: result.requests.average,

@@ -60,6 +60,7 @@ export function formatReport(report: BenchReport): string {
         `${c.label}: ${c.ratio.toFixed(2)} of throughput (target ≥ ${c.target.toFixed(2)}): ${verdict}`,
       );
     }
+    lines.push(...(result.lines ?? []));
     for (const note of result.notes) lines.push(`  ${result.scenario}: ${note}`);
     for (const warning of result.warnings) lines.push(`  WARNING (${result.scenario}): ${warning}`);
   }

@@ -1,7 +1,8 @@
 // `npm run bench [-- scenario ...]`: starts the real app (and, when a scenario asks, the bare
 // baseline), runs the scenarios one after another, prints a table and writes .cache/bench/latest.json.
-// Exit code: 0 when every run was clean (even below target: this measures, it does not test);
-// 1 when a server did not start or a run had errors or non-2xx answers; 2 for bad arguments.
+// Exit code: 0 when every run was clean (even below target: most scenarios measure, they do not test);
+// 1 when a server did not start, a run had errors or non-2xx answers, or a scenario that checks its
+// targets (pages) missed one; 2 for bad arguments.
 import path from 'node:path';
 import type { ChildServer } from './child-server.js';
 import { interruptLoad, measure } from './measure.js';
@@ -51,13 +52,18 @@ async function main(): Promise<number> {
       `${facts.cpus} CPUs, load ${facts.loadAverageBefore.toFixed(2)}`,
   );
   try {
-    console.log('bench: starting Brobygning on a fresh embedded database…');
-    const app: RunningApp = await startApp();
-    running.push(app);
+    const startTracked = async () => {
+      console.log('bench: starting Brobygning on a fresh embedded database…');
+      const started = await startApp();
+      running.push(started);
+      return started;
+    };
+    let app: Promise<RunningApp> | undefined;
     let bare: Promise<ChildServer> | undefined;
     const context: ScenarioContext = {
       settings,
-      app,
+      app: () => (app ??= startTracked()),
+      ownApp: startTracked,
       bare: () =>
         (bare ??= startBare().then((server) => {
           running.push(server);
@@ -77,6 +83,7 @@ async function main(): Promise<number> {
     await stopAll();
   }
 
+  for (const result of results) failures.push(...(result.targetFailures ?? []));
   for (const m of results.flatMap((r) => r.measurements)) {
     if (m.flagged)
       failures.push(`${m.label}: ${m.errors} errors, ${m.timeouts} timeouts, ${m.non2xx} non-2xx`);

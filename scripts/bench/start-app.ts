@@ -33,6 +33,8 @@ export async function startApp(): Promise<RunningApp> {
         SEED_DEMO: 'true',
         // warn, not info: a log line per request written to a pipe would be part of what we measure.
         LOG_LEVEL: 'warn',
+        // Which embedded database engine to start, when the caller chose one; the app's default otherwise.
+        ...(process.env.EMBEDDED_DB ? { EMBEDDED_DB: process.env.EMBEDDED_DB } : {}),
       },
       banner: /Brobygning is running: (http:\/\/\S+)/,
       readyPath: '/readyz',

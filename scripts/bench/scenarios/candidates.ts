@@ -71,7 +71,8 @@ const line = (label: string, t: Timing) => `${label}: p50 ${ms(t.p50)}, p95 ${ms
 export const candidates: Scenario = {
   name: 'candidates',
   summary: `candidate ranking at ${SIZES.join(' / ')} volunteers: pre-filter read, rank-and-explain, page TTFB`,
-  async run({ app }) {
+  async run({ app: sharedApp }) {
+    const app = await sharedApp();
     if (!app.databaseUri) throw new Error('the app did not announce its embedded database; cannot seed');
     const started = Date.now();
     const notes: string[] = [];

@@ -18,7 +18,8 @@ async function pageBytes(url: string): Promise<number> {
 export const frontPage: Scenario = {
   name: 'front-page',
   summary: 'GET / on Brobygning vs. a bare Express + handlebars page of the same shape',
-  async run({ app, bare, measure }) {
+  async run({ app: sharedApp, bare, measure }) {
+    const app = await sharedApp();
     const baseline = await bare();
     const appUrl = `${app.baseUrl}/`;
     const bareUrl = `${baseline.baseUrl}/`;

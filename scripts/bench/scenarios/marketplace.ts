@@ -54,7 +54,8 @@ async function resultLine(url: string): Promise<string> {
 export const marketplace: Scenario = {
   name: 'marketplace',
   summary: `GET /tilbud?postnummer=${POSTCODE}&afstand=${DISTANCE_KM} over ${BENCH_OFFERS} offers vs. the bare page`,
-  async run({ app, bare, measure }) {
+  async run({ app: sharedApp, bare, measure }) {
+    const app = await sharedApp();
     if (!app.databaseUri) throw new Error('the app did not announce its embedded database; cannot seed');
     const seeded = await seedMarketplace(app.databaseUri);
     const baseline = await bare();

@@ -68,7 +68,8 @@ export const outcomes: Scenario = {
   name: 'outcomes',
   summary:
     'outcome dashboard at 20 municipalities / ~200,000 follow-ups: figures job, page p50/p95 vs raw read',
-  async run({ app }) {
+  async run({ app: sharedApp }) {
+    const app = await sharedApp();
     if (!app.databaseUri) throw new Error('the app did not announce its embedded database; cannot seed');
     const scale = scaleFromEnvironment();
     const notes: string[] = [];

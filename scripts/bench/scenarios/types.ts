@@ -3,11 +3,13 @@ import type { Measurement } from '../measure.js';
 import type { BenchSettings } from '../settings.js';
 import type { RunningApp } from '../start-app.js';
 
-/** What a scenario gets: the running app, the baseline on demand, and the one way to load a URL. */
+/** What a scenario gets: the apps and the baseline on demand, and the one way to load a URL. */
 export interface ScenarioContext {
   settings: BenchSettings;
-  /** The real app on its embedded database, demo content seeded; shared by all scenarios. */
-  app: RunningApp;
+  /** The real app on its embedded database, demo content seeded; started on first call, shared by all scenarios. */
+  app(): Promise<RunningApp>;
+  /** A real app of the scenario's own on a fresh database (demo content seeded), stopped at the end of the run. */
+  ownApp(): Promise<RunningApp>;
   /** The bare Express + handlebars baseline, started on first call (later scenarios may not need it). */
   bare(): Promise<ChildServer>;
   /** Warm-up then measured run against a loopback URL; targets always run one after another. */
@@ -30,6 +32,12 @@ export interface ScenarioResult {
   notes: string[];
   /** Things that make the numbers doubtful without being errors; printed prominently. */
   warnings: string[];
+  /** Printed as they are, before the notes: a scenario's own table. */
+  lines?: string[];
+  /** Missed targets: a scenario that checks its targets fails the run with these. */
+  targetFailures?: string[];
+  /** The scenario's own figures, written to latest.json as they are. */
+  details?: unknown;
 }
 
 /** One benchmark scenario: a small module in scenarios/, registered in scenarios/index.ts. */
@@ -37,6 +45,8 @@ export interface Scenario {
   /** Used on the command line: `npm run bench -- front-page`. */
   name: string;
   summary: string;
+  /** Left out of a run that names no scenario. */
+  onlyWhenNamed?: boolean;
   run(context: ScenarioContext): Promise<ScenarioResult>;
 }
 
