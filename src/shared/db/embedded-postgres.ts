@@ -63,6 +63,9 @@ export async function startPostgresCluster(options: {
     stopping = true;
     return stopCluster(child);
   };
+  child.once('exit', (code, signal) => {
+    if (!stopping) options.logger?.error({ code, signal }, 'embedded PostgreSQL exited unexpectedly');
+  });
   try {
     await waitUntilReady(child, log, options.timeoutMs);
   } catch (error) {
