@@ -9,7 +9,8 @@ export interface RunningApp extends ChildServer {
 }
 
 /**
- * Starts the real app (src/server.ts) on its embedded FerretDB, in a fresh temp data directory,
+ * Starts the real app (src/server.ts) on its embedded FerretDB (EMBEDDED_DB picks the backend),
+ * in a fresh temp data directory,
  * with the demo content seeded. stop() shuts it down and deletes the directory.
  */
 export async function startApp(): Promise<RunningApp> {
@@ -28,6 +29,8 @@ export async function startApp(): Promise<RunningApp> {
         HOST: '127.0.0.1',
         PORT: '0',
         DATA_DIR: dataDir,
+        // The embedded backend to bench (ferretdb-sqlite by default, or ferretdb-postgres).
+        ...(process.env.EMBEDDED_DB ? { EMBEDDED_DB: process.env.EMBEDDED_DB } : {}),
         // test, not production: templates are cached as in production, but no HSTS/https upgrade.
         NODE_ENV: 'test',
         SEED_DEMO: 'true',

@@ -1,6 +1,7 @@
 import { ConnectionString } from 'mongodb-connection-string-url';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { EMBEDDED_DATABASE_KINDS } from '../shared/db/embedded-database-kinds.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -40,7 +41,9 @@ export const configSchema = z
       .refine(isParsableMongoUri, 'must be a mongodb:// or mongodb+srv:// connection string')
       .optional(),
     EMBEDDED_DB: z
-      .enum(['ferretdb', 'mongod'], { message: 'must be ferretdb or mongod' })
+      .enum(EMBEDDED_DATABASE_KINDS, {
+        message: 'must be ferretdb-sqlite (or ferretdb), ferretdb-postgres or mongod',
+      })
       .default('ferretdb'),
     DATA_DIR: z.string().min(1).default('data/db'),
     FERRETDB_BIN: z.string().min(1).default('.cache/bin/ferretdb-launcher'),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import type { EmbeddedDatabaseKind } from '../shared/db/embedded-database-kinds.js';
 import { configSchema } from './config-schema.js';
 
 export interface AppConfig {
@@ -9,7 +10,7 @@ export interface AppConfig {
   port: number;
   publicBaseUrl: string;
   mongodbUri: string | undefined;
-  embeddedDb: 'ferretdb' | 'mongod';
+  embeddedDb: EmbeddedDatabaseKind;
   dataDir: string;
   ferretdbBin: string;
   seedDemo: boolean;

@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  EMBEDDED_DATABASE_KINDS,
   connectDatabase,
   disconnectDatabase,
   ensureIndexes,
   startEmbeddedDatabase,
   type EmbeddedDatabase,
+  type EmbeddedDatabaseKind,
 } from '../../src/shared/db/index.js';
 import { allModels } from '../../src/component-list.js';
 import { testConfig } from './test-config.js';
@@ -14,6 +16,7 @@ import { startTestMailbox, type TestMailbox } from './test-mailbox.js';
 
 // One throwaway FerretDB per test run, on a free port, in a temp directory. Tests clear
 // collections between cases (see use-test-database.ts); nothing here is faked.
+// TEST_EMBEDDED_DB (else EMBEDDED_DB) picks its backend, as EMBEDDED_DB does for the app.
 let database: EmbeddedDatabase | undefined;
 let dataDir: string | undefined;
 let mailbox: TestMailbox | undefined;
@@ -21,7 +24,7 @@ let mailbox: TestMailbox | undefined;
 export async function mochaGlobalSetup(): Promise<void> {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'brobygning-test-db-'));
   database = await startEmbeddedDatabase({
-    kind: 'ferretdb',
+    kind: testDatabaseKind(),
     dataDir,
     ferretdbBin: path.resolve('.cache/bin/ferretdb-launcher'),
   });
@@ -39,4 +42,11 @@ export async function mochaGlobalTeardown(): Promise<void> {
   await mailbox?.stop();
   await database?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+function testDatabaseKind(): EmbeddedDatabaseKind {
+  const wanted = process.env.TEST_EMBEDDED_DB || process.env.EMBEDDED_DB || 'ferretdb';
+  const kind = EMBEDDED_DATABASE_KINDS.find((candidate) => candidate === wanted);
+  if (!kind) throw new Error(`TEST_EMBEDDED_DB must be one of ${EMBEDDED_DATABASE_KINDS.join(', ')}`);
+  return kind;
 }

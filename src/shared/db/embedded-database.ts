@@ -2,11 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../logging/logger.js';
+import type { EmbeddedDatabaseKind } from './embedded-database-kinds.js';
+import { startPostgresCluster, type PostgresCluster } from './embedded-postgres.js';
 import { findFreePort } from './free-port.js';
 import { waitForPing } from './wait-for-ping.js';
 
 export interface EmbeddedDatabaseOptions {
-  kind: 'ferretdb' | 'mongod';
+  kind: EmbeddedDatabaseKind;
   dataDir: string;
   ferretdbBin: string;
   /** 0 picks a free port; a fixed port lets a restarted instance keep the same URI. */
@@ -18,7 +20,7 @@ export interface EmbeddedDatabaseOptions {
 export interface EmbeddedDatabase {
   uri: string;
   port: number;
-  kind: 'ferretdb' | 'mongod';
+  kind: EmbeddedDatabaseKind;
   stop(): Promise<void>;
 }
 
@@ -30,9 +32,25 @@ export class EmbeddedDatabaseError extends Error {
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const timeoutMs = options.startTimeoutMs ?? 30_000;
-  const { child, uri } =
-    options.kind === 'ferretdb' ? await spawnFerretDb(options, timeoutMs) : await spawnMongod(options);
-  const stop = () => stopChild(child);
+  let postgres: PostgresCluster | undefined;
+  if (options.kind === 'ferretdb-postgres') {
+    postgres = await startPostgresCluster({ dataDir: options.dataDir, logger: options.logger, timeoutMs });
+  }
+  let started: { child: ChildProcess; uri: string };
+  try {
+    started =
+      options.kind === 'mongod'
+        ? await spawnMongod(options)
+        : await spawnFerretDb(options, timeoutMs, postgres?.url);
+  } catch (error) {
+    await postgres?.stop();
+    throw error;
+  }
+  const { child, uri } = started;
+  const stop = async () => {
+    await stopChild(child);
+    await postgres?.stop();
+  };
   child.once('exit', (code, signal) => {
     if (!stopping.has(child)) {
       options.logger?.error({ code, signal }, 'embedded database exited unexpectedly');
@@ -47,7 +65,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   return { uri, port: Number(new URL(uri).port), kind: options.kind, stop };
 }
 
-async function spawnFerretDb(options: EmbeddedDatabaseOptions, timeoutMs: number) {
+async function spawnFerretDb(options: EmbeddedDatabaseOptions, timeoutMs: number, postgresqlUrl?: string) {
   if (!existsSync(options.ferretdbBin)) {
     throw new EmbeddedDatabaseError(
       `The FerretDB launcher is not built (${options.ferretdbBin}). Run "npm run build-db" (needs Go ≥ 1.24).`,
@@ -58,11 +76,15 @@ async function spawnFerretDb(options: EmbeddedDatabaseOptions, timeoutMs: number
     [
       '-listen',
       `127.0.0.1:${options.port ?? 0}`,
-      '-data-dir',
-      options.dataDir,
+      // SQLite is the launcher's default backend.
+      ...(postgresqlUrl
+        ? ['-backend', 'postgresql', '-postgresql-url', postgresqlUrl]
+        : ['-data-dir', options.dataDir]),
       '-exit-on-stdin-close',
       '-log-level',
-      'error',
+      // On PostgreSQL, FerretDB logs every failed statement (a duplicate key, say) at ERROR; the
+      // client gets those errors anyway, so only worse than ERROR is logged there.
+      postgresqlUrl ? 'ERROR+1' : 'error',
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );

@@ -8,6 +8,7 @@ export { isDatabaseConnected, pingDatabase } from './database-health.js';
 export { ensureIndexes, IndexSetupError } from './ensure-indexes.js';
 export { startEmbeddedDatabase, EmbeddedDatabaseError } from './embedded-database.js';
 export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded-database.js';
+export { EMBEDDED_DATABASE_KINDS, type EmbeddedDatabaseKind } from './embedded-database-kinds.js';
 export { openDatabase, type OpenDatabase } from './open-database.js';
 export {
   claimNextVersion,
