@@ -1,0 +1,41 @@
+import mongoose, { type Model } from 'mongoose';
+import type { IndexKeys } from './index-coverage.js';
+
+/** One index the code declares, as start-up creates it (see ensure-indexes.ts); `_id` is not listed. */
+export interface DeclaredIndex {
+  collection: string;
+  model: string;
+  keys: IndexKeys;
+  unique: boolean;
+}
+
+/**
+ * Every declared index of `models` and of every other model compiled in this process (small
+ * infrastructure models such as the change markers), ordered by collection.
+ */
+export function declaredIndexes(models: ReadonlyArray<Model<never>>): DeclaredIndex[] {
+  const all = new Map<string, Model<never>>();
+  for (const model of [...models, ...Object.values(mongoose.models)]) {
+    all.set(model.modelName, model as Model<never>);
+  }
+  const indexes: DeclaredIndex[] = [];
+  for (const model of all.values()) {
+    for (const [fields, options] of model.schema.indexes()) {
+      indexes.push({
+        collection: model.collection.collectionName,
+        model: model.modelName,
+        keys: Object.entries(fields).map(([field, direction]) => [field, Number(direction) < 0 ? -1 : 1]),
+        unique: Boolean((options as { unique?: boolean }).unique),
+      });
+    }
+  }
+  return indexes.sort((a, b) => a.collection.localeCompare(b.collection));
+}
+
+/** The collections of `models` and of every other compiled model, sorted. */
+export function declaredCollections(models: ReadonlyArray<Model<never>>): string[] {
+  const names = [...models, ...Object.values(mongoose.models)].map(
+    (model) => (model as Model<never>).collection.collectionName,
+  );
+  return [...new Set(names)].sort();
+}
