@@ -52,9 +52,11 @@ const consentVersionSchema = new Schema(
 );
 
 consentVersionSchema.index({ consentId: 1, version: 1 }, { unique: true });
-consentVersionSchema.index({ matchId: 1 });
+// A match's ledger in the order it was written.
+consentVersionSchema.index({ matchId: 1, recordedAt: 1, version: 1 });
 consentVersionSchema.index({ requestId: 1 });
 consentVersionSchema.index({ validUntil: 1 });
+consentVersionSchema.index({ municipalityCode: 1, validUntil: 1 });
 
 // Retention deletes through deleteMany only; nothing updates or replaces a version.
 refuseChanges(consentVersionSchema, 'The consent ledger', { retentionDeletes: true });

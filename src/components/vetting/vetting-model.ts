@@ -103,5 +103,7 @@ const vettingClaimSchema = new Schema(
 );
 
 vettingClaimSchema.index({ kind: 1, recordId: 1, dueKey: 1 }, { unique: true });
+// A record's latest claim of a kind.
+vettingClaimSchema.index({ kind: 1, recordId: 1, claimedAt: -1 });
 
 export const VettingClaimModel = model('VettingClaim', vettingClaimSchema, 'vetting_claims');

@@ -39,3 +39,23 @@ export function declaredCollections(models: ReadonlyArray<Model<never>>): string
   );
   return [...new Set(names)].sort();
 }
+
+/**
+ * The declared indexes as a Markdown table, one row per index, every collection listed (a collection
+ * without a row of its own has only `_id`).
+ */
+export function indexTable(
+  indexes: ReadonlyArray<DeclaredIndex>,
+  collections: ReadonlyArray<string>,
+): string {
+  const rows = ['| collection | index keys | unique |', '| --- | --- | --- |'];
+  for (const collection of collections) {
+    const own = indexes.filter((index) => index.collection === collection);
+    rows.push(`| \`${collection}\` | \`_id\` | yes |`);
+    for (const index of own) {
+      const keys = index.keys.map(([field, direction]) => `${field}: ${direction}`).join(', ');
+      rows.push(`| \`${collection}\` | \`{ ${keys} }\` | ${index.unique ? 'yes' : ''} |`);
+    }
+  }
+  return rows.join('\n');
+}

@@ -10,9 +10,9 @@ const EQUALITY = new Set(['$eq', '$in']);
 /**
  * Whether one of `indexes` serves the query the way MongoDB's planner would, without a collection scan
  * or a sort in memory: the index begins with fields the query fixes by equality, then has the sort's
- * fields in order (those fixed by equality need no place); failing an equality prefix, it leads with a
- * field the query ranges over, in the sort's order; a query without a filter is served only by an index
- * in its sort order. Other fields are filtered from what the index returns. `_id` equality is always
+ * fields in order (those fixed by equality need no place); a query that fixes no field is served by an
+ * index that leads with a field it ranges over, in the sort's order; a query without a filter only by an
+ * index in its sort order. Other fields are filtered from what the index returns. `_id` equality is always
  * served; an `$or` is served when the rest of the filter is, or when every branch (with the rest) is.
  */
 export function isServed(
@@ -49,7 +49,7 @@ function indexServes(keys: IndexKeys, fields: Record<string, string[]>, sort: In
   while (prefix < keys.length && equal.has(keys[prefix][0])) prefix += 1;
   const remainingSort = sort.filter(([field]) => !equal.has(field));
   if (!sortFollows(keys.slice(prefix), remainingSort)) return false;
-  if (prefix > 0) return true;
+  if (equal.size > 0) return prefix > 0;
   if (names.length > 0) return names.includes(keys[0][0]);
   return remainingSort.length > 0;
 }

@@ -53,6 +53,10 @@ describe('index coverage: an index serves a query as MongoDB would, without a co
     );
     assert.ok(isServed(query({ expiresAt: { $lt: new Date() } }), [[['expiresAt', 1]]]));
     assert.ok(!isServed(query({ createdAt: window }), [byTenantStatusDate]));
+    assert.ok(
+      !isServed(query({ organisationId: 'o', expiresAt: { $gt: new Date() } }), [[['expiresAt', 1]]]),
+      'a query that fixes a field needs an index led by one it fixes',
+    );
   });
 
   it('when the filter is empty, then only an index in the sort order serves it', () => {
