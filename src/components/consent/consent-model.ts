@@ -91,6 +91,8 @@ const consentClaimSchema = new Schema(
   { versionKey: false, strict: 'throw' },
 );
 consentClaimSchema.index({ kind: 1, consentId: 1 }, { unique: true });
+// Retention removes a deleted consent's claims of every kind.
+consentClaimSchema.index({ consentId: 1 });
 
 export const ConsentClaimModel = model('ConsentClaim', consentClaimSchema, 'consent_claims');
 
@@ -109,6 +111,8 @@ const acknowledgementSchema = new Schema(
   { versionKey: false, strict: 'throw' },
 );
 acknowledgementSchema.index({ matchId: 1 });
+// Retention removes a deleted request's acknowledgements.
+acknowledgementSchema.index({ requestId: 1 });
 
 export const ConsentAcknowledgementModel = model(
   'ConsentAcknowledgement',

@@ -69,6 +69,8 @@ followUpSchema.index({ municipalityCode: 1, state: 1, dueOn: 1 });
 followUpSchema.index({ volunteerId: 1, state: 1 });
 followUpSchema.index({ organisationId: 1, state: 1 });
 followUpSchema.index({ state: 1, dueOn: 1 });
+// Retention removes a deleted request's follow-ups.
+followUpSchema.index({ requestId: 1 });
 
 export type FollowUp = InferSchemaType<typeof followUpSchema>;
 export const FollowUpModel = model('FollowUp', followUpSchema, 'follow_ups');
