@@ -70,6 +70,8 @@ const vettingRecordSchema = new Schema(
 vettingRecordSchema.index({ organisationId: 1, userId: 1 }, { unique: true });
 vettingRecordSchema.index({ userId: 1 });
 vettingRecordSchema.index({ 'childCertificate.orderedAt': 1 });
+// The daily reminder finds the børneattester that end soon.
+vettingRecordSchema.index({ 'childCertificate.validUntil': 1 });
 
 export type VettingRecord = InferSchemaType<typeof vettingRecordSchema>;
 export const VettingRecordModel = model('VettingRecord', vettingRecordSchema, 'vetting_records');
