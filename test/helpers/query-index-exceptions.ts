@@ -75,6 +75,13 @@ export const QUERY_INDEX_EXCEPTIONS: QueryIndexException[] = [
       'old fields would cost every audited write for a read that finds nothing once the log is clean',
   },
   {
+    query: 'find candidate_watches {}',
+    from: 'src/components/matching/candidate-watch-service.ts',
+    reason:
+      'the waiting-requests job reads every watch, at most 2,000: one exists only while a request waits ' +
+      'for candidates, and the job looks at each of them',
+  },
+  {
     query: 'update follow_ups {childAlias: $exists}',
     from: 'src/components/followups/followup-plan-service.ts',
     reason:

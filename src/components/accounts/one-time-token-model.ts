@@ -42,4 +42,6 @@ const tokenUseSchema = new Schema(
   { versionKey: false },
 );
 tokenUseSchema.index({ tokenHash: 1 }, { unique: true });
+// The daily clean-up removes uses older than any token could be.
+tokenUseSchema.index({ at: 1 });
 export const TokenUseModel = model('TokenUse', tokenUseSchema, 'one_time_token_uses');

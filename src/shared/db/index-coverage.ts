@@ -19,17 +19,36 @@ export function isServed(
   shape: Pick<QueryShape, 'filter' | 'sort'>,
   indexes: ReadonlyArray<IndexKeys>,
 ): boolean {
-  const withId: IndexKeys[] = [[['_id', 1]], ...indexes];
-  return filterServed(shape.filter, shape.sort, withId);
+  return servingIndexes(shape, indexes) !== undefined;
 }
 
-function filterServed(filter: FilterShape, sort: IndexKeys, indexes: ReadonlyArray<IndexKeys>): boolean {
+/** The index that serves the query (one per branch of an `$or`), or undefined when none does. */
+export function servingIndexes(
+  shape: Pick<QueryShape, 'filter' | 'sort'>,
+  indexes: ReadonlyArray<IndexKeys>,
+): IndexKeys[] | undefined {
+  const withId: IndexKeys[] = [[['_id', 1]], ...indexes];
+  return filterServedBy(shape.filter, shape.sort, withId);
+}
+
+function filterServedBy(
+  filter: FilterShape,
+  sort: IndexKeys,
+  indexes: ReadonlyArray<IndexKeys>,
+): IndexKeys[] | undefined {
   const idOperators = filter.fields._id;
-  if (idOperators && idOperators.every((op) => EQUALITY.has(op))) return true;
-  if (indexes.some((keys) => indexServes(keys, filter.fields, sort))) return true;
-  return filter.or.some((branches) =>
-    branches.every((branch) => filterServed(combine(filter, branch), sort, indexes)),
-  );
+  if (idOperators && idOperators.every((op) => EQUALITY.has(op))) return [indexes[0]];
+  // Of the indexes that serve, the one that fixes the most fields, as the planner would prefer.
+  const direct = indexes
+    .map((keys) => ({ keys, fixed: indexServes(keys, filter.fields, sort) }))
+    .filter((candidate) => candidate.fixed >= 0)
+    .sort((a, b) => b.fixed - a.fixed)[0];
+  if (direct) return [direct.keys];
+  for (const branches of filter.or) {
+    const used = branches.map((branch) => filterServedBy(combine(filter, branch), sort, indexes));
+    if (used.every((keys) => keys !== undefined)) return used.flat();
+  }
+  return undefined;
 }
 
 /** The filter without the first `$or` clause that holds `branch`, and with the branch's own conditions. */
@@ -42,16 +61,17 @@ function combine(filter: FilterShape, branch: FilterShape): FilterShape {
   return { fields, or: branch.or };
 }
 
-function indexServes(keys: IndexKeys, fields: Record<string, string[]>, sort: IndexKeys): boolean {
+// How many leading fields of the index the query fixes when the index serves it, otherwise -1.
+function indexServes(keys: IndexKeys, fields: Record<string, string[]>, sort: IndexKeys): number {
   const names = Object.keys(fields).filter((field) => !field.startsWith('$'));
   const equal = new Set(names.filter((field) => fields[field].every((op) => EQUALITY.has(op))));
   let prefix = 0;
   while (prefix < keys.length && equal.has(keys[prefix][0])) prefix += 1;
   const remainingSort = sort.filter(([field]) => !equal.has(field));
-  if (!sortFollows(keys.slice(prefix), remainingSort)) return false;
-  if (equal.size > 0) return prefix > 0;
-  if (names.length > 0) return names.includes(keys[0][0]);
-  return remainingSort.length > 0;
+  if (!sortFollows(keys.slice(prefix), remainingSort)) return -1;
+  if (equal.size > 0) return prefix > 0 ? prefix : -1;
+  if (names.length > 0) return names.includes(keys[0][0]) ? 0 : -1;
+  return remainingSort.length > 0 ? 0 : -1;
 }
 
 // The index's next fields give the sort's order, read forwards or backwards.
