@@ -1,4 +1,5 @@
-import mongoose, { type Model } from 'mongoose';
+import type { Model } from 'mongoose';
+import { ChangeMarkerModel } from './change-marker.js';
 import type { IndexKeys } from './index-coverage.js';
 
 /** One index the code declares, as start-up creates it (see ensure-indexes.ts); `_id` is not listed. */
@@ -9,13 +10,13 @@ export interface DeclaredIndex {
   unique: boolean;
 }
 
-/**
- * Every declared index of `models` and of every other model compiled in this process (small
- * infrastructure models such as the change markers), ordered by collection.
- */
+// Infrastructure whose collection start-up leaves to the first write (one small document per topic).
+const infrastructureModels = [ChangeMarkerModel] as unknown as Array<Model<never>>;
+
+/** Every declared index of `models` and of the infrastructure's own models, ordered by collection. */
 export function declaredIndexes(models: ReadonlyArray<Model<never>>): DeclaredIndex[] {
   const all = new Map<string, Model<never>>();
-  for (const model of [...models, ...Object.values(mongoose.models)]) {
+  for (const model of [...models, ...infrastructureModels]) {
     all.set(model.modelName, model as Model<never>);
   }
   const indexes: DeclaredIndex[] = [];
@@ -32,11 +33,9 @@ export function declaredIndexes(models: ReadonlyArray<Model<never>>): DeclaredIn
   return indexes.sort((a, b) => a.collection.localeCompare(b.collection));
 }
 
-/** The collections of `models` and of every other compiled model, sorted. */
+/** The collections of `models` and of the infrastructure's own models, sorted. */
 export function declaredCollections(models: ReadonlyArray<Model<never>>): string[] {
-  const names = [...models, ...Object.values(mongoose.models)].map(
-    (model) => (model as Model<never>).collection.collectionName,
-  );
+  const names = [...models, ...infrastructureModels].map((model) => model.collection.collectionName);
   return [...new Set(names)].sort();
 }
 
