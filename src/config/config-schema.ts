@@ -79,6 +79,7 @@ export const configSchema = z
       .regex(/^[a-z0-9:,-]+$/, 'must be job names separated by commas')
       .optional(),
     JOB_ITEM_PAUSE_MS: z.coerce.number().int().min(0).max(60000).default(0),
+    QUERY_SHAPES_FILE: z.string().min(1).optional(),
   })
   .superRefine((config, context) => {
     if (config.NODE_ENV !== 'production') return;

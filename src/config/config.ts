@@ -28,6 +28,8 @@ export interface AppConfig {
   demoMode: boolean;
   /** The scheduler: lease length, and for drills and tests a faster schedule and a pause per item. */
   jobs: { leaseMs: number; scheduleOverride: string | undefined; only: string[]; itemPauseMs: number };
+  /** Where to append the shape of every query (an index review); unset: nothing is recorded. */
+  queryShapesFile: string | undefined;
 }
 
 // Development and test only: production refuses to start without its own values (config-schema.ts).
@@ -88,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       only: c.JOBS_ONLY ? c.JOBS_ONLY.split(',').filter(Boolean) : [],
       itemPauseMs: c.JOB_ITEM_PAUSE_MS,
     },
+    queryShapesFile: c.QUERY_SHAPES_FILE ? path.resolve(root, c.QUERY_SHAPES_FILE) : undefined,
   };
 }
 

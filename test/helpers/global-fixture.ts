@@ -33,7 +33,14 @@ export async function mochaGlobalSetup(): Promise<void> {
   process.env.TEST_MAILBOX_DIR = path.join(dataDir, 'mailbox');
   mailbox = await startTestMailbox(process.env.TEST_MAILBOX_DIR);
   process.env.TEST_SMTP_URL = mailbox.url;
-  await connectDatabase({ uri: database.uri, serverSelectionTimeoutMs: 2500 });
+  // Every query's shape goes to one file, the app processes the browser tests start included; the index
+  // check (test/zz-queries) runs last and reads it. A QUERY_SHAPES_FILE set beforehand is kept after the run.
+  process.env.QUERY_SHAPES_FILE ||= path.join(dataDir, 'query-shapes.jsonl');
+  await connectDatabase({
+    uri: database.uri,
+    serverSelectionTimeoutMs: 2500,
+    queryShapesFile: process.env.QUERY_SHAPES_FILE,
+  });
   await ensureIndexes(allModels(testConfig()));
 }
 

@@ -16,7 +16,15 @@ export function spawnServer(env: Record<string, string>): {
 } {
   // node itself with tsx's loader (not the tsx wrapper, which would leave its child behind on SIGKILL).
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      // The run's query shapes include the ones this process sends (see global-fixture.ts).
+      ...(process.env.QUERY_SHAPES_FILE ? { QUERY_SHAPES_FILE: process.env.QUERY_SHAPES_FILE } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

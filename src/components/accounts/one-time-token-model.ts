@@ -27,6 +27,8 @@ const oneTimeTokenSchema = new Schema(
 oneTimeTokenSchema.index({ tokenHash: 1 }, { unique: true });
 oneTimeTokenSchema.index({ expiresAt: 1 });
 oneTimeTokenSchema.index({ email: 1, purpose: 1 });
+// A municipality's open invitations.
+oneTimeTokenSchema.index({ 'invitation.municipalityCode': 1, purpose: 1 });
 
 export type OneTimeToken = InferSchemaType<typeof oneTimeTokenSchema>;
 export const OneTimeTokenModel = model('OneTimeToken', oneTimeTokenSchema, 'one_time_tokens');
@@ -40,4 +42,6 @@ const tokenUseSchema = new Schema(
   { versionKey: false },
 );
 tokenUseSchema.index({ tokenHash: 1 }, { unique: true });
+// The daily clean-up removes uses older than any token could be.
+tokenUseSchema.index({ at: 1 });
 export const TokenUseModel = model('TokenUse', tokenUseSchema, 'one_time_token_uses');

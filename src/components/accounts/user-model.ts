@@ -48,6 +48,10 @@ const userSchema = new Schema(
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ 'roles.municipalityCode': 1, 'roles.role': 1 });
 userSchema.index({ 'roles.organisationId': 1 });
+// Everyone holding a role across municipalities (the platform administrator's overview).
+userSchema.index({ 'roles.role': 1 });
+// A municipality's staff by name.
+userSchema.index({ 'roles.municipalityCode': 1, name: 1 });
 
 export type User = InferSchemaType<typeof userSchema>;
 export const UserModel = model('User', userSchema);

@@ -52,9 +52,11 @@ const consentVersionSchema = new Schema(
 );
 
 consentVersionSchema.index({ consentId: 1, version: 1 }, { unique: true });
-consentVersionSchema.index({ matchId: 1 });
+// A match's ledger in the order it was written.
+consentVersionSchema.index({ matchId: 1, recordedAt: 1, version: 1 });
 consentVersionSchema.index({ requestId: 1 });
 consentVersionSchema.index({ validUntil: 1 });
+consentVersionSchema.index({ municipalityCode: 1, validUntil: 1 });
 
 // Retention deletes through deleteMany only; nothing updates or replaces a version.
 refuseChanges(consentVersionSchema, 'The consent ledger', { retentionDeletes: true });
@@ -89,6 +91,8 @@ const consentClaimSchema = new Schema(
   { versionKey: false, strict: 'throw' },
 );
 consentClaimSchema.index({ kind: 1, consentId: 1 }, { unique: true });
+// Retention removes a deleted consent's claims of every kind.
+consentClaimSchema.index({ consentId: 1 });
 
 export const ConsentClaimModel = model('ConsentClaim', consentClaimSchema, 'consent_claims');
 
@@ -107,6 +111,8 @@ const acknowledgementSchema = new Schema(
   { versionKey: false, strict: 'throw' },
 );
 acknowledgementSchema.index({ matchId: 1 });
+// Retention removes a deleted request's acknowledgements.
+acknowledgementSchema.index({ requestId: 1 });
 
 export const ConsentAcknowledgementModel = model(
   'ConsentAcknowledgement',

@@ -50,11 +50,17 @@ const matchSchema = new Schema(
 );
 
 matchSchema.index({ liveKey: 1 }, { unique: true });
-matchSchema.index({ requestId: 1 });
+matchSchema.index({ requestId: 1, createdAt: -1 });
 matchSchema.index({ organisationId: 1, state: 1 });
 matchSchema.index({ volunteerId: 1, state: 1 });
 matchSchema.index({ offerId: 1, state: 1 });
 matchSchema.index({ state: 1, createdAt: 1 });
+// The repair job pages through the active matches in id order.
+matchSchema.index({ state: 1, _id: 1 });
+// Everyone's list of matches shows the newest first; the municipality's reports and caseload read its own.
+matchSchema.index({ organisationId: 1, createdAt: -1 });
+matchSchema.index({ volunteerId: 1, createdAt: -1 });
+matchSchema.index({ municipalityCode: 1, state: 1 });
 
 export type Match = InferSchemaType<typeof matchSchema>;
 export const MatchModel = model('Match', matchSchema);

@@ -40,5 +40,7 @@ const matchClaimSchema = new Schema(
 );
 
 matchClaimSchema.index({ kind: 1, matchId: 1 }, { unique: true });
+// Retention removes a deleted match's claims of every kind.
+matchClaimSchema.index({ matchId: 1 });
 
 export const MatchClaimModel = model('MatchClaim', matchClaimSchema);

@@ -62,7 +62,8 @@ const requestSchema = new Schema(
 );
 
 // A worker's caseload, and a team's list, are both read by municipality first.
-requestSchema.index({ municipalityCode: 1, responsibleId: 1, status: 1 });
+// A social worker's cases, newest first.
+requestSchema.index({ municipalityCode: 1, responsibleId: 1, status: 1, createdAt: -1 });
 requestSchema.index({ municipalityCode: 1, status: 1 });
 
 export type ChildRequest = InferSchemaType<typeof requestSchema>;

@@ -50,6 +50,8 @@ const offerSchema = new Schema(
 // why the marketplace filters in TypeScript rather than with lat/lon and category indexes).
 offerSchema.index({ organisationId: 1, status: 1 });
 offerSchema.index({ status: 1 });
+// An organisation's offers, newest first.
+offerSchema.index({ organisationId: 1, createdAt: -1 });
 
 export type Offer = InferSchemaType<typeof offerSchema>;
 export const OfferModel = model('Offer', offerSchema);

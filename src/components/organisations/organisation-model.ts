@@ -42,7 +42,10 @@ const organisationSchema = new Schema(
 );
 
 organisationSchema.index({ municipalityCodes: 1, status: 1 });
-organisationSchema.index({ activeIn: 1 });
+// Organisations are listed by name: those active in a municipality, and those with a given status.
+organisationSchema.index({ activeIn: 1, name: 1 });
+organisationSchema.index({ status: 1, name: 1 });
+organisationSchema.index({ municipalityCodes: 1, name: 1 });
 organisationSchema.index({ name: 1 });
 
 export type Organisation = InferSchemaType<typeof organisationSchema>;

@@ -70,6 +70,8 @@ const vettingRecordSchema = new Schema(
 vettingRecordSchema.index({ organisationId: 1, userId: 1 }, { unique: true });
 vettingRecordSchema.index({ userId: 1 });
 vettingRecordSchema.index({ 'childCertificate.orderedAt': 1 });
+// The daily reminder finds the børneattester that end soon.
+vettingRecordSchema.index({ 'childCertificate.validUntil': 1 });
 
 export type VettingRecord = InferSchemaType<typeof vettingRecordSchema>;
 export const VettingRecordModel = model('VettingRecord', vettingRecordSchema, 'vetting_records');
@@ -103,5 +105,7 @@ const vettingClaimSchema = new Schema(
 );
 
 vettingClaimSchema.index({ kind: 1, recordId: 1, dueKey: 1 }, { unique: true });
+// A record's latest claim of a kind.
+vettingClaimSchema.index({ kind: 1, recordId: 1, claimedAt: -1 });
 
 export const VettingClaimModel = model('VettingClaim', vettingClaimSchema, 'vetting_claims');

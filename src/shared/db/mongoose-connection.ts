@@ -1,6 +1,7 @@
 import { ConnectionString } from 'mongodb-connection-string-url';
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../logging/logger.js';
+import { recordQueryShapes } from './query-shape-recorder.js';
 
 export interface ConnectOptions {
   uri: string;
@@ -8,6 +9,8 @@ export interface ConnectOptions {
   defaultDbName?: string;
   serverSelectionTimeoutMs: number;
   logger?: Logger;
+  /** When set, the shape of every query (never its values) is appended to this file (see query-shape.ts). */
+  queryShapesFile?: string;
 }
 
 // Safe-by-default query behaviour for every model, set before any model is compiled:
@@ -45,7 +48,9 @@ export async function connectDatabase(options: ConnectOptions): Promise<Connecti
     connectTimeoutMS: 5000,
     socketTimeoutMS: 30_000,
     maxPoolSize: 20,
+    ...(options.queryShapesFile ? { monitorCommands: true } : {}),
   });
+  if (options.queryShapesFile) recordQueryShapes(connection.getClient(), options.queryShapesFile);
   return connection;
 }
 

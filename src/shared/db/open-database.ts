@@ -39,6 +39,7 @@ export async function openDatabase(
       uri: config.mongodbUri ?? embedded!.uri,
       serverSelectionTimeoutMs: config.dbServerSelectionTimeoutMs,
       logger,
+      queryShapesFile: config.queryShapesFile,
     });
     await ensureIndexes(models);
   } catch (error) {

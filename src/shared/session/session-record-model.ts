@@ -15,6 +15,7 @@ const sessionRecordSchema = new Schema(
 );
 
 sessionRecordSchema.index({ expires: 1 });
-sessionRecordSchema.index({ 'session.userId': 1 });
+// A person's sessions, the latest to expire first.
+sessionRecordSchema.index({ 'session.userId': 1, expires: -1 });
 
 export const SessionRecordModel = model('SessionRecord', sessionRecordSchema, 'sessions');
