@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Logger } from '../logging/logger.js';
@@ -44,8 +46,8 @@ export async function startPostgresCluster(options: {
   logger?: Logger;
   timeoutMs: number;
 }): Promise<PostgresCluster> {
-  const binaries = await loadBinaries();
   const runAs = process.getuid?.() === 0 ? ensureSystemUser() : undefined;
+  const binaries = reachableBinaries(await loadBinaries(), runAs);
   const clusterDir = path.resolve(options.dataDir, 'pg');
   prepareClusterDir(options.dataDir, clusterDir, binaries, runAs);
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) initialiseCluster(binaries, clusterDir, runAs);
@@ -130,13 +132,48 @@ function prepareClusterDir(
     ['-w', clusterDir],
     ['-x', binaries.postgres],
   ] as const) {
-    if (spawnSync('test', [test, target], runAs).status !== 0) {
+    if (!mayReach(test, target, runAs)) {
       throw new EmbeddedPostgresError(
         `PostgreSQL runs as the user ${POSTGRES_SYSTEM_USER}, which cannot reach ${target}: ` +
           'its parent directories must let others pass through (chmod o+x), or choose another DATA_DIR.',
       );
     }
   }
+}
+
+function mayReach(test: '-w' | '-x', target: string, runAs: RunAs): boolean {
+  return spawnSync('test', [test, target], runAs).status === 0;
+}
+
+/**
+ * A checkout under a directory others may not pass through (root's home, mode 700) hides the binaries
+ * from the cluster's user. Then they are copied once, root-owned and read-only to others, to the system's
+ * temp directory (to a private name first, then renamed, so two processes starting at once never see half
+ * a copy) and run from there.
+ */
+function reachableBinaries(binaries: Binaries, runAs: RunAs | undefined): Binaries {
+  if (!runAs || mayReach('-x', binaries.postgres, runAs)) return binaries;
+  const nativeDir = path.dirname(path.dirname(binaries.postgres));
+  // Named after the installed binary, so another version installed later gets a copy of its own.
+  const installed = statSync(binaries.postgres);
+  const version = createHash('sha256')
+    .update(`${binaries.postgres}:${installed.size}:${installed.mtimeMs}`)
+    .digest('hex')
+    .slice(0, 12);
+  const copyDir = path.join(os.tmpdir(), `brobygning-postgres-${version}`);
+  if (!existsSync(path.join(copyDir, 'bin', 'postgres'))) {
+    const partial = `${copyDir}.${process.pid}`;
+    cpSync(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    try {
+      renameSync(partial, copyDir);
+    } catch {
+      // Another process finished its copy first: use that one.
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  const moved = (file: string) => path.join(copyDir, path.relative(nativeDir, file));
+  return { initdb: moved(binaries.initdb), postgres: moved(binaries.postgres) };
 }
 
 function initialiseCluster(binaries: Binaries, clusterDir: string, runAs: RunAs | undefined) {
