@@ -64,7 +64,34 @@ export interface QueryIndexException {
   reason: string;
 }
 
+const NATIONAL_FIGURES_PASS =
+  'the hourly country-wide figures job (reporting:figures) reads each collection once, projected and ' +
+  'limited to 1,000,000 documents, and groups it by municipality in memory: one pass instead of one per ' +
+  'municipality, each of which costs a full pass on the embedded engine anyway';
+
 export const QUERY_INDEX_EXCEPTIONS: QueryIndexException[] = [
+  {
+    query: 'find child_requests {}',
+    from: 'src/components/matching/report-read.ts',
+    reason: NATIONAL_FIGURES_PASS,
+  },
+  {
+    query: 'find matches {}',
+    from: 'src/components/matching/report-read.ts',
+    reason: NATIONAL_FIGURES_PASS,
+  },
+  {
+    query: 'find follow_ups {}',
+    from: 'src/components/reporting/report-facts-service.ts',
+    reason: NATIONAL_FIGURES_PASS,
+  },
+  {
+    query: 'find users {status: $eq}',
+    from: 'src/components/accounts/account-deletion-service.ts',
+    reason:
+      'the daily inactive-volunteer retention job looks at every active account (its roles and last login) ' +
+      'once a day; an index on the status would hold nearly every account and serve nothing else',
+  },
   {
     query:
       'find audit_events {$or: [{action: $in, details.criteria.factors: $exists}, {action: $eq, details.worry: $exists}]}',

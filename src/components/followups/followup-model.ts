@@ -69,7 +69,7 @@ followUpSchema.index({ municipalityCode: 1, state: 1, dueOn: 1 });
 followUpSchema.index({ volunteerId: 1, state: 1 });
 followUpSchema.index({ organisationId: 1, state: 1 });
 // The coordinator's check-ins, newest first, a page at a time.
-followUpSchema.index({ organisationId: 1, audience: 1, dueOn: -1 });
+followUpSchema.index({ organisationId: 1, audience: 1, dueOn: -1, _id: 1 });
 followUpSchema.index({ state: 1, dueOn: 1 });
 // Retention removes a deleted request's follow-ups.
 followUpSchema.index({ requestId: 1 });

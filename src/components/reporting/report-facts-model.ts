@@ -16,6 +16,9 @@ const reportFactsChunkSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 
+// The clean-up of a municipality's chunks no longer listed finds them by municipality.
+reportFactsChunkSchema.index({ municipalityCode: 1 });
+
 export type ReportFactsChunk = InferSchemaType<typeof reportFactsChunkSchema>;
 export const ReportFactsChunkModel = model('ReportFactsChunk', reportFactsChunkSchema, 'report_fact_chunks');
 
