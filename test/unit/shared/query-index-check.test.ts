@@ -25,7 +25,9 @@ describe('the index check over recorded queries', () => {
   });
 
   it('when the query is the tests’ own, on a small collection, or a listed exception, then it passes', () => {
-    const exception = QUERY_INDEX_EXCEPTIONS[0];
+    const exception = QUERY_INDEX_EXCEPTIONS.find(
+      (listed) => listed.from === 'src/shared/audit/audit-clean-up.ts',
+    )!;
     const findings = checkQueryIndexes(
       [
         recorded('matches', { closeReason: 'x' }, 'test/integration/some.test.ts'),
