@@ -8,6 +8,7 @@ import { MongoClient, ObjectId, type Db } from 'mongodb';
 import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 import { MUNICIPALITIES, POSTCODES } from '../../src/components/geography/index.js';
 import { CLOSE_REASONS, PREVENTS_STEPS } from '../../src/components/matching/index.js';
+import { generator } from './seed-random.js';
 
 export const BIG_MUNICIPALITY = '0849';
 export const MUNICIPALITY_COUNT = 20;
@@ -17,18 +18,6 @@ const TOTAL_FOLLOW_UPS = 200_000;
 const BATCH = 2_000;
 const DAY = 86_400_000;
 const HISTORY_DAYS = 3 * 365;
-
-/** A small deterministic generator: every run seeds the same country. */
-function generator(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 const addMonths = (at: Date, months: number) => {

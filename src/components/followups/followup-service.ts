@@ -234,7 +234,6 @@ export async function teamOverview(municipalityCode: string, now: Date, page = 1
     vettingExpired,
     due: named.filter((followUp) => followUp.status === 'due'),
     overdue: named.filter((followUp) => followUp.status === 'overdue'),
-    overdueCount: current.length - due.length,
     links: overdue.links,
     worries: namedWorries,
     missed,

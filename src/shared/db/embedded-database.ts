@@ -6,6 +6,7 @@ import type { EmbeddedDatabaseKind } from './embedded-database-kinds.js';
 import { startPostgresCluster, type PostgresCluster } from './embedded-postgres.js';
 import { findFreePort } from './free-port.js';
 import { waitForPing } from './wait-for-ping.js';
+import { stopChildProcess } from './stop-child.js';
 
 export interface EmbeddedDatabaseOptions {
   kind: EmbeddedDatabaseKind;
@@ -150,13 +151,5 @@ const stopping = new WeakSet<ChildProcess>();
 
 function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
   stopping.add(child);
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  return stopChildProcess(child, graceMs, () => child.kill('SIGTERM'));
 }

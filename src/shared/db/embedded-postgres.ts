@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Logger } from '../logging/logger.js';
 import { findFreePort } from './free-port.js';
+import { stopChildProcess } from './stop-child.js';
 
 /**
  * A private PostgreSQL cluster for FerretDB's PostgreSQL backend, in DATA_DIR/pg, on loopback only.
@@ -255,13 +256,5 @@ function waitUntilReady(child: ChildProcess, log: Interface, timeoutMs: number):
 }
 
 function stopCluster(child: ChildProcess, graceMs = 15_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.stdin?.end();
-  });
+  return stopChildProcess(child, graceMs, () => child.stdin?.end());
 }

@@ -4,18 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startEmbeddedDatabase, EmbeddedDatabaseError } from '../../../src/shared/db/index.js';
-
-const FERRETDB_BIN = path.resolve('.cache/bin/ferretdb-launcher');
-
-async function withClient<T>(uri: string, work: (client: MongoClient) => Promise<T>): Promise<T> {
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 3000 });
-  try {
-    await client.connect();
-    return await work(client);
-  } finally {
-    await client.close();
-  }
-}
+import { FERRETDB_BIN, withClient } from '../../helpers/embedded-client.js';
 
 describe('embedded FerretDB', function () {
   this.timeout(60_000);
