@@ -4,7 +4,7 @@ import { model, Schema, trusted } from 'mongoose';
 
 /**
  * A hit is one inserted document; the count is a count of documents in the window. Inserts never lose
- * updates under concurrency, unlike $inc on FerretDB (see MONGO-PORTABLE.md), and any app instance sees
+ * updates under concurrency, unlike $inc on FerretDB (see docs/decisions/portable-queries.md), and any app instance sees
  * the same counts, so the app stays stateless.
  */
 const rateLimitHitSchema = new Schema(

@@ -44,7 +44,7 @@ export const OutboxMessageModel = model('OutboxMessage', outboxMessageSchema, 'o
 
 /**
  * The right to make one delivery attempt of one message. Claims are inserts under a unique id, because
- * FerretDB 1.x cannot update a document atomically under concurrency (MONGO-PORTABLE.md): of two
+ * FerretDB 1.x cannot update a document atomically under concurrency (docs/decisions/portable-queries.md): of two
  * deliverers, the second insert fails with a duplicate key and that deliverer moves on.
  */
 const outboxClaimSchema = new Schema(
