@@ -6,11 +6,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DOC_PATH = path.join(ROOT, 'docs', 'architecture.md');
-export const START_MARKER =
+const START_MARKER =
   '<!-- architecture-diagram:start (generated: npx tsx scripts/architecture-diagram.ts --write) -->';
-export const END_MARKER = '<!-- architecture-diagram:end -->';
+const END_MARKER = '<!-- architecture-diagram:end -->';
 
 const SHARED = 'shared';
 
@@ -36,7 +36,7 @@ function nodeOf(target: string, srcDir: string): string | undefined {
   return undefined;
 }
 
-export interface ComponentGraph {
+interface ComponentGraph {
   /** Every folder under src/components, sorted. */
   components: string[];
   /** "from to" pairs, sorted: a file of `from` imports from `to`. */
