@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import { findFreePort } from './free-port.js';
 import { stopChildProcess } from './stop-child.js';
 

@@ -36,3 +36,6 @@ export { databaseNow } from './database-time.js';
 export { upsertThroughModel, type UpsertThroughModelOptions } from './upsert-through-model.js';
 export { markChanged, changeToken, ChangeMarkerModel } from './change-marker.js';
 export { refuseChanges } from './append-only.js';
+export { declaredCollections, declaredIndexes, indexTable } from './declared-indexes.js';
+export { describeShape, servingIndexes, type IndexKeys } from './index-coverage.js';
+export type { RecordedQueryShape } from './query-shape-recorder.js';

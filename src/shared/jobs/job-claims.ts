@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { databaseNow } from '../db/database-time.js';
-import { isDuplicateKeyError } from '../db/duplicate-key.js';
+import { databaseNow, isDuplicateKeyError } from '../db/index.js';
 import { JobClaimModel } from './job-model.js';
 
 /** A claim this instance holds on one item: finish it with `complete`, or hand it back with `release`. */

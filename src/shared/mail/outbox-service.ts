@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../../config/index.js';
 import { sealSecret } from '../crypto/index.js';
 import type { Language } from '../i18n/index.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import { renderMail, type RenderedMail } from './mail-templates.js';
 import { createMailTransport } from './mail-transport.js';
 import { OutboxMessageModel } from './outbox-model.js';
