@@ -109,5 +109,3 @@ export const configSchema = z
       });
     }
   });
-
-export type ConfigInput = z.input<typeof configSchema>;

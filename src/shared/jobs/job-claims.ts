@@ -85,13 +85,3 @@ export async function holdsClaim(claim: ItemClaim): Promise<boolean> {
   const now = await databaseNow();
   return stored.leaseUntil.getTime() > now.getTime();
 }
-
-/** Has this item been finished by anyone (any attempt)? */
-export async function isItemDone(job: string, key: string): Promise<boolean> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const existing = await JobClaimModel.findById(`${job}|${key}|${attempt}`).lean();
-    if (!existing) return false;
-    if (existing.doneAt) return true;
-  }
-  return false;
-}

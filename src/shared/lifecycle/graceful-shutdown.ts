@@ -4,7 +4,7 @@ import type { Logger } from '../logging/index.js';
 import { answerCutOffRequest } from './answer-cut-off-request.js';
 import type { InFlightRequests } from './in-flight-requests.js';
 
-export interface ShutdownStep {
+interface ShutdownStep {
   name: string;
   run(): Promise<void>;
 }

@@ -9,7 +9,7 @@ export interface MailTransportSettings {
   dir: string;
 }
 
-export interface OutgoingMail {
+interface OutgoingMail {
   messageId: string;
   from: string;
   to: string;

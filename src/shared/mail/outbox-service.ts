@@ -134,7 +134,7 @@ export async function deleteMailAbout(matchIds: string[]): Promise<number> {
 }
 
 /** The right-hand side of our Message-IDs: the sender's domain, so receivers see a consistent origin. */
-export function messageIdDomain(from: string | undefined): string {
+function messageIdDomain(from: string | undefined): string {
   const domain = /@([a-z0-9.-]+)>?\s*$/i.exec(from ?? '')?.[1];
   return domain ?? 'brobygning.localhost';
 }
