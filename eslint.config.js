@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import localRules from './lint/import-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '.cache/**', 'public/**'] },
@@ -15,52 +16,11 @@ export default tseslint.config(
     },
   },
   {
-    // A component is reached only through its index.ts: no reaching into another component's files.
-    files: ['src/components/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./[^./][^/]*/(?!index\\.js$).+',
-              message: 'Import another component only through its index.js.',
-            },
-            {
-              // The same reach through the components folder (../../components/<x>/<file>.js).
-              regex: '(^|/)components/[^/]+/(?!index\\.js$).+',
-              message: 'Import another component only through its index.js.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/*.ts', 'src/demo/**/*.ts', 'scripts/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: 'components/[^/]+/(?!index\\.js$).+',
-              message: 'Import a component only through its index.js.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // shared/ is infrastructure: it never imports a component.
-    files: ['src/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ regex: 'components/', message: 'shared/ must not import a component.' }] },
-      ],
-    },
+    // Components, shared folders and the configuration are reached only through their index.ts; shared never
+    // imports a component (lint/import-boundaries.js). Tests are exempt: a module's unit tests reach its files.
+    files: ['src/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs'],
+    plugins: { local: localRules },
+    rules: { 'local/import-boundaries': 'error' },
   },
   {
     files: ['**/*.cjs'],

@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from '../src/config/index.js';
 import { openDatabase } from '../src/shared/db/index.js';
 import { AppError, ValidationError } from '../src/shared/errors/index.js';
 import { translatorFor } from '../src/shared/i18n/index.js';
-import { createLogger } from '../src/shared/logging/logger.js';
+import { createLogger } from '../src/shared/logging/index.js';
 import { readHiddenLine } from './read-hidden-line.js';
 
 async function main(): Promise<number> {

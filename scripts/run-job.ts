@@ -4,7 +4,7 @@ import { allJobs, allModels } from '../src/component-list.js';
 import { ConfigError, loadConfig } from '../src/config/index.js';
 import { openDatabase } from '../src/shared/db/index.js';
 import { configureJobRuntime, runJob } from '../src/shared/jobs/index.js';
-import { createLogger } from '../src/shared/logging/logger.js';
+import { createLogger } from '../src/shared/logging/index.js';
 import { configureMail, mailSettingsFor } from '../src/shared/mail/index.js';
 
 async function main(): Promise<number> {

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../src/config/index.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { openDatabase } from '../src/shared/db/index.js';
 import { configureMail, mailSettingsFor } from '../src/shared/mail/index.js';
-import { createLogger } from '../src/shared/logging/logger.js';
+import { createLogger } from '../src/shared/logging/index.js';
 
 async function main(): Promise<number> {
   const config = loadConfig();

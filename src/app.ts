@@ -19,10 +19,10 @@ import {
 } from './shared/http/index.js';
 import { languageMiddleware } from './shared/i18n/index.js';
 import { setJobCatalog } from './shared/jobs/index.js';
-import type { Logger } from './shared/logging/logger.js';
+import type { Logger } from './shared/logging/index.js';
 import { configureMail, mailSettingsFor, type MailSettings } from './shared/mail/index.js';
 import { sessionMiddleware } from './shared/session/index.js';
-import { installViewEngine } from './shared/views/view-engine.js';
+import { installViewEngine } from './shared/views/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -14,7 +14,7 @@ import {
 import { configureJobRuntime, createScheduler } from './shared/jobs/index.js';
 import { configureMail, deliveryIdle, mailSettingsFor } from './shared/mail/index.js';
 import { listen, shutDownGracefully, trackInFlightRequests } from './shared/lifecycle/index.js';
-import { createLogger } from './shared/logging/logger.js';
+import { createLogger } from './shared/logging/index.js';
 
 // The only module with side effects: config → database → app → listen → scheduler → shutdown.
 async function main(): Promise<void> {

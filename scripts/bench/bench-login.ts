@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { sealSecret } from '../../src/shared/crypto/index.js';
 import { assertLoopback } from './measure.js';
 
-export const DEMO_SOCIAL_WORKER = 'socialraadgiver@demo.brobygning.dk';
+const DEMO_SOCIAL_WORKER = 'socialraadgiver@demo.brobygning.dk';
 export const DEMO_MUNICIPAL_ADMIN = 'kommuneadmin@demo.brobygning.dk';
 const DEMO_PASSWORD = 'klitrose-fyrtårn-63';
 

@@ -10,7 +10,7 @@ const ID_SEGMENT = /\/[0-9a-f]{24}[^/]*(?=\/|$)/g;
 const CODE_SEGMENT = /\/\d{4}(?=\/|$)/g;
 
 /** The route a path belongs to: ids (and ids with a suffix, like a follow-up's) and municipality codes collapsed. */
-export function routeOf(pathname: string): string {
+function routeOf(pathname: string): string {
   return pathname.replace(ID_SEGMENT, '/:id').replace(CODE_SEGMENT, '/:code');
 }
 
@@ -24,7 +24,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** Every link of the page that is not marked as a download (a CSV export is a file, not a page). */
-export function linksOf(html: string): string[] {
+function linksOf(html: string): string[] {
   const links: string[] = [];
   for (const match of html.matchAll(/<a\b([^>]*)>/gi)) {
     const attributes = match[1]!;

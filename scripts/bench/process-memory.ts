@@ -2,7 +2,7 @@
 // from /proc: Linux only, where the bench runs. Elsewhere the figures are reported as unknown.
 import { readdir, readFile } from 'node:fs/promises';
 
-export interface ProcessMemory {
+interface ProcessMemory {
   pid: number;
   name: string;
   rssMb: number;

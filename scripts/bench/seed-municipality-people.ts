@@ -91,7 +91,7 @@ export interface SeededOrganisation {
   offerIds: string[];
 }
 
-export interface DemoPeople {
+interface DemoPeople {
   socialWorker: string;
   coordinator: string;
   volunteer: string;
@@ -131,7 +131,7 @@ async function userIdOf(email: string): Promise<string> {
   return String(user._id);
 }
 
-export async function findDemoPeople(): Promise<DemoPeople> {
+async function findDemoPeople(): Promise<DemoPeople> {
   return {
     socialWorker: await userIdOf('socialraadgiver@demo.brobygning.dk'),
     coordinator: await userIdOf('koordinator@demo.brobygning.dk'),

@@ -11,7 +11,7 @@ import { CLOSE_REASONS, PREVENTS_STEPS } from '../../src/components/matching/ind
 import { generator } from './seed-random.js';
 
 export const BIG_MUNICIPALITY = '0849';
-export const MUNICIPALITY_COUNT = 20;
+const MUNICIPALITY_COUNT = 20;
 const BIG_MATCHES = 2_000;
 const FOLLOW_UPS_PER_MATCH = 12;
 const TOTAL_FOLLOW_UPS = 200_000;

@@ -40,10 +40,9 @@ export function shuffle<T>(random: Random, items: T[]): T[] {
   return items;
 }
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 export const daysBefore = (now: Date, days: number): Date => new Date(now.getTime() - days * DAY_MS);
 export const daysAfter = (at: Date, days: number): Date => new Date(at.getTime() + days * DAY_MS);
-export const isoDay = (at: Date): string => at.toISOString().slice(0, 10);
 export function addMonths(at: Date, months: number): Date {
   const next = new Date(at);
   next.setUTCMonth(next.getUTCMonth() + months);

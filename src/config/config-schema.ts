@@ -1,7 +1,7 @@
 import { ConnectionString } from 'mongodb-connection-string-url';
 import cron from 'node-cron';
 import { z } from 'zod';
-import { EMBEDDED_DATABASE_KINDS } from '../shared/db/embedded-database-kinds.js';
+import { EMBEDDED_DATABASE_KINDS } from '../shared/db/index.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -109,5 +109,3 @@ export const configSchema = z
       });
     }
   });
-
-export type ConfigInput = z.input<typeof configSchema>;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import type { EmbeddedDatabaseKind } from '../shared/db/embedded-database-kinds.js';
+import type { EmbeddedDatabaseKind } from '../shared/db/index.js';
 import { configSchema } from './config-schema.js';
 
 export interface AppConfig {

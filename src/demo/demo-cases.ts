@@ -15,7 +15,7 @@ import type { DemoAdult } from './demo-requests.js';
 const DAY = 86_400_000;
 
 /** An adult for a demo case, and who answers the proposal for their organisation. */
-export interface DemoCaseAdult extends DemoAdult {
+interface DemoCaseAdult extends DemoAdult {
   coordinatorId: string;
 }
 

@@ -6,7 +6,7 @@ let counter = 0;
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 
 /** Today in Copenhagen, and a day relative to it. */
-export const today = () => copenhagenDate(new Date());
+const today = () => copenhagenDate(new Date());
 export const daysAgo = (days: number) => addDays(today(), -days);
 
 /** The 10th of the month `back` months before this one (YYYY-MM-DD). */

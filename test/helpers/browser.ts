@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Express } from 'express';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Debian's Chromium, never a downloaded one; flags keep it off the (closed) network and working as root.
 const CHROMIUM_ARGS = [

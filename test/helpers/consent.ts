@@ -8,7 +8,7 @@ import { csrfFrom, type Agent } from './accounts.js';
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** The consent form as a browser posts it: a guardian with sole custody agreeing to share and take part. */
-export function consentFields(
+function consentFields(
   overrides: Record<string, string | string[] | undefined> = {},
 ): Record<string, string | string[]> {
   const fields: Record<string, string | string[] | undefined> = {

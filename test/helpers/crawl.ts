@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 const SKIPPED = [/^\/log-ud\b/, /^\/logout\b/, /^\/sprog\//, /^\/(css|img|js)\//, /^\/(livez|readyz)$/];
 
 /** The path with its ids replaced, plus its query's names: pages of one kind share a pattern. */
-export function pathPattern(url: URL): string {
+function pathPattern(url: URL): string {
   const path = url.pathname.replace(/\/[0-9a-f]{24}(?=\/|$)/g, '/:id').replace(/\/\d{4}(?=\/|$)/g, '/:code');
   const keys = [...new Set(url.searchParams.keys())].sort().join('&');
   return keys ? `${path}?${keys}` : path;
@@ -15,7 +15,7 @@ export function pathPattern(url: URL): string {
  * GET routes of the route table that no page links, on purpose, each with how people reach it instead.
  * The crawl fails on any other route that no crawled page links (or names in a GET form).
  */
-export const UNLINKED_ROUTES: Record<string, string> = {
+const UNLINKED_ROUTES: Record<string, string> = {
   '/livez': 'a health probe for the platform that runs the app, not a page for people',
   '/readyz': 'a health probe for the platform that runs the app, not a page for people',
   '/bekraeft-email/:token': 'the link in the mail that confirms a new address',
@@ -29,7 +29,7 @@ export const UNLINKED_ROUTES: Record<string, string> = {
 };
 
 /** A route's path (`/sager/:requestId`) as a pattern any concrete path of it matches. */
-export function routePattern(path: string): RegExp {
+function routePattern(path: string): RegExp {
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^${escaped.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
 }
@@ -42,11 +42,11 @@ export function unlinkedRoutes(routes: readonly string[], linked: Iterable<strin
   );
 }
 
-export function isFollowable(url: URL, origin: string): boolean {
+function isFollowable(url: URL, origin: string): boolean {
   return url.origin === origin && !SKIPPED.some((pattern) => pattern.test(url.pathname));
 }
 
-export interface PageProblem {
+interface PageProblem {
   url: string;
   problem: string;
 }

@@ -11,7 +11,7 @@ export interface TestMailbox {
 }
 
 /** File name prefix for a Message-ID: files are how the fixture's mailbox and the tests share state. */
-export function mailboxKey(messageId: string): string {
+function mailboxKey(messageId: string): string {
   return createHash('sha256').update(messageId.trim()).digest('hex').slice(0, 24);
 }
 

@@ -6,7 +6,7 @@ import { pages } from './pages.js';
 import type { Scenario } from './types.js';
 
 /** Every scenario, in the order they run. Add new ones (marketplace, ranking) here. */
-export const scenarios: Scenario[] = [frontPage, marketplace, candidates, outcomes, pages];
+const scenarios: Scenario[] = [frontPage, marketplace, candidates, outcomes, pages];
 
 /** The scenarios named on the command line, or all that run by default; unknown names are an error. */
 export function selectScenarios(names: string[]): Scenario[] {

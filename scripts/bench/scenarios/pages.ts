@@ -72,7 +72,7 @@ function readPageSettings(): PageSettings {
   };
 }
 
-export interface PageRow {
+interface PageRow {
   role: string;
   route: string;
   path: string;

@@ -16,19 +16,9 @@ import { accountsHomeItems } from './accounts-home.js';
 
 export { authorize, currentActor, currentUser } from './authorize.js';
 export { auditRefusedAccess } from './refused-access.js';
-export { can, POLICY, isAction, type Action, type PolicyTarget } from './policy.js';
-export {
-  ROLES,
-  STAFF_ROLES,
-  MUNICIPAL_STAFF_ROLES,
-  isRole,
-  isStaffRole,
-  type Actor,
-  type Role,
-  type RoleGrant,
-} from './roles.js';
-export type { SessionUser } from './actor.js';
-export { invite, type InvitationInput } from './invitation-service.js';
+export { can, POLICY, isAction, type Action } from './policy.js';
+export { ROLES, MUNICIPAL_STAFF_ROLES, isRole, type Actor, type Role } from './roles.js';
+export { invite } from './invitation-service.js';
 export { grantRole, revokeRole, coordinatorsOf, socialWorkersOf } from './role-grant-service.js';
 export {
   deleteOwnAccount,

@@ -2,7 +2,7 @@ import type { Options } from 'express-rate-limit';
 import { hashToken } from '../../shared/crypto/index.js';
 import { DatabaseRateLimitStore } from '../../shared/http/index.js';
 
-export const LOCKOUT_THRESHOLD = 5;
+const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_WINDOW_MS = 15 * 60_000;
 
 /**

@@ -1,7 +1,7 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
 import { ROLES } from './roles.js';
 
-export const TOKEN_PURPOSES = ['verify-email', 'reset-password', 'invitation'] as const;
+const TOKEN_PURPOSES = ['verify-email', 'reset-password', 'invitation'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /** A link sent by e-mail. Only the SHA-256 of the token is stored; it expires and is used once. */

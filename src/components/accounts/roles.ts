@@ -12,7 +12,7 @@ export type Role = (typeof ROLES)[number];
  * Roles that handle children's data, see a municipality's casework (the read-only leader) or administer
  * others: they must use a second factor.
  */
-export const STAFF_ROLES: readonly Role[] = ['social-worker', 'leader', 'municipal-admin', 'platform-admin'];
+const STAFF_ROLES: readonly Role[] = ['social-worker', 'leader', 'municipal-admin', 'platform-admin'];
 /**
  * Roles a municipal administrator may give within their own municipality. The leader reads the
  * municipality's report and the team's caseload, and changes nothing.
@@ -37,7 +37,7 @@ export interface Actor {
   organisationId?: string;
 }
 
-export function isStaffRole(role: Role): boolean {
+function isStaffRole(role: Role): boolean {
   return STAFF_ROLES.includes(role);
 }
 

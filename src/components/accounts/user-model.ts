@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 import { ROLES } from './roles.js';
 
 const roleGrantSchema = new Schema(
@@ -53,5 +53,4 @@ userSchema.index({ 'roles.role': 1 });
 // A municipality's staff by name.
 userSchema.index({ 'roles.municipalityCode': 1, name: 1 });
 
-export type User = InferSchemaType<typeof userSchema>;
 export const UserModel = model('User', userSchema);

@@ -6,7 +6,7 @@ import type { MatchForActivity } from '../matching/index.js';
  */
 
 /** A match counts as running while it is active or paused (the child still has the adult). */
-export const RUNNING_STATES = ['active', 'paused'] as const;
+const RUNNING_STATES = ['active', 'paused'] as const;
 
 export function isRunning(match: Pick<MatchForActivity, 'state'>): boolean {
   return (RUNNING_STATES as readonly string[]).includes(match.state);
@@ -37,7 +37,7 @@ export function lastTwelveMonths(today: string): string[] {
 }
 
 /** Days after the renewal warning of the vetting reminders: a certificate ending this soon is "expiring". */
-export const EXPIRING_WITHIN_DAYS = 60;
+const EXPIRING_WITHIN_DAYS = 60;
 
 export const VETTING_STATES = ['vetted', 'expiring', 'expired', 'missing'] as const;
 export type VettingState = (typeof VETTING_STATES)[number];

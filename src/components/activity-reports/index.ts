@@ -4,9 +4,6 @@ import type { Component } from '../../shared/http/index.js';
 import { activityReportsHomeItems } from './activity-reports-home.js';
 import { activityReportsRoutes } from './activity-reports-routes.js';
 
-export { organisationReport } from './organisation-report-service.js';
-export { volunteerRecord } from './volunteer-record-service.js';
-
 /**
  * Reports for those who give the time: a coordinator's report on the own organisation (offers' use,
  * free places, members' vetting, check-ins; small counts about children held back) and a volunteer's

@@ -10,7 +10,7 @@ import {
 import { checkInCompletion, type CheckInForReport } from './checkin-rules.js';
 
 /** An offer as the report needs it: capacity now (free places are derived from the matches holding one). */
-export interface OfferForReport {
+interface OfferForReport {
   id: string;
   title: string;
   places: number;
@@ -37,7 +37,7 @@ export interface Heading {
 }
 
 export const ORGANISATION_TABLE_IDS = ['offers', 'months', 'checkins', 'vetting'] as const;
-export type OrganisationTableId = (typeof ORGANISATION_TABLE_IDS)[number];
+type OrganisationTableId = (typeof ORGANISATION_TABLE_IDS)[number];
 
 export interface OrganisationTable {
   id: OrganisationTableId;

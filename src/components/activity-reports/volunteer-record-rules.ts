@@ -8,7 +8,7 @@ export interface AnsweredCheckIn {
   meetings: number;
 }
 
-export interface RecordedMatch {
+interface RecordedMatch {
   organisationId: string;
   /** Copenhagen dates: the first day active, and the day it closed (none while it runs). */
   from: string;

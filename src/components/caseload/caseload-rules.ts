@@ -1,7 +1,7 @@
 import type { MatchState } from '../matching/index.js';
 
 /** How far back the series of open cases goes, the current month included. */
-export const CASELOAD_MONTHS = 12;
+const CASELOAD_MONTHS = 12;
 
 const REQUEST_STATES = ['open', 'matched', 'closed'] as const;
 const MATCH_STATE_ORDER: readonly MatchState[] = [

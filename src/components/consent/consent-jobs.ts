@@ -87,7 +87,7 @@ async function markReminded(consentId: string, now: Date): Promise<void> {
  * and only then recorded as reminded. An instance that dies in between leaves the item to be taken over
  * once its lease runs out, and the key makes a mail queued twice a refused duplicate: sent exactly once.
  */
-export async function remindExpiringConsents(context: JobContext): Promise<number> {
+async function remindExpiringConsents(context: JobContext): Promise<number> {
   const { now } = context;
   const ending = await consentsEndingBefore(new Date(now.getTime() + REMIND_DAYS_BEFORE * DAY));
   const due = ending.filter((version) => isDueReminder(stateOf(version), now));

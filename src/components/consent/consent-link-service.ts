@@ -8,7 +8,7 @@ import { auditConsent, endConsent, stateOf } from './consent-service.js';
 import type { StoredVersion } from './consent-ledger.js';
 
 /** A token as the link carries it: 43 base64url characters (32 random bytes). */
-export function isLinkToken(token: string): boolean {
+function isLinkToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 

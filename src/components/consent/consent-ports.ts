@@ -24,14 +24,14 @@ export interface ConsentMatch {
 }
 
 /** Catalog keys for a state: the state, its details, and a flag (such as a børneattest that ran out). */
-export interface StatusWording {
+interface StatusWording {
   key: string;
   details: string[];
   flag?: string;
 }
 
 /** Read from matching each time (consent keeps no copy): the offer's title or the ask, time and place. */
-export interface ReceiptFacts {
+interface ReceiptFacts {
   activity: string;
   schedule: Array<{ weekday: number; from: string; to: string }>;
   place?: string;

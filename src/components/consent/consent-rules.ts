@@ -6,7 +6,7 @@
 export const DEFAULT_PURPOSES = ['share-details', 'take-part', 'follow-up', 'photos-contact'] as const;
 export type Purpose = (typeof DEFAULT_PURPOSES)[number];
 /** The purpose that lets the named organisation and adult see the child's details. */
-export const SHARE_PURPOSE: Purpose = 'share-details';
+const SHARE_PURPOSE: Purpose = 'share-details';
 
 // 'ask': the proposal's free text for the recipients; a consent given before it was a field does not list it.
 export const CHILD_FIELDS = [
@@ -31,7 +31,6 @@ export type Custody = (typeof CUSTODY)[number];
 
 export const CONSENT_HOW = ['signed-form', 'in-person', 'phone', 'digital'] as const;
 export const WITHDRAWAL_HOW = ['phone', 'letter', 'in-person', 'link', 'expired'] as const;
-export type WithdrawalHow = (typeof WITHDRAWAL_HOW)[number];
 
 /** Days before valid-until when the social worker is reminded (once). */
 export const REMIND_DAYS_BEFORE = 30;

@@ -15,15 +15,8 @@ import { consentRoutes } from './consent-routes.js';
 import { familyRoutes } from './family-routes.js';
 import { rulesRoutes } from './rules-routes.js';
 
-export {
-  registerConsentMatchLookups,
-  onConsentEnded,
-  type ConsentMatch,
-  type ConsentEnded,
-  type TeamMatchLookup,
-  type MatchLookup,
-} from './consent-ports.js';
-export { registerAwaitingConsentCounter, type AwaitingConsentCounter } from './consent-home.js';
+export { registerConsentMatchLookups, onConsentEnded, type ConsentMatch } from './consent-ports.js';
+export { registerAwaitingConsentCounter } from './consent-home.js';
 export {
   consentGateFor,
   consentGapsOf,
@@ -34,24 +27,17 @@ export {
 } from './consent-service.js';
 export { withdrawByFamily } from './consent-link-service.js';
 export { hasConsentRecords, consentCounts, consentFactsByMatch } from './consent-ledger.js';
-export {
-  expireLapsedConsents,
-  remindExpiringConsents,
-  deleteConsentsOfRequests,
-  consentJobs,
-} from './consent-jobs.js';
+export { expireLapsedConsents, deleteConsentsOfRequests, consentJobs } from './consent-jobs.js';
 export { rulesOf } from './consent-policy-service.js';
 export {
   ageBand,
   gate,
   isInForce,
-  visibleFields,
   CHILD_FIELDS,
   DEFAULT_RULES,
   type ChildField,
   type ConsentRules,
   type ConsentState,
-  type GateResult,
   type Missing,
 } from './consent-rules.js';
 

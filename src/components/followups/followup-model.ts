@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 import { WORRY_ACTIONS, WORRY_NOTE_MAX } from './worry-rules.js';
 import { CONTINUE_WISHES, FOLLOW_UP_AUDIENCES, FOLLOW_UP_KINDS, STORED_STATES } from './followup-rules.js';
 
@@ -74,7 +74,6 @@ followUpSchema.index({ state: 1, dueOn: 1 });
 // Retention removes a deleted request's follow-ups.
 followUpSchema.index({ requestId: 1 });
 
-export type FollowUp = InferSchemaType<typeof followUpSchema>;
 export const FollowUpModel = model('FollowUp', followUpSchema, 'follow_ups');
 
 /** A match's plan clock, `_id` = matchId: when it became active, paused days, and its flags. */

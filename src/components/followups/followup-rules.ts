@@ -18,17 +18,18 @@ export type StoredState = (typeof STORED_STATES)[number];
 export type FollowUpStatus = 'scheduled' | 'due' | 'overdue' | 'done' | 'skipped' | 'cancelled';
 
 /** The first contact after the start, for the volunteer and the family alike. */
-export const FIRST_WITHIN_DAYS = 14;
+const FIRST_WITHIN_DAYS = 14;
 /** After the first year of active time, follow-ups come quarterly. */
-export const FIRST_PERIOD_MONTHS = 12;
-export const LATER_EVERY_WEEKS = 12;
-export const CLOSING_AFTER_DAYS = 30;
+const FIRST_PERIOD_MONTHS = 12;
+const LATER_EVERY_WEEKS = 12;
+const CLOSING_AFTER_DAYS = 30;
 /** A follow-up is "due" on its date and the day after; then it is overdue. */
 export const DUE_DAYS = 2;
-/** The social worker is told when a follow-up is this many days past its date. */
+/**
+ * The social worker is told when a follow-up is this many days past its date. Until then the assignee is
+ * reminded, from the due date on (a missed run catches up).
+ */
 export const ESCALATE_AFTER_DAYS = 7;
-/** Reminders are sent from the due date for this many days (a missed run catches up). */
-export const REMIND_WITHIN_DAYS = ESCALATE_AFTER_DAYS;
 
 export const SCALE = [1, 2, 3, 4, 5] as const;
 export const CONTINUE_WISHES = ['yes', 'unsure', 'no'] as const;
@@ -134,7 +135,7 @@ interface OpenFollowUp {
 /** The assignee is reminded once, from the due date, while it is not yet time to escalate. */
 export function needsReminder(followUp: OpenFollowUp, today: string): boolean {
   if (followUp.state !== 'open' || followUp.paused || today < followUp.dueOn) return false;
-  return daysBetween(followUp.dueOn, today) < REMIND_WITHIN_DAYS;
+  return daysBetween(followUp.dueOn, today) < ESCALATE_AFTER_DAYS;
 }
 
 /** Seven days past its date and still open: the social worker is told (once). */

@@ -174,7 +174,7 @@ export async function markWorrySeen(actor: Actor, followUp: StoredFollowUp, cont
 const ATTENTION: FollowUpStatus[] = ['due', 'overdue'];
 
 /** Overdue follow-ups on one page of the social workers' overview (a large municipality has hundreds). */
-export const OVERVIEW_PAGE_SIZE = 50;
+const OVERVIEW_PAGE_SIZE = 50;
 // A large municipality has a few thousand open follow-ups at most.
 const OPEN_READ_LIMIT = 20_000;
 // Far more than a municipality's unhandled worries or flagged plans ever are: a bound, not a page.
@@ -289,7 +289,7 @@ export function overdueCheckInCount(organisationId: string, now: Date): Promise<
 }
 
 /** Check-ins on one page of the coordinator's view: a large club has thousands over the years. */
-export const ORGANISATION_PAGE_SIZE = 50;
+const ORGANISATION_PAGE_SIZE = 50;
 
 /**
  * The coordinator's view: whether their volunteers' check-ins are done, never what was answered. Newest

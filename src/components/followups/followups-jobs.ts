@@ -13,7 +13,6 @@ import {
   ESCALATE_AFTER_DAYS,
   needsEscalation,
   needsReminder,
-  REMIND_WITHIN_DAYS,
   twoMissedInARow,
 } from './followup-rules.js';
 
@@ -26,7 +25,7 @@ const CLOSED_LOOKBACK_DAYS = 60;
  * removes the child's alias that older follow-ups carried: this job already runs daily on every instance
  * and touches every live plan, so no separate start-up step is needed, and the step is idempotent.
  */
-export async function planFollowUps(context: JobContext): Promise<number> {
+async function planFollowUps(context: JobContext): Promise<number> {
   await forgetCopiedAliases();
   const today = copenhagenDate(context.now);
   const matches = await liveMatchFacts(new Date(context.now.getTime() - CLOSED_LOOKBACK_DAYS * DAY));
@@ -78,7 +77,7 @@ export async function remindDueFollowUps(context: JobContext, baseUrl: string): 
   const today = copenhagenDate(context.now);
   const candidates = await FollowUpModel.find({
     state: 'open',
-    dueOn: trusted({ $lte: today, $gt: addDays(today, -REMIND_WITHIN_DAYS) }),
+    dueOn: trusted({ $lte: today, $gt: addDays(today, -ESCALATE_AFTER_DAYS) }),
   }).lean();
   const due = candidates.filter(
     (followUp) =>
@@ -132,7 +131,7 @@ export async function remindDueFollowUps(context: JobContext, baseUrl: string): 
  * Seven days overdue: the responsible social worker is told, once per follow-up. A match whose volunteer
  * missed two check-ins in a row is flagged on the team's home (once).
  */
-export async function escalateOverdue(context: JobContext, baseUrl: string): Promise<number> {
+async function escalateOverdue(context: JobContext, baseUrl: string): Promise<number> {
   const today = copenhagenDate(context.now);
   const overdue = (
     await FollowUpModel.find({
@@ -191,7 +190,7 @@ export async function escalateOverdue(context: JobContext, baseUrl: string): Pro
  * A live match whose volunteer's børneattest has ended is flagged on the team's home and the responsible
  * social worker is told once per ended certificate (matching already no longer proposes the volunteer).
  */
-export async function flagExpiredVetting(context: JobContext, baseUrl: string): Promise<number> {
+async function flagExpiredVetting(context: JobContext, baseUrl: string): Promise<number> {
   const live = (await liveMatchFacts(context.now)).filter((facts) => facts.state !== 'closed');
   const expired: Array<{ matchId: string; municipalityCode: string; validUntil: Date }> = [];
   for (const facts of live) {

@@ -8,12 +8,12 @@ import { deleteFollowUpsOf, onMatchMovedPlan } from './followup-plan-service.js'
 import { followUpRoutes } from './followup-routes.js';
 import { followUpJobs } from './followups-jobs.js';
 
-export { reconcilePlan, deleteFollowUpsOf } from './followup-plan-service.js';
-export { planFollowUps, remindDueFollowUps, escalateOverdue } from './followups-jobs.js';
+export { reconcilePlan } from './followup-plan-service.js';
+export { remindDueFollowUps } from './followups-jobs.js';
 export { answerFollowUp } from './followup-service.js';
 export { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
-export { copenhagenDate, addDays, judgeFollowUp, type FollowUpJudgement } from './followup-rules.js';
-export { dueFollowUpsForCaseload, type OpenFollowUpForCaseload } from './followup-read.js';
+export { copenhagenDate, addDays, judgeFollowUp } from './followup-rules.js';
+export { dueFollowUpsForCaseload } from './followup-read.js';
 
 let registered = false;
 

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
-import { createLogger } from '../../shared/logging/logger.js';
+import { createLogger } from '../../shared/logging/index.js';
 import { jobsRoutes } from './jobs-routes.js';
 
 /** The platform administrators' page of scheduled jobs (the jobs themselves belong to their components). */

@@ -4,7 +4,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError } from '../../shared/errors/index.js';
 import { defineRoute, flash, provideCsrfToken } from '../../shared/http/index.js';
 import { jobCatalog, jobStatuses, lastRunsOf, runJob } from '../../shared/jobs/index.js';
-import type { Logger } from '../../shared/logging/logger.js';
+import type { Logger } from '../../shared/logging/index.js';
 
 /** The platform administrators' view of every scheduled job: schedule, latest runs, and "run now". */
 export function jobsRoutes(settings: AccountsSettings, logger: Logger): Router {

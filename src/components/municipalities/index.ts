@@ -15,8 +15,7 @@ export {
   afterHoursPhoneOf,
   setAfterHoursPhone,
 } from './municipality-service.js';
-export { MUNICIPALITY_SETTING_LIMITS, type MunicipalitySettings } from './municipality-model.js';
-export type { Municipality } from './municipality-model.js';
+export { MUNICIPALITY_SETTING_LIMITS } from './municipality-model.js';
 
 export function municipalitiesComponent(config: AppConfig): Component {
   return {

@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 
 /**
  * What each municipality decides for itself; other components read these (vetting, follow-ups,
@@ -47,5 +47,4 @@ const municipalitySchema = new Schema(
 municipalitySchema.index({ code: 1 }, { unique: true });
 municipalitySchema.index({ onboarded: 1, name: 1 });
 
-export type Municipality = InferSchemaType<typeof municipalitySchema>;
 export const MunicipalityModel = model('Municipality', municipalitySchema);

@@ -8,21 +8,20 @@ import { offerRoutes } from './offer-routes.js';
 import { offersHomeItems } from './offers-home.js';
 
 export { offerDocument, upsertOffer, type OfferSeed } from './offer-seeding.js';
-export { registerPlacesInUse, type PlacesInUseProvider } from './places-in-use.js';
-export { freePlaces, OFFER_CATEGORIES, type OfferCategory } from './offer-rules.js';
-export { OFFER_STATUSES, type OfferStatus } from './offer-model.js';
+export { registerPlacesInUse } from './places-in-use.js';
+export { OFFER_CATEGORIES } from './offer-rules.js';
 // What matching's candidate search reads (it keeps them in its own read model, refreshed on "offers").
 export { runningOffersOf, runningOffer, offerTitles, type MatchingOffer } from './offer-matching-read.js';
 // Where and when an accepted match meets (the proposals page and the family's receipt).
-export { offerMeetings, type OfferMeeting } from './offer-meeting-read.js';
+export { offerMeetings } from './offer-meeting-read.js';
 export { OFFERS_TOPIC } from './marketplace-read-model.js';
 export { placesInUse } from './places-in-use.js';
 // The coordinator's own offers with places free now (the organisation's report reads them).
 export { listOwnOffers } from './offer-service.js';
 export { offerCountOf } from './offer-counts-read.js';
-export { distanceKm, boundingBox, type Point } from './offer-rules.js';
+export { distanceKm, type Point } from './offer-rules.js';
 // The municipality's supply report: running offers placed in it, with their free places.
-export { runningOffersIn, type ReportedOffer } from './offer-report-read.js';
+export { runningOffersIn } from './offer-report-read.js';
 
 /** Concrete offers (capacity) of organisations, and the public marketplace where anyone can browse them. */
 export function offersComponent(config: AppConfig): Component {

@@ -22,7 +22,7 @@ import {
 import type { MarketplaceQuery } from './offer-schemas.js';
 import { placesInUse } from './places-in-use.js';
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 /** Distance used when a postcode is given without one. */
 export const DEFAULT_DISTANCE_KM = 25;
 
@@ -98,8 +98,6 @@ function describe(
     ];
   });
 }
-
-export type MarketplaceOffer = Awaited<ReturnType<typeof describe>>[number];
 
 /** The marketplace read model's value (within its bound): one request reads it once and uses it throughout. */
 export function loadedMarketplace() {

@@ -41,7 +41,7 @@ export interface MatchingOffer {
 }
 
 /** Bounds one read whatever the data. */
-export const MAX_MATCHING_OFFERS = 100_000;
+const MAX_MATCHING_OFFERS = 100_000;
 
 /**
  * The running offers of these organisations, with their adults, for matching's candidate read model.

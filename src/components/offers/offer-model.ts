@@ -1,7 +1,7 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 import { OFFER_CATEGORIES } from './offer-rules.js';
 
-export const OFFER_STATUSES = ['active', 'paused'] as const;
+const OFFER_STATUSES = ['active', 'paused'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 const timeWindowSchema = new Schema(
@@ -53,5 +53,4 @@ offerSchema.index({ status: 1 });
 // An organisation's offers, newest first.
 offerSchema.index({ organisationId: 1, createdAt: -1 });
 
-export type Offer = InferSchemaType<typeof offerSchema>;
 export const OfferModel = model('Offer', offerSchema);

@@ -3,7 +3,7 @@ import { freePlaces, isRunning } from './offer-rules.js';
 import { placesInUse } from './places-in-use.js';
 
 /** Bounds one read whatever the data (a large municipality has a few hundred offers). */
-export const MAX_REPORTED_OFFERS = 20_000;
+const MAX_REPORTED_OFFERS = 20_000;
 
 /** What the municipality's supply report needs of an offer: never its address or adults. */
 export interface ReportedOffer {

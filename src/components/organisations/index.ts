@@ -15,29 +15,19 @@ import { organisationsHomeItems } from './organisations-home.js';
 
 export { upsertOrganisation, findOrganisation, describeOrganisations } from './organisation-service.js';
 export type { OrganisationInput } from './organisation-service.js';
-export { ORGANISATION_KINDS } from './organisation-model.js';
 export {
   organisationsActiveIn,
   activeMembershipsOf,
   MEMBERSHIPS_TOPIC,
   ORGANISATIONS_TOPIC,
 } from './organisation-matching-read.js';
-export { isValidCvr } from './organisation-rules.js';
 export { activeMemberIdsOf } from './member-ids-read.js';
-export {
-  isActiveMember,
-  listMemberships,
-  membershipsOf,
-  moveMembership,
-  type MemberView,
-} from './membership-service.js';
-export { MEMBERSHIP_STATUSES, type MembershipStatus } from './membership-rules.js';
+export { isActiveMember, listMemberships, membershipsOf, moveMembership } from './membership-service.js';
 export {
   listJoinableOrganisations,
   organisationsOfMember,
   requestToJoin,
   leaveOrganisation,
-  type JoinOutcome,
 } from './join-service.js';
 
 /** Clubs, businesses and faith communities, and their members. */

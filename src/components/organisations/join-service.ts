@@ -19,7 +19,7 @@ import { describeOrganisations, findOrganisation } from './organisation-service.
 export type JoinOutcome = 'done' | 'already' | 'not-a-member' | 'last-coordinator' | 'changed-meanwhile';
 
 /** Regular-expression characters typed into a search box are searched for as themselves. */
-export function escapeRegex(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

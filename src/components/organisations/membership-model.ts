@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 import { MEMBERSHIP_STATUSES } from './membership-rules.js';
 
 const membershipEventSchema = new Schema(
@@ -28,5 +28,4 @@ membershipSchema.index({ organisationId: 1, userId: 1 }, { unique: true });
 membershipSchema.index({ organisationId: 1, status: 1 });
 membershipSchema.index({ userId: 1, status: 1 });
 
-export type Membership = InferSchemaType<typeof membershipSchema>;
 export const MembershipModel = model('Membership', membershipSchema);

@@ -2,7 +2,7 @@ import { model, Schema, type InferSchemaType } from 'mongoose';
 import { APPROVAL_DECISIONS } from './organisation-rules.js';
 
 export const ORGANISATION_KINDS = ['association', 'business', 'faith', 'other'] as const;
-export const ORGANISATION_STATUSES = APPROVAL_DECISIONS;
+const ORGANISATION_STATUSES = APPROVAL_DECISIONS;
 
 /** One municipality's decision about the organisation: each municipality it works in decides for itself. */
 const approvalSchema = new Schema(

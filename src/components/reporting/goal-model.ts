@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 import { GOAL_METRICS } from './goal-rules.js';
 
 /**
@@ -17,7 +17,6 @@ const reportGoalSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 
-export type ReportGoal = InferSchemaType<typeof reportGoalSchema>;
 export const ReportGoalModel = model('ReportGoal', reportGoalSchema, 'report_goals');
 
 export const goalId = (municipalityCode: string, year: number, metric: string) =>

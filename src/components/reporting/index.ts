@@ -11,24 +11,13 @@ import { reportPagesHomeItems } from './report-pages-home.js';
 import { reportingPagesRoutes } from './reporting-pages-routes.js';
 
 export { saveGoals, goalsOf, dashboardFor, defaultPeriod } from './reporting-service.js';
-export { GOAL_METRICS, type GoalMetric } from './goal-rules.js';
-export { ReportGoalModel } from './goal-model.js';
 // The shared means of every report: small cells held back, CSV for Danish Excel, the bar chart.
-export {
-  countCell,
-  suppressParts,
-  suppressedCell,
-  tooSmall,
-  MIN_CELL,
-  SUPPRESSED,
-  type Cell,
-} from './suppression-rules.js';
+export { countCell, suppressParts, type Cell } from './suppression-rules.js';
 export { toCsv } from './csv-rules.js';
 export { withReadableMonths } from './report-page-table.js';
 export { barChartOf } from './report-chart.js';
-export type { ReportTable, TableRow } from './report-tables.js';
-export { maintainFigures, readFacts, reportInputFromRecords } from './report-facts-service.js';
-export { computeFigures } from './figures-rules.js';
+export type { TableRow } from './report-tables.js';
+export { readFacts } from './report-facts-service.js';
 
 /** Outcomes for the municipality: figures over a period with no child recognisable, exports and goals. */
 export function reportingComponent(config: AppConfig): Component {

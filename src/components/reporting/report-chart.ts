@@ -7,7 +7,7 @@ const RIGHT = 8;
 const TOP = 16;
 const BOTTOM = 34;
 
-export interface ChartBar {
+interface ChartBar {
   x: number;
   y: number;
   width: number;

@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 
 /**
  * A run of months of one municipality's maintained report input (see report-facts-rules.ts). The `_id`
@@ -19,7 +19,6 @@ const reportFactsChunkSchema = new Schema(
 // The clean-up of a municipality's chunks no longer listed finds them by municipality.
 reportFactsChunkSchema.index({ municipalityCode: 1 });
 
-export type ReportFactsChunk = InferSchemaType<typeof reportFactsChunkSchema>;
 export const ReportFactsChunkModel = model('ReportFactsChunk', reportFactsChunkSchema, 'report_fact_chunks');
 
 /**
@@ -35,7 +34,6 @@ const reportFactsBuildSchema = new Schema(
   { timestamps: true, strict: 'throw' },
 );
 
-export type ReportFactsBuild = InferSchemaType<typeof reportFactsBuildSchema>;
 export const ReportFactsBuildModel = model('ReportFactsBuild', reportFactsBuildSchema, 'report_fact_builds');
 
 export const factsChunkId = (municipalityCode: string, fromMonth: string, digest: string) =>

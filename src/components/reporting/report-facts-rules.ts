@@ -63,7 +63,7 @@ export interface FactsChunk {
  * collection on the embedded engine, so a municipality's figures are read in as few documents as fit
  * well under the 16 MB document limit: one for a large municipality (2,000 matches are about 2 MB).
  */
-export const CHUNK_CHARACTERS = 4_000_000;
+const CHUNK_CHARACTERS = 4_000_000;
 
 /**
  * A municipality's report input as compact texts: rows grouped by month (YYYY-MM) and consecutive

@@ -7,7 +7,7 @@ import { factsChunkId, ReportFactsBuildModel, ReportFactsChunkModel } from './re
 import { packFacts, unpackFacts } from './report-facts-rules.js';
 
 /** Follow-ups a report reads at most for one municipality (a large one has ~24,000). */
-export const FOLLOW_UP_READ_LIMIT = 200_000;
+const FOLLOW_UP_READ_LIMIT = 200_000;
 // Far more chunks than one municipality's figures ever need (a few per municipality).
 const CHUNKS_SWEPT_LIMIT = 1_000;
 // Municipalities in Denmark, with room: the builds are listed by this bound.
@@ -81,7 +81,7 @@ async function reportInputsEverywhere(): Promise<Map<string, ReportInput>> {
  * up, then the chunks no longer listed. A reader thus finds either the old list or the new one, each
  * with all its chunks in place; one that loses a race with the deletion reads the records instead.
  */
-export async function storeFacts(municipalityCode: string, input: ReportInput, builtAt: Date): Promise<void> {
+async function storeFacts(municipalityCode: string, input: ReportInput, builtAt: Date): Promise<void> {
   const previous = await ReportFactsBuildModel.findById(municipalityCode).lean();
   const listed = new Set(previous?.chunkIds ?? []);
   const chunkIds: string[] = [];
@@ -123,7 +123,7 @@ export async function readFacts(municipalityCode: string): Promise<MaintainedInp
 }
 
 /** Builds one municipality's maintained figures from its records now, and answers what was built. */
-export async function rebuildFacts(municipalityCode: string): Promise<MaintainedInput> {
+async function rebuildFacts(municipalityCode: string): Promise<MaintainedInput> {
   const builtAt = new Date();
   const input = await reportInputFromRecords(municipalityCode);
   await storeFacts(municipalityCode, input, builtAt);

@@ -41,7 +41,7 @@ export const TABLE_IDS = [
   'durationsRunning',
   'goalTrend',
 ] as const;
-export type TableId = (typeof TABLE_IDS)[number];
+type TableId = (typeof TABLE_IDS)[number];
 
 /** A share whose numerator is itself too small to show would reveal it: held back as well. */
 function shareCell(part: number, whole: number): Cell {

@@ -1,6 +1,5 @@
 import { can, type Actor, type RequestContext } from '../accounts/index.js';
 import { copenhagenDate } from '../followups/index.js';
-import { REPORT_READ_LIMIT } from '../matching/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { ForbiddenError } from '../../shared/errors/index.js';
 import {
@@ -13,7 +12,7 @@ import {
   type GoalFigures,
   type Period,
 } from './figures-rules.js';
-import { FOLLOW_UP_READ_LIMIT, maintainedInput } from './report-facts-service.js';
+import { maintainedInput } from './report-facts-service.js';
 import { GOAL_METRICS, isShareMetric, measure, reached, type GoalMetric } from './goal-rules.js';
 import { goalId, ReportGoalModel } from './goal-model.js';
 import { goalTrendTable, reportTables, type ReportTable } from './report-tables.js';
@@ -41,7 +40,7 @@ function yearBefore(period: Period): Period {
   return { from: back(period.from), to: back(period.to) };
 }
 
-export interface GoalProgress {
+interface GoalProgress {
   metric: GoalMetric;
   target?: string;
   actual: Cell;
@@ -175,9 +174,6 @@ export async function saveGoals(actor: Actor, form: GoalsForm, context: RequestC
     context.origin,
   );
 }
-
-/** Reads are bounded: a report over more than this many of a municipality's matches would be cut short. */
-export const REPORT_LIMITS = { cases: REPORT_READ_LIMIT, followUps: FOLLOW_UP_READ_LIMIT };
 
 /** One table of the dashboard as CSV rows (labels already translated); the export is audited. */
 export async function tableForExport(

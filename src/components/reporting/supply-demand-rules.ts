@@ -41,14 +41,14 @@ export interface AreaRow extends Area {
   need: AreaNeed;
 }
 
-export interface CategoryRow {
+interface CategoryRow {
   category: string;
   offers: number;
   places: number;
   freePlaces: number;
 }
 
-export interface InterestRow {
+interface InterestRow {
   /** The interest as children's requests name it, or undefined for the row of the rarer interests. */
   interest?: string;
   requests: Cell;

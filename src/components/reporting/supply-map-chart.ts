@@ -11,20 +11,20 @@ const HELD_BACK_RADIUS = 8;
 // volunteers are labelled; every area stays in the table.
 const LABEL_ALL_UP_TO = 30;
 
-export const NEEDS_IN_LEGEND: readonly AreaNeed[] = ['short', 'covered', 'no-demand', 'held-back'];
+const NEEDS_IN_LEGEND: readonly AreaNeed[] = ['short', 'covered', 'no-demand', 'held-back'];
 
 /**
  * Each need drawn so it can be told apart without colour too: filled (short, covered; their labels carry
  * the sign of the gap), an empty ring (no requests) and hatched (held back). Colours keep 3:1 on white.
  */
-export const NEED_STYLE: Record<AreaNeed, { fill: string; stroke: string }> = {
+const NEED_STYLE: Record<AreaNeed, { fill: string; stroke: string }> = {
   short: { fill: '#b3261e', stroke: '#5c120e' },
   covered: { fill: '#1b7f5a', stroke: '#0d3f2d' },
   'no-demand': { fill: '#ffffff', stroke: '#555555' },
   'held-back': { fill: 'url(#supply-held-back)', stroke: '#333333' },
 };
 
-export interface MapPoint {
+interface MapPoint {
   postcode: string;
   x: number;
   y: number;
@@ -38,7 +38,7 @@ export interface MapPoint {
   stroke: string;
 }
 
-export interface MapLegendEntry {
+interface MapLegendEntry {
   need: AreaNeed;
   x: number;
   y: number;

@@ -3,7 +3,7 @@
  * as "< 5", never as its value. Zero is shown: it tells nothing about any child.
  */
 export const MIN_CELL = 5;
-export const SUPPRESSED = '< 5';
+const SUPPRESSED = '< 5';
 
 /** A figure as shown: its text, and whether it was held back. */
 export interface Cell {

@@ -20,7 +20,7 @@ export function standingOf(
 
 const RANK: Record<CertificateStanding, number> = { valid: 0, expiring: 1, expired: 2, none: 3 };
 
-export type StandingCounts = Record<CertificateStanding, number>;
+type StandingCounts = Record<CertificateStanding, number>;
 
 const emptyCounts = (): StandingCounts => ({ valid: 0, expiring: 0, expired: 0, none: 0 });
 
@@ -33,7 +33,7 @@ export interface Certificate extends Membership {
   validUntil?: Date;
 }
 
-export interface OrganisationStanding {
+interface OrganisationStanding {
   organisationId: string;
   members: number;
   counts: StandingCounts;

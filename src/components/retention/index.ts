@@ -7,7 +7,6 @@ import { tallyEndedMatches } from './case-tally.js';
 import { CaseTallyModel, InactivityWarningModel } from './retention-model.js';
 
 export { purgeExpiredCases, handleInactiveVolunteers } from './retention-service.js';
-export { monthsBefore, inactiveStep } from './retention-rules.js';
 export { CaseTallyModel } from './retention-model.js';
 
 /** Deletion on schedule: ended cases, inactive volunteers and old audit entries, per municipality. */

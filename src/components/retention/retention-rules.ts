@@ -2,7 +2,7 @@
 
 const DAY = 86_400_000;
 /** Between the warning and the removal of an inactive volunteer account. */
-export const WARNING_DAYS = 30;
+const WARNING_DAYS = 30;
 
 /** `months` calendar months before `now` (the day clamped to the shorter month's end). */
 export function monthsBefore(now: Date, months: number): Date {

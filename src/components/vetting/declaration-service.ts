@@ -15,7 +15,7 @@ export function currentYear(now = new Date()): number {
 }
 
 /** The end of 31 December in Copenhagen (23:59:59 CET is 22:59:59 UTC). */
-export function endOfYear(year: number): Date {
+function endOfYear(year: number): Date {
   return new Date(Date.UTC(year, 11, 31, 22, 59, 59, 999));
 }
 

@@ -17,26 +17,16 @@ export {
   isVetted,
   vettedPeriodsOf,
   vettingUnchangedSince,
-  type VettingStatus,
-  type VettedPeriod,
   type VettingReadAs,
 } from './vetting-status.js';
 export { VETTING_TOPIC } from './vetting-service.js';
-export { remindConsentWindows, remindExpiringVetting, vettingJobs } from './vetting-jobs.js';
+export { vettingJobs } from './vetting-jobs.js';
 export { putVettingFacts } from './vetting-service.js';
 // The municipality's vetting report: certificates' validity and the yearly declarations.
-export { certificatesOf, declaredFor, type CertificateForReport } from './vetting-report-read.js';
+export { certificatesOf, declaredFor } from './vetting-report-read.js';
 export { currentYear } from './declaration-service.js';
 export { EXPIRY_WARNING_DAYS } from './vetting-rules.js';
-export {
-  isVettedThrough,
-  missingSteps,
-  VETTING_STEPS,
-  addDays,
-  addMonths,
-  type VettingStep,
-  type VettingFacts,
-} from './vetting-rules.js';
+export { addDays, addMonths, type VettingFacts } from './vetting-rules.js';
 
 /** Vetting of volunteers: børneattest, interview, references, training, and the yearly declaration. */
 export function vettingComponent(config: AppConfig): Component {

@@ -75,7 +75,7 @@ async function sendNotices<T extends { notice: Notice }>(
  * outcome: the consent in Digital Post lapses after 14. One notice per order (dueKey = orderedAt), sent
  * once at least and at most (see sendNotices). Returns how many orders were reminded.
  */
-export async function remindConsentWindows(context: JobContext, baseUrl: string): Promise<number> {
+async function remindConsentWindows(context: JobContext, baseUrl: string): Promise<number> {
   const { now } = context;
   const candidates = await VettingRecordModel.find({
     'childCertificate.orderedAt': trusted({
@@ -129,7 +129,7 @@ export async function remindConsentWindows(context: JobContext, baseUrl: string)
 }
 
 /** Days before a børneattest's validity ends that the volunteer and the coordinators are told, once each. */
-export const EXPIRY_NOTICE_DAYS = [60, 14] as const;
+const EXPIRY_NOTICE_DAYS = [60, 14] as const;
 
 /**
  * Tells the volunteer and the organisation's coordinators when a clear børneattest ends in 60 days and
@@ -138,7 +138,7 @@ export const EXPIRY_NOTICE_DAYS = [60, 14] as const;
  * it has ended, matching no longer finds the volunteer (the validity is part of being vetted) and their
  * live matches are flagged to the social worker by the follow-up clocks. Returns how many notices were sent.
  */
-export async function remindExpiringVetting(context: JobContext, baseUrl: string): Promise<number> {
+async function remindExpiringVetting(context: JobContext, baseUrl: string): Promise<number> {
   const { now } = context;
   const soon = await VettingRecordModel.find({
     'childCertificate.validUntil': trusted({ $gt: now, $lte: addDays(now, EXPIRY_NOTICE_DAYS[0]) }),

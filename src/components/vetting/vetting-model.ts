@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 import { CERTIFICATE_OUTCOMES, INTERVIEW_OUTCOMES } from './vetting-rules.js';
 
 // Only dated facts about the steps: never the certificate itself, its content or a CPR number
@@ -73,7 +73,6 @@ vettingRecordSchema.index({ 'childCertificate.orderedAt': 1 });
 // The daily reminder finds the børneattester that end soon.
 vettingRecordSchema.index({ 'childCertificate.validUntil': 1 });
 
-export type VettingRecord = InferSchemaType<typeof vettingRecordSchema>;
 export const VettingRecordModel = model('VettingRecord', vettingRecordSchema, 'vetting_records');
 
 /** An organisation's own, shorter validity of a børneattest (the municipalities set the longest). */

@@ -31,7 +31,7 @@ export interface ChildCertificate {
   renewalDueAt?: Date;
 }
 
-export interface Interview {
+interface Interview {
   heldOn: Date;
   interviewer: string;
   outcome: InterviewOutcome;
@@ -40,14 +40,14 @@ export interface Interview {
   recordedAt: Date;
 }
 
-export interface ReferenceCheck {
+interface ReferenceCheck {
   slot: number;
   checked: boolean;
   checkedBy: string;
   checkedAt: Date;
 }
 
-export interface Training {
+interface Training {
   hours: number;
   completedOn: Date;
   recordedBy: string;
@@ -224,7 +224,7 @@ export function stepState(
   }
 }
 
-export function referencesChecked(facts: VettingFacts): number {
+function referencesChecked(facts: VettingFacts): number {
   return REFERENCE_SLOTS.filter((slot) => facts.references?.some((r) => r.slot === slot && r.checked)).length;
 }
 

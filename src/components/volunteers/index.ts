@@ -17,23 +17,10 @@ export {
   setProfileStatus,
   profilesOf,
   PROFILES_TOPIC,
-  type ProfileFilter,
   type StoredProfile,
 } from './volunteer-service.js';
 export type { ProfileInput } from './volunteer-schemas.js';
-export {
-  canTakeChild,
-  isValidWindow,
-  overlapMinutes,
-  FREQUENCIES,
-  LANGUAGES,
-  VOLUNTEER_GENDERS,
-  type VolunteerGender,
-  type Frequency,
-  type LanguageCode,
-  type ProfileStatus,
-  type TimeWindow,
-} from './volunteer-rules.js';
+export { isValidWindow, overlapMinutes, LANGUAGES, type TimeWindow } from './volunteer-rules.js';
 
 /** Volunteers' own profile: what they like to do, when, where, how many children; pause, leave, delete. */
 export function volunteersComponent(config: AppConfig): Component {

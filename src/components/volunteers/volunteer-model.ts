@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 import {
   FREQUENCIES,
   LANGUAGES,
@@ -49,5 +49,4 @@ volunteerProfileSchema.index({ userId: 1 }, { unique: true });
 volunteerProfileSchema.index({ municipalityCode: 1, status: 1 });
 volunteerProfileSchema.index({ lat: 1, lon: 1 });
 
-export type VolunteerProfile = InferSchemaType<typeof volunteerProfileSchema>;
 export const VolunteerProfileModel = model('VolunteerProfile', volunteerProfileSchema);

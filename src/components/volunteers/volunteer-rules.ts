@@ -6,7 +6,6 @@ import { minutesOf, type TimeWindow } from '../../shared/time/index.js';
  * (src/shared/time).
  */
 export const FREQUENCIES = ['weekly', 'biweekly', 'monthly'] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
 
 export const PROFILE_STATUSES = ['active', 'paused'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
@@ -29,17 +28,14 @@ export const LANGUAGES = [
   'es',
   'fr',
 ] as const;
-export type LanguageCode = (typeof LANGUAGES)[number];
 
 /** Self-described and optional: only a family's hard wish for a female or male adult reads it. */
 export const VOLUNTEER_GENDERS = ['female', 'male', 'other'] as const;
-export type VolunteerGender = (typeof VOLUNTEER_GENDERS)[number];
 
 export const MAX_CHILDREN = 3;
-export const MAX_WINDOWS = 3;
 export const PRESENTATION_MAX = 1000;
 
-export { isValidWindow, minutesOf, type TimeWindow } from '../../shared/time/index.js';
+export { isValidWindow, type TimeWindow } from '../../shared/time/index.js';
 
 /** The longest stretch, in minutes, that two sets of windows share on one weekday (for matching). */
 export function overlapMinutes(a: readonly TimeWindow[], b: readonly TimeWindow[]): number {

@@ -3,7 +3,7 @@
  * used, by name from this fixed list, never their values (the child's age, postcode, interests or
  * languages would otherwise outlive the case in the log by years).
  */
-export const CRITERIA_FACTORS = [
+const CRITERIA_FACTORS = [
   'age',
   'distance',
   'interests',

@@ -1,7 +1,7 @@
 import { factorsOfStoredCriteria } from './audit-criteria.js';
 
 /** Actions whose entries carried a listing's or search's criteria (by value in entries written before). */
-export const CRITERIA_ACTIONS = ['candidates.list', 'candidates.compare', 'candidates.search'] as const;
+const CRITERIA_ACTIONS = ['candidates.list', 'candidates.compare', 'candidates.search'] as const;
 
 /** Answers of a follow-up that entries once carried; the follow-up itself holds them until retention. */
 const ANSWER_KEYS_BY_ACTION: Record<string, readonly string[]> = { 'followup.answered': ['worry'] };

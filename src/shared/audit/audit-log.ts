@@ -40,15 +40,6 @@ export async function recordAuditOnce(
   }
 }
 
-export async function listAuditEvents(
-  filter: { actorId?: string; objectType?: string; objectId?: string; municipalityCode?: string },
-  limit = 100,
-) {
-  const query: Record<string, string> = {};
-  for (const [key, value] of Object.entries(filter)) if (value) query[key] = value;
-  return AuditEventModel.find(query).sort({ at: -1 }).limit(limit).lean();
-}
-
 /**
  * The one way entries leave the audit log: retention, after the municipality's period (the model refuses
  * deletes from the rest of the app). It goes to the collection directly, past the model's guard, and the

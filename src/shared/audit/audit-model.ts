@@ -1,5 +1,5 @@
 import { model, Schema, type InferSchemaType } from 'mongoose';
-import { refuseChanges } from '../db/append-only.js';
+import { refuseChanges } from '../db/index.js';
 
 /**
  * The audit log: who did what to which case or match, why, when, from where, and whether it was allowed

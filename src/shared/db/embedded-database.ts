@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import type { EmbeddedDatabaseKind } from './embedded-database-kinds.js';
 import { startPostgresCluster, type PostgresCluster } from './embedded-postgres.js';
 import { findFreePort } from './free-port.js';

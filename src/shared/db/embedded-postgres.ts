@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import { findFreePort } from './free-port.js';
 import { stopChildProcess } from './stop-child.js';
 
@@ -18,7 +18,7 @@ import { stopChildProcess } from './stop-child.js';
  * PostgreSQL refuses to run as root. Run as root (CI, containers), the cluster runs as the
  * unprivileged system user below, created on first use; run as anyone else, it runs as that user.
  */
-export const POSTGRES_SYSTEM_USER = 'brobygning-db';
+const POSTGRES_SYSTEM_USER = 'brobygning-db';
 /** The cluster's superuser role, the one FerretDB connects as (not a system user). */
 const POSTGRES_ROLE = 'postgres';
 
@@ -28,7 +28,7 @@ export interface PostgresCluster {
   stop(): Promise<void>;
 }
 
-export class EmbeddedPostgresError extends Error {
+class EmbeddedPostgresError extends Error {
   readonly code = 'EMBEDDED_DB_FAILED';
 }
 

@@ -1,6 +1,6 @@
 import { ConnectionString } from 'mongodb-connection-string-url';
 import mongoose, { type Connection } from 'mongoose';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import { recordQueryShapes } from './query-shape-recorder.js';
 
 export interface ConnectOptions {

@@ -1,6 +1,6 @@
 import type { Model } from 'mongoose';
 import type { AppConfig } from '../../config/index.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
 import { ensureIndexes } from './ensure-indexes.js';
 import { connectDatabase, disconnectDatabase } from './mongoose-connection.js';

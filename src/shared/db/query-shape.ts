@@ -12,8 +12,7 @@ export interface QueryShape {
   projection: string[];
 }
 
-export type QueryCommand =
-  'find' | 'aggregate' | 'count' | 'distinct' | 'update' | 'delete' | 'findAndModify';
+type QueryCommand = 'find' | 'aggregate' | 'count' | 'distinct' | 'update' | 'delete' | 'findAndModify';
 
 /** Each filtered field with its operators (`$eq` for a plain value); each `$or` as its branches. */
 export interface FilterShape {

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { DatabaseUnavailableError } from '../errors/index.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import { READ_BOUNDS, type ReadBoundName } from './read-bounds.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { classifyError, NotFoundError, type AppError } from '../errors/index.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import { attemptedAccess, type AttemptedAccess } from './route-table.js';
 
 export const RETRY_AFTER_SECONDS = 10;

@@ -70,8 +70,8 @@ export function optionalText(max: number, options: { oneLine?: boolean } = {}) {
     .transform((value) => value || undefined);
 }
 
-export const MAX_TAGS = 10;
-export const MAX_TAG_LENGTH = 40;
+const MAX_TAGS = 10;
+const MAX_TAG_LENGTH = 40;
 
 /**
  * Tags as people type them ("Håndbold, fodbold , HÅNDBOLD"): split on commas, trimmed, NFC (so an "å"

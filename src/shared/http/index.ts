@@ -1,14 +1,8 @@
 export { requestLogging } from './request-logging.js';
 export { securityHeaders } from './security-headers.js';
 export { databaseGuard } from './database-guard.js';
-export { healthRoutes, type HealthChecks } from './health-routes.js';
-export {
-  errorHandler,
-  notFoundHandler,
-  RETRY_AFTER_SECONDS,
-  wantsJson,
-  type RefusalAudit,
-} from './error-handler.js';
+export { healthRoutes } from './health-routes.js';
+export { errorHandler, notFoundHandler, RETRY_AFTER_SECONDS, wantsJson } from './error-handler.js';
 export { safeLocalPath } from './safe-local-path.js';
 export { rejectMalformedPath } from './malformed-path.js';
 export { HOME_URGENCIES } from './component.js';
@@ -19,17 +13,15 @@ export {
   RateLimitHitModel,
   deleteExpiredRateLimitHits,
 } from './database-rate-limit-store.js';
-export { parseForm, type FormResult } from './parse-form.js';
-export { pageOf, pageParam, type PageLinks } from './paging.js';
-export { flash, exposeFlash, type FlashKind } from './flash.js';
+export { parseForm } from './parse-form.js';
+export { pageOf, pageParam } from './paging.js';
+export { flash, exposeFlash } from './flash.js';
 export {
-  attemptedAccess,
   defineRoute,
   isObjectIdShape,
   listRoutes,
   type AttemptedAccess,
   type AuditedObject,
-  type HttpMethod,
   type RouteEntry,
 } from './route-table.js';
 export { rateLimitJobs } from './rate-limit-jobs.js';
@@ -43,8 +35,6 @@ export {
   identifierText,
   normaliseTags,
   tagListField,
-  MAX_TAGS,
-  MAX_TAG_LENGTH,
 } from './form-fields.js';
 export { hasHiddenCharacters, withoutHiddenCharacters } from './text-characters.js';
 export { calendarDate, optionalCalendarDate, isCalendarDate } from './date-fields.js';

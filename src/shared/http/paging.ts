@@ -7,7 +7,7 @@ export const pageParam = z
   .optional()
   .transform((value) => Math.max(1, Number(value ?? '1')));
 
-export interface PageLinks {
+interface PageLinks {
   page: number;
   /** Plain links, so the list pages without script and a crawl reaches every page. */
   previous?: string;

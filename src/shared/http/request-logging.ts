@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 
 // Accept a caller's request id (from a proxy) only when it is a harmless token; otherwise make one.
 const SAFE_REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 
-export type HttpMethod = 'get' | 'post';
+type HttpMethod = 'get' | 'post';
 
 /**
  * The object a route's request names, declared so that a refused attempt on it (a 403 or 404 for a

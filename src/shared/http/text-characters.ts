@@ -17,7 +17,7 @@ const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 /** Control characters (other than tab and line breaks, unless `oneLine`). */
-export function hasControlCharacters(value: string, options: { oneLine?: boolean } = {}): boolean {
+function hasControlCharacters(value: string, options: { oneLine?: boolean } = {}): boolean {
   return CONTROL.test(value) || (options.oneLine === true && LINE_BREAK_OR_TAB.test(value));
 }
 

@@ -1,11 +1,4 @@
-export {
-  SUPPORTED_LANGUAGES,
-  DEFAULT_LANGUAGE,
-  isSupportedLanguage,
-  translatorFor,
-  plainText,
-  loadCatalog,
-} from './i18n.js';
+export { DEFAULT_LANGUAGE, isSupportedLanguage, translatorFor, plainText, loadCatalog } from './i18n.js';
 export type { Language } from './i18n.js';
 export {
   formatDate,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { databaseNow } from '../db/database-time.js';
-import { isDuplicateKeyError } from '../db/duplicate-key.js';
+import { databaseNow, isDuplicateKeyError } from '../db/index.js';
 import { JobClaimModel } from './job-model.js';
 
 /** A claim this instance holds on one item: finish it with `complete`, or hand it back with `release`. */
@@ -85,14 +84,4 @@ export async function holdsClaim(claim: ItemClaim): Promise<boolean> {
   // The clock is read after the claim, so a lease that ran out while the claim was read counts as over.
   const now = await databaseNow();
   return stored.leaseUntil.getTime() > now.getTime();
-}
-
-/** Has this item been finished by anyone (any attempt)? */
-export async function isItemDone(job: string, key: string): Promise<boolean> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const existing = await JobClaimModel.findById(`${job}|${key}|${attempt}`).lean();
-    if (!existing) return false;
-    if (existing.doneAt) return true;
-  }
-  return false;
 }

@@ -19,7 +19,7 @@ const CLAIM_DAYS = 120;
 const RUN_DAYS = 90;
 
 /** Removes job runs and claims old enough that no job window reaches them. Returns how many. */
-export async function deleteOldJobRecords(now: Date): Promise<number> {
+async function deleteOldJobRecords(now: Date): Promise<number> {
   const claims = await JobClaimModel.deleteMany({
     claimedAt: trusted({ $lt: new Date(now.getTime() - CLAIM_DAYS * DAY) }),
   });

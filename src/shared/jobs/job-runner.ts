@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { isDuplicateKeyError } from '../db/duplicate-key.js';
+import { isDuplicateKeyError } from '../db/index.js';
 import { claimItem, completeClaim, releaseClaim } from './job-claims.js';
 import type { JobContext, JobDefinition, JobRunSummary, JobTrigger } from './job-definition.js';
 import { heldItem, LeaseLostError } from './item-fence.js';

@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import type { JobDefinition } from './job-definition.js';
 import { runJob } from './job-runner.js';
 

@@ -1,7 +1,7 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import { RETRY_AFTER_SECONDS, wantsJson } from '../http/index.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 
 // Node's own methods, not the instance's: express-session wraps end() to save the session first (and
 // writeHead() to set its cookie), which would hold a 503 back when the database is what is slow.

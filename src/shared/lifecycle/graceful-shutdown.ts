@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import { Server as NetServer } from 'node:net';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import { answerCutOffRequest } from './answer-cut-off-request.js';
 import type { InFlightRequests } from './in-flight-requests.js';
 
-export interface ShutdownStep {
+interface ShutdownStep {
   name: string;
   run(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The server could not listen; the message names the address and the variable to change. */
-export class ListenError extends Error {
+class ListenError extends Error {
   readonly code = 'LISTEN_FAILED';
   constructor(
     message: string,

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { translatorFor, type Language } from '../i18n/index.js';
-import { formatDateHelper } from '../views/helpers/format-helpers.js';
-import { tHelper } from '../views/helpers/t-helper.js';
+import { formatDateHelper, tHelper } from '../views/index.js';
 
 const MAIL_VIEWS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../views/mail');
 

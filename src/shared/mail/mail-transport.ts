@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 
 export interface MailTransportSettings {
   mode: 'smtp' | 'file';
@@ -9,7 +9,7 @@ export interface MailTransportSettings {
   dir: string;
 }
 
-export interface OutgoingMail {
+interface OutgoingMail {
   messageId: string;
   from: string;
   to: string;

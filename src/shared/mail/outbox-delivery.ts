@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import { openSecret } from '../crypto/index.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import type { MailTransport } from './mail-transport.js';
 import { OutboxClaimModel, OutboxMessageModel } from './outbox-model.js';
 import { afterFailure, claimIdFor, describeFailure, isPermanentFailure } from './outbox-rules.js';

@@ -1,6 +1,6 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
+const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
 
 /**
  * One e-mail, stored before anybody is told it was sent. The body holds links that work like passwords
@@ -39,7 +39,6 @@ outboxMessageSchema.index({ to: 1, createdAt: -1 });
 outboxMessageSchema.index({ updatedAt: 1 });
 outboxMessageSchema.index({ aboutMatchId: 1, status: 1 });
 
-export type OutboxMessage = InferSchemaType<typeof outboxMessageSchema>;
 export const OutboxMessageModel = model('OutboxMessage', outboxMessageSchema, 'outbox_messages');
 
 /**

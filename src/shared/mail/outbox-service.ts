@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../../config/index.js';
 import { sealSecret } from '../crypto/index.js';
 import type { Language } from '../i18n/index.js';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/index.js';
 import { renderMail, type RenderedMail } from './mail-templates.js';
 import { createMailTransport } from './mail-transport.js';
 import { OutboxMessageModel } from './outbox-model.js';
@@ -134,7 +134,7 @@ export async function deleteMailAbout(matchIds: string[]): Promise<number> {
 }
 
 /** The right-hand side of our Message-IDs: the sender's domain, so receivers see a consistent origin. */
-export function messageIdDomain(from: string | undefined): string {
+function messageIdDomain(from: string | undefined): string {
   const domain = /@([a-z0-9.-]+)>?\s*$/i.exec(from ?? '')?.[1];
   return domain ?? 'brobygning.localhost';
 }

@@ -65,7 +65,7 @@ export function sessionMiddleware(settings: SessionSettings): RequestHandler[] {
 }
 
 /** A GET or HEAD without our session cookie: there is no session to load and nothing to change. */
-export function isAnonymousRead(req: Request, cookieName: string): boolean {
+function isAnonymousRead(req: Request, cookieName: string): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const cookies = req.headers.cookie;
   return !cookies || !cookies.includes(`${cookieName}=`);
