@@ -1,0 +1,9 @@
+export {
+  BAR_CHART_SIZE,
+  barFrameView,
+  barSlots,
+  CHART_WIDTH,
+  chartFrame,
+  type ChartFrame,
+  type ChartSize,
+} from './chart-frame.js';
