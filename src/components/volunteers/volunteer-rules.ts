@@ -36,7 +36,6 @@ export const VOLUNTEER_GENDERS = ['female', 'male', 'other'] as const;
 export type VolunteerGender = (typeof VOLUNTEER_GENDERS)[number];
 
 export const MAX_CHILDREN = 3;
-export const MAX_WINDOWS = 3;
 export const PRESENTATION_MAX = 1000;
 
 export { isValidWindow, minutesOf, type TimeWindow } from '../../shared/time/index.js';
