@@ -23,7 +23,6 @@ export {
 export type { ProfileInput } from './volunteer-schemas.js';
 export {
   canTakeChild,
-  isValidWindow,
   overlapMinutes,
   FREQUENCIES,
   LANGUAGES,

@@ -29,7 +29,7 @@ export const BAR_CHART_SIZE: ChartSize = {
   bottom: 34,
 };
 
-export interface ChartFrame {
+interface ChartFrame {
   width: number;
   height: number;
   /** The plot area: from `left` to `right`, from `top` down to `plotBottom` (the axis). */

@@ -4,6 +4,5 @@ export {
   barSlots,
   CHART_WIDTH,
   chartFrame,
-  type ChartFrame,
   type ChartSize,
 } from './chart-frame.js';

@@ -12,7 +12,7 @@ export const WINDOW_ROW_NUMBERS = [1, 2, 3] as const;
 export const WINDOW_ROWS = WINDOW_ROW_NUMBERS.length;
 
 type RowNumber = (typeof WINDOW_ROW_NUMBERS)[number];
-export type WindowField = `${'weekday' | 'from' | 'to'}${RowNumber}`;
+type WindowField = `${'weekday' | 'from' | 'to'}${RowNumber}`;
 
 const fieldNames = (row: RowNumber) => [`weekday${row}`, `from${row}`, `to${row}`] as const;
 
