@@ -1,11 +1,5 @@
+import { BAR_CHART_SIZE, barFrameView, barSlots, chartFrame } from '../../shared/charts/index.js';
 import type { MonthPoint } from './caseload-rules.js';
-
-const WIDTH = 320;
-const HEIGHT = 180;
-const LEFT = 30;
-const RIGHT = 8;
-const TOP = 16;
-const BOTTOM = 34;
 
 export interface CaseloadBar {
   x: number;
@@ -21,31 +15,24 @@ export interface CaseloadBar {
  * inline SVG (no script, no library, 320 px wide). The numbers themselves stand in the table beside it.
  */
 export function caseloadChartOf(months: readonly MonthPoint[]) {
-  const max = Math.max(1, ...months.flatMap((point) => [point.openRequests, point.liveMatches]));
-  const plotWidth = WIDTH - LEFT - RIGHT;
-  const plotHeight = HEIGHT - TOP - BOTTOM;
-  const slot = plotWidth / Math.max(1, months.length);
-  const barWidth = Math.max(2, Math.floor(slot * 0.35));
+  const frame = chartFrame(BAR_CHART_SIZE);
+  const slots = barSlots(
+    frame,
+    months.length,
+    months.flatMap((point) => [point.openRequests, point.liveMatches]),
+  );
+  const barWidth = Math.max(2, Math.floor(slots.slot * 0.35));
   const bar = (value: number, x: number, series: CaseloadBar['series']): CaseloadBar => {
-    const height = Math.round((value * plotHeight) / max);
-    return { x, y: TOP + plotHeight - height, width: barWidth, height, series };
+    const height = slots.heightOf(value);
+    return { x, y: frame.plotBottom - height, width: barWidth, height, series };
   };
-  // Twelve month labels collide at 320 px: then every second one is written.
-  const every = months.length > 8 ? 2 : 1;
   return {
-    width: WIDTH,
-    height: HEIGHT,
-    max,
-    left: LEFT,
-    right: WIDTH - RIGHT,
-    top: TOP,
-    plotBottom: TOP + plotHeight,
-    labelY: HEIGHT - BOTTOM + 14,
+    ...barFrameView(frame, slots.max),
     months: months.map((point, index) => {
-      const start = Math.round(LEFT + index * slot + slot * 0.1);
+      const start = slots.slotX(index, 0.1);
       return {
-        label: index % every === 0 ? point.month.slice(5) : '',
-        labelX: Math.round(LEFT + index * slot + slot / 2),
+        label: slots.labelled(index) ? point.month.slice(5) : '',
+        labelX: slots.labelX(index),
         bars: [
           bar(point.openRequests, start, 'requests'),
           bar(point.liveMatches, start + barWidth + 1, 'matches'),

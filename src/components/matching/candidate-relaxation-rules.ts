@@ -1,13 +1,12 @@
 import { overlapMinutes as longestOverlap, type TimeWindow } from '../volunteers/index.js';
 import type { NearMisses } from './candidate-ranking.js';
 import { MAX_TRAVEL_KM } from './request-rules.js';
+import { WINDOW_ROWS } from '../../shared/window-fields/index.js';
 
 /** At most this many suggestions: more would read as a form, not as a way forward. */
 export const MAX_RELAXATIONS = 3;
 /** A wider distance is offered in whole steps of this many km. */
 export const DISTANCE_STEP_KM = 5;
-/** The request form holds this many weekday rows. */
-export const MAX_WINDOWS = 3;
 
 /** One change to the request's own wishes, and how many more people it would find. */
 export type Relaxation =
@@ -41,7 +40,7 @@ const bySchedule = (misses: NearMisses['wishes'], request: RelaxableRequest): Re
   const off = misses.filter((miss) => miss.wish === 'schedule');
   if (off.length === 0) return undefined;
   let best: Extract<Relaxation, { kind: 'weekday' }> | undefined;
-  if (request.windows.length < MAX_WINDOWS) {
+  if (request.windows.length < WINDOW_ROWS) {
     const asked = new Set(request.windows.map((window) => window.weekday));
     for (const window of request.windows) {
       for (let weekday = 1; weekday <= 7; weekday += 1) {

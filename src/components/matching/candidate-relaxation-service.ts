@@ -1,10 +1,10 @@
 import type { Actor, RequestContext } from '../accounts/index.js';
-import { MAX_WINDOWS } from './candidate-relaxation-rules.js';
 import type { RelaxationInput } from './candidate-help-schemas.js';
 import type { StoredRequest } from './request-access.js';
 import { valuesFromRequest } from './request-form-model.js';
 import { requestSchema } from './request-schemas.js';
 import { updateRequest } from './request-service.js';
+import { clearWindowValues, WINDOW_ROWS } from '../../shared/window-fields/index.js';
 
 /** The request's form as it is now, with one wish widened: what the worker would have typed. */
 function widened(request: StoredRequest, change: RelaxationInput) {
@@ -15,18 +15,14 @@ function widened(request: StoredRequest, change: RelaxationInput) {
       break;
     case 'weekday': {
       const row = request.windows.length + 1;
-      if (row > MAX_WINDOWS) return undefined;
+      if (row > WINDOW_ROWS) return undefined;
       values[`weekday${row}`] = String(change.weekday);
       values[`from${row}`] = change.from;
       values[`to${row}`] = change.to;
       break;
     }
     case 'any-time':
-      for (const row of [1, 2, 3]) {
-        delete values[`weekday${row}`];
-        delete values[`from${row}`];
-        delete values[`to${row}`];
-      }
+      clearWindowValues(values);
       break;
     case 'any-gender':
       values.adultGender = '';

@@ -1,10 +1,8 @@
 import type { Request } from 'express';
 import { LANGUAGES } from '../volunteers/index.js';
+import { windowRows, windowValues } from '../../shared/window-fields/index.js';
 import type { StoredRequest } from './request-access.js';
 import { ADULT_GENDERS, CHILD_GENDERS, EXPECTED_MONTHS, PREVENTS_STEPS } from './request-rules.js';
-
-const ROWS = [1, 2, 3] as const;
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** Ticked checkboxes as the browser sends them: one is a string, several an array. */
 export function ticked(req: Request, field: string): Set<string> {
@@ -43,16 +41,7 @@ export function requestFormModel(
       checked: chosen.network.has(organisation.id),
     })),
     noFaithCommunity: values.noFaithCommunity === 'yes',
-    rows: ROWS.map((row) => ({
-      row,
-      weekdayField: `weekday${row}`,
-      fromField: `from${row}`,
-      toField: `to${row}`,
-      weekdays: WEEKDAYS.map((weekday) => ({
-        weekday,
-        selected: values[`weekday${row}`] === String(weekday),
-      })),
-    })),
+    rows: windowRows(values),
   };
 }
 
@@ -75,12 +64,8 @@ export function valuesFromRequest(request: StoredRequest) {
     noFaithCommunity: request.noFaithCommunity ? 'yes' : '',
     preventsStep: request.preventsStep,
     expectedMonths: String(request.expectedMonths),
+    ...windowValues(request.windows),
   };
-  request.windows.slice(0, ROWS.length).forEach((window, index) => {
-    values[`weekday${index + 1}`] = String(window.weekday);
-    values[`from${index + 1}`] = window.from;
-    values[`to${index + 1}`] = window.to;
-  });
   return {
     values,
     chosen: {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { findPostcode } from '../geography/index.js';
-import { isValidWindow, LANGUAGES } from '../volunteers/index.js';
+import { LANGUAGES } from '../volunteers/index.js';
 import { identifierText, tagListField, writtenText } from '../../shared/http/index.js';
+import { checkWindowRows, takeWindows, windowFields } from '../../shared/window-fields/index.js';
 import {
   ADULT_GENDERS,
   CASE_REF_MAX,
@@ -33,8 +34,6 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(choices: T) =>
 const number = (pattern: RegExp, message: string) =>
   z.string('forms.errors.invalid').trim().regex(pattern, message).transform(Number);
 
-const time = z.string('forms.errors.invalid').trim().max(5, 'forms.errors.invalid').optional();
-
 /**
  * The two-minute request form: case number, birth year and month, postcode and the step it is meant to
  * prevent are required; everything else may wait. Tenant, responsible worker and status are not fields
@@ -62,15 +61,7 @@ export const requestSchema = z
       .transform((value) => (value ?? '').normalize('NFC')),
     needTags: tags,
     homeLanguages: manyOf(LANGUAGES.length).pipe(z.array(z.enum(LANGUAGES, 'forms.errors.invalid'))),
-    weekday1: time,
-    from1: time,
-    to1: time,
-    weekday2: time,
-    from2: time,
-    to2: time,
-    weekday3: time,
-    from3: time,
-    to3: time,
+    ...windowFields,
     maxTravelKm: z
       .string('forms.errors.invalid')
       .trim()
@@ -116,28 +107,14 @@ export const requestSchema = z
         !isChildBirth(birthYear, birthMonth, new Date())
       )
         context.addIssue({ code: 'custom', path: ['birthYear'], message: 'matching.request.birthInvalid' });
-      for (const row of [1, 2, 3] as const) {
-        const text = (value: unknown) => (typeof value === 'string' ? value : '');
-        const weekday = text(form[`weekday${row}`]);
-        const from = text(form[`from${row}`]);
-        const to = text(form[`to${row}`]);
-        if (!weekday && !from && !to) continue;
-        if (!isValidWindow({ weekday: Number(weekday), from, to }))
-          context.addIssue({ code: 'custom', path: [`weekday${row}`], message: 'matching.request.window' });
-      }
+      checkWindowRows(form, context, 'matching.request.window');
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   )
-  .transform(({ weekday1, from1, to1, weekday2, from2, to2, weekday3, from3, to3, ...rest }) => ({
-    ...rest,
-    windows: [
-      [weekday1, from1, to1],
-      [weekday2, from2, to2],
-      [weekday3, from3, to3],
-    ]
-      .filter(([weekday]) => weekday)
-      .map(([weekday, from, to]) => ({ weekday: Number(weekday), from: from!, to: to! })),
-  }));
+  .transform((form) => {
+    const { windows, rest } = takeWindows(form);
+    return { ...rest, windows };
+  });
 
 export type RequestInput = z.output<typeof requestSchema>;
 

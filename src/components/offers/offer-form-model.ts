@@ -1,7 +1,6 @@
 import type { Request } from 'express';
-import { OFFER_CATEGORIES, WEEKDAYS, type TimeWindow } from './offer-rules.js';
-
-const SCHEDULE_ROWS = [1, 2, 3] as const;
+import { windowRows, windowValues } from '../../shared/window-fields/index.js';
+import { OFFER_CATEGORIES, type TimeWindow } from './offer-rules.js';
 
 export interface OfferFormSubject {
   /** Undefined for a new offer. */
@@ -31,15 +30,7 @@ export function offerFormModel(
     action: editing ? `/forening/tilbud/${subject.offerId}` : '/forening/tilbud/ny',
     editing,
     categories: OFFER_CATEGORIES.map((category) => ({ category, selected: values.category === category })),
-    rows: SCHEDULE_ROWS.map((row) => ({
-      row,
-      from: values[`from${row}`] ?? '',
-      to: values[`to${row}`] ?? '',
-      weekdays: WEEKDAYS.map((weekday) => ({
-        weekday,
-        selected: values[`weekday${row}`] === String(weekday),
-      })),
-    })),
+    rows: windowRows(values),
     adults: subject.adults.map((adult) => ({ ...adult, checked: chosen.has(adult.userId) })),
   };
 }
@@ -75,11 +66,7 @@ export function valuesFromOffer(offer: StoredOffer): Record<string, string> {
     languages: offer.languages.join(', '),
     accessibility: offer.accessibility ?? '',
     endsOn: offer.endsOn ? offer.endsOn.toISOString().slice(0, 10) : '',
+    ...windowValues(offer.schedule),
   };
-  offer.schedule.slice(0, SCHEDULE_ROWS.length).forEach((window, index) => {
-    values[`weekday${index + 1}`] = String(window.weekday);
-    values[`from${index + 1}`] = window.from;
-    values[`to${index + 1}`] = window.to;
-  });
   return values;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { findPostcode } from '../geography/index.js';
 import { optionalCalendarDate, optionalText, writtenText } from '../../shared/http/index.js';
-import { isValidWindow, OFFER_CATEGORIES } from './offer-rules.js';
+import { checkWindowRows, takeWindows, windowFields } from '../../shared/window-fields/index.js';
+import { OFFER_CATEGORIES } from './offer-rules.js';
 
 const wholeNumber = (min: number, max: number, message: string) =>
   z
@@ -43,15 +44,7 @@ export const offerSchema = z
     description: writtenText().min(10, 'offers.form.describe').max(2000, 'forms.errors.tooLong'),
     ageMin: wholeNumber(0, 25, 'offers.form.age'),
     ageMax: wholeNumber(0, 25, 'offers.form.age'),
-    weekday1: z.string().optional(),
-    from1: z.string().optional(),
-    to1: z.string().optional(),
-    weekday2: z.string().optional(),
-    from2: z.string().optional(),
-    to2: z.string().optional(),
-    weekday3: z.string().optional(),
-    from3: z.string().optional(),
-    to3: z.string().optional(),
+    ...windowFields,
     postcode: z
       .string('forms.errors.invalid')
       .trim()
@@ -70,33 +63,15 @@ export const offerSchema = z
       const { ageMin, ageMax } = offer as { ageMin: unknown; ageMax: unknown };
       if (typeof ageMin === 'number' && typeof ageMax === 'number' && ageMin > ageMax)
         context.addIssue({ code: 'custom', path: ['ageMax'], message: 'offers.form.ageOrder' });
-      let rows = 0;
-      for (const row of [1, 2, 3] as const) {
-        const text = (value: unknown) => (typeof value === 'string' ? value : '');
-        const weekday = text(offer[`weekday${row}`]);
-        const from = text(offer[`from${row}`]);
-        const to = text(offer[`to${row}`]);
-        if (!weekday && !from && !to) continue;
-        rows += 1;
-        if (!isValidWindow({ weekday: Number(weekday), from, to })) {
-          context.addIssue({ code: 'custom', path: [`weekday${row}`], message: 'offers.form.window' });
-        }
-      }
-      if (rows === 0)
+      if (checkWindowRows(offer, context, 'offers.form.window') === 0)
         context.addIssue({ code: 'custom', path: ['weekday1'], message: 'offers.form.windowRequired' });
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
   )
-  .transform(({ weekday1, from1, to1, weekday2, from2, to2, weekday3, from3, to3, ...rest }) => ({
-    ...rest,
-    schedule: [
-      [weekday1, from1, to1],
-      [weekday2, from2, to2],
-      [weekday3, from3, to3],
-    ]
-      .filter(([weekday]) => weekday)
-      .map(([weekday, from, to]) => ({ weekday: Number(weekday), from: from!, to: to! })),
-  }));
+  .transform((offer) => {
+    const { windows, rest } = takeWindows(offer);
+    return { ...rest, schedule: windows };
+  });
 
 export type OfferInput = z.output<typeof offerSchema>;
 

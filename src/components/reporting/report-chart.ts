@@ -1,11 +1,5 @@
+import { BAR_CHART_SIZE, barFrameView, barSlots, chartFrame } from '../../shared/charts/index.js';
 import type { ReportTable } from './report-tables.js';
-
-const WIDTH = 320;
-const HEIGHT = 180;
-const LEFT = 30;
-const RIGHT = 8;
-const TOP = 16;
-const BOTTOM = 34;
 
 interface ChartBar {
   x: number;
@@ -25,38 +19,23 @@ interface ChartBar {
  * picture never shows what the table holds back; the scale is taken from the shown values only.
  */
 export function barChartOf(table: ReportTable) {
+  const frame = chartFrame(BAR_CHART_SIZE);
   const rows = table.rows.filter((row) => !row.total);
   const values = rows.map((row) => (row.cells[0]!.suppressed ? 0 : Number(row.cells[0]!.text) || 0));
-  const max = Math.max(1, ...values);
-  const plotWidth = WIDTH - LEFT - RIGHT;
-  const plotHeight = HEIGHT - TOP - BOTTOM;
-  const slot = plotWidth / Math.max(1, rows.length);
-  // Twelve month labels collide at 320 px: then every second one is written.
-  const every = rows.length > 8 ? 2 : 1;
+  const slots = barSlots(frame, rows.length, values);
   const bars: ChartBar[] = rows.map((row, index) => {
-    const height = Math.round((values[index]! * plotHeight) / max);
-    const x = Math.round(LEFT + index * slot + slot * 0.15);
+    const height = slots.heightOf(values[index]!);
     return {
-      x,
-      y: TOP + plotHeight - height,
-      width: Math.max(2, Math.round(slot * 0.7)),
+      x: slots.slotX(index, 0.15),
+      y: frame.plotBottom - height,
+      width: Math.max(2, Math.round(slots.slot * 0.7)),
       height,
-      label: index % every === 0 ? (row.label ?? '').slice(5) : '',
+      label: slots.labelled(index) ? (row.label ?? '').slice(5) : '',
       value: row.cells[0]!.text,
-      labelX: Math.round(LEFT + index * slot + slot / 2),
-      valueY: TOP + plotHeight - height - 3,
+      labelX: slots.labelX(index),
+      valueY: frame.plotBottom - height - 3,
       suppressed: row.cells[0]!.suppressed,
     };
   });
-  return {
-    width: WIDTH,
-    height: HEIGHT,
-    bars,
-    max,
-    left: LEFT,
-    right: WIDTH - RIGHT,
-    top: TOP,
-    plotBottom: TOP + plotHeight,
-    labelY: HEIGHT - BOTTOM + 14,
-  };
+  return { ...barFrameView(frame, slots.max), bars };
 }

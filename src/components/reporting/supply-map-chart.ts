@@ -1,8 +1,9 @@
+import { chartFrame, type ChartSize } from '../../shared/charts/index.js';
 import type { AreaNeed, AreaRow } from './supply-demand-rules.js';
 
-const WIDTH = 480;
-const PLOT_HEIGHT = 320;
+// Wider than the other charts: a municipality's areas need the room; the legend goes below the map.
 const PAD = 36;
+const MAP: ChartSize = { width: 480, height: 320, left: PAD, right: PAD, top: PAD, bottom: PAD };
 const LEGEND_ROW = 20;
 const MIN_RADIUS = 6;
 const MAX_RADIUS = 20;
@@ -68,16 +69,17 @@ function gapLabel(row: AreaRow): string {
  * fixed size and no gap, so the picture never shows what the table holds back.
  */
 export function supplyMapOf(rows: readonly AreaRow[]): SupplyMap {
+  const frame = chartFrame(MAP);
   const meanLat = rows.reduce((sum, row) => sum + row.lat, 0) / Math.max(1, rows.length);
   const scaleLon = Math.cos((meanLat * Math.PI) / 180);
   const xs = rows.map((row) => row.lon * scaleLon);
   const ys = rows.map((row) => -row.lat);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const span = Math.max(maxX - minX, maxY - minY, 1e-6);
-  const scale = Math.min((WIDTH - 2 * PAD) / span, (PLOT_HEIGHT - 2 * PAD) / span);
+  const scale = Math.min(frame.plotWidth / span, frame.plotHeight / span);
   // Centred: a single area, or a narrow municipality, sits in the middle rather than in a corner.
-  const offsetX = (WIDTH - (maxX - minX) * scale) / 2;
-  const offsetY = (PLOT_HEIGHT - (maxY - minY) * scale) / 2;
+  const offsetX = (frame.width - (maxX - minX) * scale) / 2;
+  const offsetY = (frame.height - (maxY - minY) * scale) / 2;
   const largestGap = Math.max(1, ...rows.map((row) => Math.abs(row.gapValue ?? 0)));
   const labelAll = rows.length <= LABEL_ALL_UP_TO;
   const points = rows.map((row, index): MapPoint => {
@@ -89,7 +91,7 @@ export function supplyMapOf(rows: readonly AreaRow[]): SupplyMap {
         : Math.round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(Math.abs(row.gapValue) / largestGap));
     const label = labelAll || row.need === 'short' ? gapLabel(row) : '';
     // Labels to the right, except near the right edge, where they go to the left (the view anchors them).
-    const right = x < WIDTH - 110;
+    const right = x < frame.width - 110;
     return {
       postcode: row.postcode,
       x,
@@ -105,10 +107,15 @@ export function supplyMapOf(rows: readonly AreaRow[]): SupplyMap {
   });
   const legend = NEEDS_IN_LEGEND.map((need, index) => ({
     need,
-    x: PAD,
-    y: PLOT_HEIGHT + LEGEND_ROW * index + 10,
-    textX: PAD + 16,
+    x: frame.left,
+    y: frame.height + LEGEND_ROW * index + 10,
+    textX: frame.left + 16,
     ...NEED_STYLE[need],
   }));
-  return { width: WIDTH, height: PLOT_HEIGHT + LEGEND_ROW * NEEDS_IN_LEGEND.length + 8, points, legend };
+  return {
+    width: frame.width,
+    height: frame.height + LEGEND_ROW * NEEDS_IN_LEGEND.length + 8,
+    points,
+    legend,
+  };
 }

@@ -20,7 +20,7 @@ export {
   type StoredProfile,
 } from './volunteer-service.js';
 export type { ProfileInput } from './volunteer-schemas.js';
-export { isValidWindow, overlapMinutes, LANGUAGES, type TimeWindow } from './volunteer-rules.js';
+export { overlapMinutes, LANGUAGES, type TimeWindow } from './volunteer-rules.js';
 
 /** Volunteers' own profile: what they like to do, when, where, how many children; pause, leave, delete. */
 export function volunteersComponent(config: AppConfig): Component {

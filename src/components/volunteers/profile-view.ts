@@ -1,4 +1,5 @@
 import { findMunicipality, findPostcode } from '../geography/index.js';
+import { windowRows, windowValues } from '../../shared/window-fields/index.js';
 import type { StoredProfile } from './volunteer-service.js';
 import {
   FREQUENCIES,
@@ -7,8 +8,6 @@ import {
   VOLUNTEER_GENDERS,
   type TimeWindow,
 } from './volunteer-rules.js';
-
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /** The stored profile as the strings a form shows (for editing). */
 export function profileValues(profile: StoredProfile | undefined): Record<string, string> {
@@ -21,12 +20,8 @@ export function profileValues(profile: StoredProfile | undefined): Record<string
     maxChildren: String(profile.maxChildren),
     presentation: profile.presentation ?? '',
     gender: profile.gender ?? '',
+    ...windowValues(profile.availability),
   };
-  profile.availability.forEach((window, index) => {
-    values[`weekday${index + 1}`] = String(window.weekday);
-    values[`from${index + 1}`] = window.from;
-    values[`to${index + 1}`] = window.to;
-  });
   return values;
 }
 
@@ -46,16 +41,7 @@ export function profileChoices(values: Record<string, string>, chosenLanguages: 
       gender,
       selected: (values.gender ?? '') === gender,
     })),
-    rows: [1, 2, 3].map((row) => ({
-      row,
-      weekdayField: `weekday${row}`,
-      fromField: `from${row}`,
-      toField: `to${row}`,
-      weekdays: WEEKDAYS.map((weekday) => ({
-        weekday,
-        selected: values[`weekday${row}`] === String(weekday),
-      })),
-    })),
+    rows: windowRows(values),
   };
 }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { findPostcode } from '../geography/index.js';
 import { tagListField, writtenText } from '../../shared/http/index.js';
+import { checkWindowRows, takeWindows, windowFields } from '../../shared/window-fields/index.js';
 import {
   FREQUENCIES,
-  isValidWindow,
   LANGUAGES,
   MAX_CHILDREN,
   PRESENTATION_MAX,
@@ -18,8 +18,6 @@ const languages = z
   .optional()
   .transform((value) => [...new Set(value === undefined ? [] : Array.isArray(value) ? value : [value])])
   .pipe(z.array(z.enum(LANGUAGES, 'forms.errors.invalid')));
-
-const optionalString = z.string('forms.errors.invalid').trim().max(5, 'forms.errors.invalid').optional();
 
 /**
  * The profile form. Hidden or invented fields (userId, status, municipalityCode …) are unknown keys, which
@@ -55,36 +53,15 @@ export const profileSchema = z
       .max(PRESENTATION_MAX, 'volunteers.profile.presentationTooLong')
       .optional()
       .transform((value) => (value ?? '').normalize('NFC')),
-    weekday1: optionalString,
-    from1: optionalString,
-    to1: optionalString,
-    weekday2: optionalString,
-    from2: optionalString,
-    to2: optionalString,
-    weekday3: optionalString,
-    from3: optionalString,
-    to3: optionalString,
+    ...windowFields,
   })
   .superRefine((profile, context) => {
-    for (const row of [1, 2, 3] as const) {
-      const weekday = profile[`weekday${row}`] ?? '';
-      const from = profile[`from${row}`] ?? '';
-      const to = profile[`to${row}`] ?? '';
-      if (!weekday && !from && !to) continue;
-      if (!isValidWindow({ weekday: Number(weekday), from, to }))
-        context.addIssue({ code: 'custom', path: [`weekday${row}`], message: 'volunteers.profile.window' });
-    }
+    checkWindowRows(profile, context, 'volunteers.profile.window');
   })
-  .transform(({ weekday1, from1, to1, weekday2, from2, to2, weekday3, from3, to3, ...rest }) => ({
-    ...rest,
-    availability: [
-      [weekday1, from1, to1],
-      [weekday2, from2, to2],
-      [weekday3, from3, to3],
-    ]
-      .filter(([weekday]) => weekday)
-      .map(([weekday, from, to]) => ({ weekday: Number(weekday), from: from!, to: to! })),
-  }));
+  .transform((profile) => {
+    const { windows, rest } = takeWindows(profile);
+    return { ...rest, availability: windows };
+  });
 
 export type ProfileInput = z.output<typeof profileSchema>;
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { create } from 'express-handlebars';
 import { concatHelper } from './helpers/concat-helper.js';
-import { eqHelper, orHelper } from './helpers/logic-helpers.js';
+import { anyNamedHelper, eqHelper, orHelper } from './helpers/logic-helpers.js';
 import { firstOfHelper } from './helpers/first-of-helper.js';
 import { formatDateHelper, formatDateTimeHelper, formatNumberHelper } from './helpers/format-helpers.js';
 import { tHelper } from './helpers/t-helper.js';
@@ -20,6 +20,7 @@ export function installViewEngine(app: Express, viewsDir: string, cacheTemplates
       concat: concatHelper,
       eq: eqHelper,
       or: orHelper,
+      anyNamed: anyNamedHelper,
       firstOf: firstOfHelper,
       formatDateTime: formatDateTimeHelper,
     },
