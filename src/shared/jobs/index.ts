@@ -1,6 +1,6 @@
 export { createScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
 export {
-  setJobCatalog,
+  jobCatalogSeam,
   jobCatalog,
   type JobContext,
   type JobDefinition,
