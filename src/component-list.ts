@@ -118,6 +118,15 @@ export function assemble(config: AppConfig, mail: MailSettings, options: Assembl
   return { components, models: modelsOf(components), jobs, wiring };
 }
 
+/** What the components need that nothing in this assembly provides, as `component: seam` (none in the app). */
+export function unmetNeeds(assembly: Assembly): string[] {
+  return assembly.components.flatMap((component) =>
+    (component.needs ?? [])
+      .filter((need) => !assembly.wiring.connects(need))
+      .map((need) => `${component.name}: ${need.name}`),
+  );
+}
+
 /** Every scheduled job: the components' and the infrastructure's housekeeping. */
 export function allJobs(config: AppConfig, mail: MailSettings): readonly JobDefinition[] {
   return assemble(config, mail).jobs;

@@ -69,6 +69,11 @@ export class Wiring {
     return (this.#signals.get(which) ?? []) as T[];
   }
 
+  /** Whether a seam is filled, or a signal has at least one listener. */
+  connects(which: Seam<unknown> | Signal<unknown>): boolean {
+    return which.kind === 'seam' ? this.#seams.has(which) : this.listeners(which).length > 0;
+  }
+
   /** Runs `work` (and everything it awaits or schedules) inside this wiring. */
   run<R>(work: () => R): R {
     return storage.run(this, work);
