@@ -14,6 +14,7 @@ import { awaitingConsent } from './awaiting-consent-count.js';
 import { checkEligibility, offerOwner } from './candidate-eligibility.js';
 import { caseRetentionSignal } from './case-retention.js';
 import { whenConsentEnded } from './consent-ended.js';
+import { matchMovedSignal } from './match-events.js';
 import { consentMatchLookups } from './consent-lookups.js';
 import { eligibilitySeam, offerOwnerSeam } from './match-ports.js';
 import { MatchModel } from './match-model.js';
@@ -91,7 +92,7 @@ export function matchingComponent(config: AppConfig): Component {
   const settings = accountsSettings(config);
   return {
     name: 'matching',
-    needs: [eligibilitySeam, offerOwnerSeam, caseRetentionSignal],
+    needs: [eligibilitySeam, offerOwnerSeam, matchMovedSignal, caseRetentionSignal],
     provides: [
       // Proposals re-check every candidate against the database through candidate search's exact check.
       provide(eligibilitySeam, checkEligibility),
