@@ -1,6 +1,6 @@
 // npm run job -- <name>: runs one scheduled job once, now, against the configured database, exactly as the
 // scheduler would (items claimed once, the run recorded with trigger "shell"). Without a name: the list.
-import { allJobs, allModels } from '../src/component-list.js';
+import { assemble } from '../src/component-list.js';
 import { ConfigError, loadConfig } from '../src/config/index.js';
 import { openDatabase } from '../src/shared/db/index.js';
 import { configureJobRuntime, runJob } from '../src/shared/jobs/index.js';
@@ -12,7 +12,9 @@ async function main(): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const mail = mailSettingsFor(config, logger);
   configureMail(mail);
-  const jobs = allJobs(config, mail);
+  // One component list for the indexes and the jobs; each job runs inside the app's wiring.
+  const assembly = assemble(config, mail);
+  const jobs = assembly.jobs;
   const name = process.argv[2];
   const job = jobs.find((candidate) => candidate.name === name);
   if (!job) {
@@ -21,7 +23,7 @@ async function main(): Promise<number> {
     return 2;
   }
   configureJobRuntime({ leaseMs: config.jobs.leaseMs, itemPauseMs: config.jobs.itemPauseMs });
-  const database = await openDatabase(config, allModels(config), logger);
+  const database = await openDatabase(config, assembly.models, logger);
   const stop = new AbortController();
   // SIGTERM: no new item is started; the current one finishes or is handed back, and the run is recorded.
   process.once('SIGTERM', () => stop.abort());

@@ -1,6 +1,6 @@
 // npm run seed: puts the demo content into the configured database (embedded unless MONGODB_URI is set).
 // The server does the same on start-up in development; this is for a database you started otherwise.
-import { allModels } from '../src/component-list.js';
+import { assemble } from '../src/component-list.js';
 import { ConfigError, loadConfig } from '../src/config/index.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import { openDatabase } from '../src/shared/db/index.js';
@@ -14,11 +14,14 @@ async function main(): Promise<number> {
     return 1;
   }
   const logger = createLogger('warn');
-  const database = await openDatabase(config, allModels(config), logger);
-  // Seeding uses the real services; their notices are stored in the outbox for the server to deliver.
-  configureMail(mailSettingsFor(config, logger));
+  const mail = mailSettingsFor(config, logger);
+  const assembly = assemble(config, mail);
+  const database = await openDatabase(config, assembly.models, logger);
+  // Seeding uses the real services, inside the app's wiring; their notices are stored in the outbox for
+  // the server to deliver.
+  configureMail(mail);
   try {
-    const summary = await seedDemo();
+    const summary = await assembly.wiring.run(() => seedDemo());
     console.log(`Demo content in place: ${JSON.stringify(summary)}`);
     return 0;
   } finally {

@@ -4,7 +4,7 @@ import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { AppConfig } from './config/index.js';
 import { auditRefusedAccess } from './components/accounts/index.js';
-import { allJobs, defaultComponents } from './component-list.js';
+import { assemble, type Assembly } from './component-list.js';
 import { isDatabaseConnected, pingDatabase, useReadModelLogger } from './shared/db/index.js';
 import {
   csrfProtection,
@@ -18,11 +18,11 @@ import {
   type Component,
 } from './shared/http/index.js';
 import { languageMiddleware } from './shared/i18n/index.js';
-import { setJobCatalog } from './shared/jobs/index.js';
 import type { Logger } from './shared/logging/index.js';
 import { configureMail, mailSettingsFor, type MailSettings } from './shared/mail/index.js';
 import { sessionMiddleware } from './shared/session/index.js';
 import { installViewEngine } from './shared/views/index.js';
+import { wiringMiddleware, type Provision, type Wiring } from './shared/wiring/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,6 +33,10 @@ export interface AppDeps {
   isShuttingDown?: () => boolean;
   /** Defaults to every component; tests may add one. */
   components?: Component[];
+  /** Collaborators of this app only, connected after the components' own (tests pass their own checks). */
+  provisions?: readonly Provision[];
+  /** The app's parts when the caller assembled them already (server.ts shares them with the scheduler). */
+  assembly?: Assembly;
   /** Defaults to the configured transport (SMTP, or files in MAIL_DIR). */
   mail?: MailSettings;
 }
@@ -44,9 +48,10 @@ export function createApp(deps: AppDeps): Express {
   const mail = deps.mail ?? mailSettingsFor(config, logger);
   configureMail(mail);
   useReadModelLogger(logger);
-  // The jobs page lists and runs the same jobs the scheduler runs.
-  setJobCatalog(allJobs(config, mail));
+  const assembly =
+    deps.assembly ?? assemble(config, mail, { components: deps.components, provisions: deps.provisions });
   const app = express();
+  app.locals.wiring = assembly.wiring;
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   installViewEngine(app, path.join(ROOT, 'views'), config.env !== 'development');
@@ -78,7 +83,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(sessionMiddleware({ secret: config.sessionSecret, idleMs: config.sessionIdleMs, production }));
   app.use(csrfProtection);
 
-  const components = deps.components ?? defaultComponents(config);
+  // Every component's route runs inside this app's wiring (placed after the body and session are read).
+  app.use(wiringMiddleware(assembly.wiring));
+  const components = assembly.components;
   for (const component of components) {
     if (component.middleware) app.use(component.middleware);
   }
@@ -89,4 +96,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler(logger, { auditRefusal: auditRefusedAccess }));
   return app;
+}
+
+/** The wiring an app was built with: a test runs a direct call inside it, as the app's requests run. */
+export function wiringOf(app: Express): Wiring {
+  return app.locals.wiring as Wiring;
 }

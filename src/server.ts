@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { createApp } from './app.js';
-import { allJobs, allModels } from './component-list.js';
+import { assemble } from './component-list.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/index.js';
 import { DEMO_LOGINS } from './demo/demo-content.js';
 import { seedDemo } from './demo/seed-demo.js';
@@ -22,8 +22,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let database: OpenDatabase | undefined;
   const mail = mailSettingsFor(config, logger);
+  // Built once: the database's indexes, the demo, the app and the scheduler share one component list.
+  const assembly = assemble(config, mail);
   try {
-    database = await openDatabase(config, allModels(config), logger);
+    database = await openDatabase(config, assembly.models, logger);
     // Before anything is served: a newly started version leaves no entry of the log holding a child's
     // values from before. Repeatable (a clean log is read and left alone), so every start runs it.
     const cleaned = await removeChildValuesFromAuditLog();
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
     // Demo seeding goes through the real services, some of which send notices (stored in the outbox).
     configureMail(mail);
     if (config.seedDemo) {
-      const summary = await seedDemo();
+      const summary = await assembly.wiring.run(() => seedDemo());
       logger.info(summary, 'demo content in place');
     }
   } catch (error) {
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
   const embedded = database.embedded;
 
   let shuttingDown = false;
-  const app = createApp({ config, logger, mail, isShuttingDown: () => shuttingDown });
+  const app = createApp({ config, logger, mail, assembly, isShuttingDown: () => shuttingDown });
   const server = createServer();
   const requests = trackInFlightRequests(server);
   server.on('request', app);
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   }
 
   configureJobRuntime({ leaseMs: config.jobs.leaseMs, itemPauseMs: config.jobs.itemPauseMs });
-  const scheduler = createScheduler(allJobs(config, mail), logger, {
+  const scheduler = createScheduler([...assembly.jobs], logger, {
     scheduleOverride: config.jobs.scheduleOverride,
     only: config.jobs.only,
   });

@@ -2,10 +2,8 @@ import type { Actor, RequestContext } from '../components/accounts/index.js';
 import { recordConsent, type ConsentInput } from '../components/consent/index.js';
 import {
   answerProposal,
-  checkEligibility,
   moveAsCaseworker,
   proposeMatch,
-  registerEligibilityCheck,
   requestIdOf,
   upsertRequest,
   type RequestSeed,
@@ -54,8 +52,6 @@ const consent = (initials: string, custody: 'sole' | 'joint', now: Date): Consen
  * stores, audit and notices included. A case whose request is there already is left as it is.
  */
 export async function seedDemoCases(people: DemoCasePeople, now = new Date()): Promise<void> {
-  // A proposal is checked against the database through this port, also when seeding runs without routes.
-  registerEligibilityCheck(checkEligibility);
   const worker: Actor = {
     userId: people.socialWorkerId,
     role: 'social-worker',

@@ -134,7 +134,10 @@ async function seedPeople(organisationIds: Map<string, string>): Promise<Map<str
   return ids;
 }
 
-/** Puts the demo content in place; running it again changes nothing that is already there. */
+/**
+ * Puts the demo content in place; running it again changes nothing that is already there. Runs inside the
+ * app's wiring (`assembly.wiring.run`), as the pages do: proposals are checked by the app's eligibility check.
+ */
 export async function seedDemo(): Promise<SeedSummary> {
   const municipalitiesImported = await importMunicipalities();
   await onboardMunicipality(DEMO_MUNICIPALITY_CODE);

@@ -10,7 +10,10 @@ import {
   type EmbeddedDatabase,
   type EmbeddedDatabaseKind,
 } from '../../src/shared/db/index.js';
-import { allModels } from '../../src/component-list.js';
+import { allModels, assemble } from '../../src/component-list.js';
+import { createLogger } from '../../src/shared/logging/logger.js';
+import { mailSettingsFor } from '../../src/shared/mail/index.js';
+import { enterWiring } from '../../src/shared/wiring/index.js';
 import { testConfig } from './test-config.js';
 import { startTestMailbox, type TestMailbox } from './test-mailbox.js';
 
@@ -57,3 +60,23 @@ function testDatabaseKind(): EmbeddedDatabaseKind {
   if (!kind) throw new Error(`TEST_EMBEDDED_DB must be one of ${EMBEDDED_DATABASE_KINDS.join(', ')}`);
   return kind;
 }
+
+/**
+ * What a test calls directly (a service, a job, the demo seeding) runs inside the wiring of an app of every
+ * component, as it would in the running app. A test that needs other collaborators builds its own app
+ * with them (buildTestApp({ provisions })) and runs its direct calls in that app's wiring.
+ */
+const defaultWiring = () => {
+  const config = testConfig();
+  return assemble(config, mailSettingsFor(config, createLogger('silent'))).wiring;
+};
+let wiring: ReturnType<typeof defaultWiring> | undefined;
+export const mochaHooks = {
+  beforeAll(): void {
+    wiring ??= defaultWiring();
+    enterWiring(wiring);
+  },
+  beforeEach(): void {
+    enterWiring(wiring!);
+  },
+};

@@ -1,8 +1,8 @@
+import { listenersOf, signal } from '../../shared/wiring/index.js';
 import type { Role } from './roles.js';
 
 // Components above accounts learn here of what happens to accounts (organisations keeps memberships,
-// vetting keeps records), so that accounts never imports them. Sets: createApp runs once per test and
-// registers the same module-level functions again.
+// vetting keeps records), so that accounts never imports them: they listen where the app is assembled.
 
 export interface AcceptedInvitation {
   userId: string;
@@ -13,15 +13,11 @@ export interface AcceptedInvitation {
 }
 
 type InvitationListener = (accepted: AcceptedInvitation) => Promise<void>;
-const invitationListeners = new Set<InvitationListener>();
-
-export function onInvitationAccepted(listener: InvitationListener): void {
-  invitationListeners.add(listener);
-}
+export const invitationAcceptedSignal = signal<InvitationListener>('accounts.invitation-accepted');
 
 /** Runs after the role is granted; a listener that fails leaves the grant (the page shows an error). */
 export async function announceInvitationAccepted(accepted: AcceptedInvitation): Promise<void> {
-  for (const listener of invitationListeners) await listener(accepted);
+  for (const listener of listenersOf(invitationAcceptedSignal)) await listener(accepted);
 }
 
 /**
@@ -30,12 +26,8 @@ export async function announceInvitationAccepted(accepted: AcceptedInvitation): 
  * that can simply be run again (every listener must be safe to repeat).
  */
 type DeletionListener = (userId: string) => Promise<void>;
-const deletionListeners = new Set<DeletionListener>();
-
-export function onAccountDeleting(listener: DeletionListener): void {
-  deletionListeners.add(listener);
-}
+export const accountDeletingSignal = signal<DeletionListener>('accounts.account-deleting');
 
 export async function announceAccountDeleting(userId: string): Promise<void> {
-  for (const listener of deletionListeners) await listener(userId);
+  for (const listener of listenersOf(accountDeletingSignal)) await listener(userId);
 }

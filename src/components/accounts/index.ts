@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { AppConfig } from '../../config/index.js';
 import { exposeFlash, type Component } from '../../shared/http/index.js';
+import { accountDeletingSignal, invitationAcceptedSignal } from './account-events.js';
 import { accountRoutes } from './account-routes.js';
 import { accountsJobs } from './accounts-jobs.js';
 import { authRoutes } from './auth-routes.js';
@@ -27,7 +28,11 @@ export {
   DELETED_NAME,
 } from './account-deletion-service.js';
 export { refreshSessionEpoch } from './complete-login.js';
-export { onInvitationAccepted, onAccountDeleting, type AcceptedInvitation } from './account-events.js';
+export {
+  invitationAcceptedSignal,
+  accountDeletingSignal,
+  type AcceptedInvitation,
+} from './account-events.js';
 export { describePeople, type PersonSummary } from './user-service.js';
 export { staffContacts, type StaffContact } from './staff-contact.js';
 export { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
@@ -68,6 +73,7 @@ export function accountsComponent(config: AppConfig): Component {
   router.use(staffRoutes(settings));
   return {
     name: 'accounts',
+    needs: [invitationAcceptedSignal, accountDeletingSignal],
     homeItems: (actor) => accountsHomeItems(actor),
     middleware,
     router,

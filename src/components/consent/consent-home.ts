@@ -1,16 +1,13 @@
 import { trusted } from 'mongoose';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
+import { seam, wired } from '../../shared/wiring/index.js';
 import { latestOf, type StoredVersion } from './consent-ledger.js';
 import { ConsentVersionModel } from './consent-model.js';
 import { REMIND_DAYS_BEFORE } from './consent-rules.js';
 
 /** How many matches of the worker's own requests await the family's consent (matching counts them). */
 export type AwaitingConsentCounter = (actor: HomeActor) => Promise<{ count: number; href: string }>;
-let awaitingCounter: AwaitingConsentCounter | undefined;
-
-export function registerAwaitingConsentCounter(counter: AwaitingConsentCounter): void {
-  awaitingCounter = counter;
-}
+export const awaitingConsentSeam = seam<AwaitingConsentCounter>('consent.awaiting-count');
 
 const DAY = 86_400_000;
 /** Withdrawals stay on the home page this long: the worker acts on them (the match is already paused). */
@@ -40,6 +37,7 @@ export async function consentHomeItems(actor: HomeActor): Promise<HomeItem[]> {
     (version) => version.withdrawal && now - version.withdrawal.at.getTime() <= RECENT_WITHDRAWAL_DAYS * DAY,
   );
   const items: HomeItem[] = [];
+  const awaitingCounter = wired(awaitingConsentSeam);
   if (awaitingCounter) {
     const awaiting = await awaitingCounter(actor);
     if (awaiting.count > 0) items.push({ labelKey: 'consent.home.awaiting', ...awaiting });

@@ -1,8 +1,9 @@
 import type { Actor } from '../accounts/index.js';
+import { listenersOf, seam, signal, wired } from '../../shared/wiring/index.js';
 
 /**
  * Consent sits below matching: it stores requests and matches by id and learns about them through these
- * seams, which matching fills at start-up (as offers' registerPlacesInUse), so consent never imports it.
+ * seams, which matching fills where the app is assembled, so consent never imports it.
  */
 export interface ConsentMatch {
   matchId: string;
@@ -65,29 +66,26 @@ export interface ConsentEnded {
 }
 export type ConsentEndedListener = (ended: ConsentEnded) => Promise<void>;
 
-let teamLookup: TeamMatchLookup | undefined;
-let matchLookup: MatchLookup | undefined;
-const endedListeners = new Set<ConsentEndedListener>();
-
-export function registerConsentMatchLookups(team: TeamMatchLookup, byId: MatchLookup): void {
-  teamLookup = team;
-  matchLookup = byId;
+/** How consent reads the matches it holds consents for. */
+export interface ConsentMatchLookups {
+  team: TeamMatchLookup;
+  byId: MatchLookup;
 }
 
-/** A Set: createApp runs once per test and registers the same module-level function again. */
-export function onConsentEnded(listener: ConsentEndedListener): void {
-  endedListeners.add(listener);
-}
+export const consentMatchLookupsSeam = seam<ConsentMatchLookups>('consent.match-lookups');
+export const consentEndedSignal = signal<ConsentEndedListener>('consent.ended');
 
 export async function teamMatch(actor: Actor, requestId: string, matchId: string) {
-  if (!teamLookup) throw new Error('No match lookup is registered for consent');
-  return teamLookup(actor, requestId, matchId);
+  const lookups = wired(consentMatchLookupsSeam);
+  if (!lookups) throw new Error('No match lookup is wired for consent');
+  return lookups.team(actor, requestId, matchId);
 }
 
 export async function matchById(matchId: string): Promise<ConsentMatch | undefined> {
-  return matchLookup ? matchLookup(matchId) : undefined;
+  const lookups = wired(consentMatchLookupsSeam);
+  return lookups ? lookups.byId(matchId) : undefined;
 }
 
 export async function announceConsentEnded(ended: ConsentEnded): Promise<void> {
-  for (const listener of endedListeners) await listener(ended);
+  for (const listener of listenersOf(consentEndedSignal)) await listener(ended);
 }

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
-import { consentHomeItems } from './consent-home.js';
+import { awaitingConsentSeam, consentHomeItems } from './consent-home.js';
+import { consentEndedSignal, consentMatchLookupsSeam } from './consent-ports.js';
 import { configureConsentJobs, consentJobs } from './consent-jobs.js';
 import {
   ConsentAcknowledgementModel,
@@ -15,8 +16,16 @@ import { consentRoutes } from './consent-routes.js';
 import { familyRoutes } from './family-routes.js';
 import { rulesRoutes } from './rules-routes.js';
 
-export { registerConsentMatchLookups, onConsentEnded, type ConsentMatch } from './consent-ports.js';
-export { registerAwaitingConsentCounter } from './consent-home.js';
+export {
+  consentMatchLookupsSeam,
+  consentEndedSignal,
+  type ConsentMatch,
+  type ConsentEnded,
+  type TeamMatchLookup,
+  type MatchLookup,
+  type ConsentMatchLookups,
+} from './consent-ports.js';
+export { awaitingConsentSeam, type AwaitingConsentCounter } from './consent-home.js';
 export {
   consentGateFor,
   consentGapsOf,
@@ -51,6 +60,7 @@ export function consentComponent(config: AppConfig): Component {
   configureConsentJobs(settings.baseUrl);
   return {
     name: 'consent',
+    needs: [consentMatchLookupsSeam, awaitingConsentSeam, consentEndedSignal],
     router: Router().use(familyRoutes(settings), rulesRoutes(settings), consentRoutes(settings)),
     models: [
       ConsentVersionModel,

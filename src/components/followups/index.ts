@@ -1,7 +1,8 @@
 import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
-import { onMatchMoved, registerCaseRetention } from '../matching/index.js';
+import { caseRetentionSignal, matchMovedSignal } from '../matching/index.js';
 import type { Component } from '../../shared/http/index.js';
+import { listen } from '../../shared/wiring/index.js';
 import { followUpHomeItems } from './followup-home.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import { deleteFollowUpsOf, onMatchMovedPlan } from './followup-plan-service.js';
@@ -15,19 +16,17 @@ export { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 export { copenhagenDate, addDays, judgeFollowUp } from './followup-rules.js';
 export { dueFollowUpsForCaseload } from './followup-read.js';
 
-let registered = false;
-
 /** Follow-ups of active matches: the plan, check-ins, family follow-ups, worries, reminders and escalation. */
 export function followUpsComponent(config: AppConfig): Component {
   const settings = accountsSettings(config);
-  // The component list is built more than once per process (app, scheduler, scripts); listen once.
-  if (!registered) {
-    registered = true;
-    onMatchMoved(onMatchMovedPlan);
-    registerCaseRetention(deleteFollowUpsOf);
-  }
   return {
     name: 'followups',
+    provides: [
+      // A match that starts, pauses, resumes or closes changes its follow-up plan.
+      listen(matchMovedSignal, onMatchMovedPlan),
+      // Retention of a child's case takes its follow-ups with it.
+      listen(caseRetentionSignal, deleteFollowUpsOf),
+    ],
     router: followUpRoutes(settings),
     models: [FollowUpModel, FollowUpPlanModel] as never[],
     jobs: followUpJobs(settings.baseUrl),

@@ -10,7 +10,7 @@ import type { ProposalCandidate } from './match-ports.js';
 import { activeMatchCountsByVolunteer, placesTakenBefore } from './places.js';
 
 /**
- * The exact check at proposal, acceptance and activation (registered as matching's EligibilityCheck): every
+ * The exact check at proposal, acceptance and activation (matching's EligibilityCheck, in every app): every
  * fact is read from the database now, never from the candidate read model, so a read model within its bound
  * can rank someone but never produce an ineligible proposal: vetting valid through the expected duration, member active, profile
  * not paused and below its limit, free places on the offer, and the request's hard wishes. Resolves to

@@ -3,10 +3,8 @@ import { authorize, contextFor, currentActor, renderForm, type AccountsSettings 
 import { BadRequestError } from '../../shared/errors/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { setBookmark } from './bookmark-service.js';
-import { checkEligibility, offerOwner } from './candidate-eligibility.js';
 import { bookmarkSchema, candidatesQuerySchema, compareQuerySchema } from './candidate-schemas.js';
 import { candidatesPage, comparePage } from './candidate-service.js';
-import { registerEligibilityCheck, registerOfferOwnerLookup } from './match-ports.js';
 import { AUDITED_CASE, loadRequest } from './request-access.js';
 
 /**
@@ -15,9 +13,6 @@ import { AUDITED_CASE, loadRequest } from './request-access.js';
  * (a 404 otherwise) before any input is read; unusable query strings are a 400.
  */
 export function candidateRoutes(settings: AccountsSettings): Router {
-  // The proposal route (match-routes.ts) re-checks every candidate against the database through these.
-  registerEligibilityCheck(checkEligibility);
-  registerOfferOwnerLookup(offerOwner);
   const router = Router();
   const guard = authorize('requests:work');
   const context = (req: Request) => contextFor(req, settings.baseUrl);

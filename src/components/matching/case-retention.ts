@@ -1,5 +1,6 @@
 import { trusted } from 'mongoose';
 import { stripAuditDetailsOf } from '../../shared/audit/index.js';
+import { listenersOf, signal } from '../../shared/wiring/index.js';
 import { deleteMailAbout } from '../../shared/mail/index.js';
 import { BookmarkModel } from './bookmark-model.js';
 import { MatchModel } from './match-model.js';
@@ -15,13 +16,8 @@ import { RequestModel } from './request-model.js';
  */
 export type CaseRetention = (requestIds: string[], matchIds: string[]) => Promise<number>;
 
-// A set: the component list is built more than once per process; each deletion joins the run once.
-const retentions = new Set<CaseRetention>();
-
-/** Components above matching add the deletion of their own case records to the retention run here. */
-export function registerCaseRetention(retention: CaseRetention): void {
-  retentions.add(retention);
-}
+/** Components add the deletion of their own case records to the retention run by listening here. */
+export const caseRetentionSignal = signal<CaseRetention>('matching.case-retention');
 
 export interface CaseRetentionCounts {
   requests: number;
@@ -30,7 +26,7 @@ export interface CaseRetentionCounts {
   steps: number;
   /** Outbox messages about the matches. */
   mails: number;
-  /** Records of the registered components (consents, follow-ups …). */
+  /** Records of the components listening to the retention (consents, follow-ups …). */
   related: number;
 }
 
@@ -79,7 +75,7 @@ export async function purgeEndedCases(
     if (remaining.every((match) => matchIds.includes(String(match._id)))) requestIds.push(id);
   }
   let related = 0;
-  for (const retention of retentions) related += await retention(requestIds, matchIds);
+  for (const retention of listenersOf(caseRetentionSignal)) related += await retention(requestIds, matchIds);
   const ofMatches = { matchId: trusted({ $in: matchIds }) };
   const steps = (await MatchStepModel.deleteMany(ofMatches)).deletedCount;
   await MatchClaimModel.deleteMany(ofMatches);

@@ -1,14 +1,27 @@
 import { Router } from 'express';
 import type { AppConfig } from '../../config/index.js';
-import { accountsSettings } from '../accounts/index.js';
-import { registerPlacesInUse } from '../offers/index.js';
+import { accountDeletingSignal, accountsSettings } from '../accounts/index.js';
+import {
+  awaitingConsentSeam,
+  consentEndedSignal,
+  consentMatchLookupsSeam,
+  deleteConsentsOfRequests,
+} from '../consent/index.js';
+import { placesInUseSeam } from '../offers/index.js';
 import type { Component } from '../../shared/http/index.js';
+import { listen, provide } from '../../shared/wiring/index.js';
+import { awaitingConsent } from './awaiting-consent-count.js';
+import { checkEligibility, offerOwner } from './candidate-eligibility.js';
+import { caseRetentionSignal } from './case-retention.js';
+import { whenConsentEnded } from './consent-ended.js';
+import { matchMovedSignal } from './match-events.js';
+import { consentMatchLookups } from './consent-lookups.js';
+import { eligibilitySeam, offerOwnerSeam } from './match-ports.js';
 import { MatchModel } from './match-model.js';
 import { matchRoutes } from './match-routes.js';
 import { matchEndRoutes } from './match-end-routes.js';
 import { MatchClaimModel, MatchStepModel } from './match-step-model.js';
 import { matchingJobs } from './matching-jobs.js';
-import { whenConsentEnded, wireConsent } from './consent-wiring.js';
 import { matchRepairJobs } from './match-repair.js';
 import { PlaceSlotModel } from './place-slot-model.js';
 import { placesInUseByOffer } from './places.js';
@@ -23,6 +36,7 @@ import { RankingWeightsModel } from './ranking-weights-model.js';
 import { rankingWeightsRoutes } from './ranking-weights-routes.js';
 import { searchRoutes } from './search-routes.js';
 import { matchingHomeItems } from './matching-home.js';
+import { whenVolunteerLeaves } from './volunteer-leaving.js';
 
 // What candidate search and demo seeding build on.
 export {
@@ -34,8 +48,8 @@ export {
 } from './match-service.js';
 export { proposalSchema, type ProposalForm } from './match-schemas.js';
 export {
-  registerEligibilityCheck,
-  registerOfferOwnerLookup,
+  eligibilitySeam,
+  offerOwnerSeam,
   type EligibilityCheck,
   type OfferOwnerLookup,
   type ProposalCandidate,
@@ -76,12 +90,23 @@ export { checkEligibility } from './candidate-eligibility.js';
 /** Children's requests and their matches: the social worker's caseload, proposals, and answers to them. */
 export function matchingComponent(config: AppConfig): Component {
   const settings = accountsSettings(config);
-  // Offers sits below matching and cannot import it: its places in use are counted here, from matches.
-  registerPlacesInUse(placesInUseByOffer);
-  // Consent sits below matching: it reads matches, and is answered when a consent ends, through seams.
-  wireConsent(settings.baseUrl);
   return {
     name: 'matching',
+    needs: [eligibilitySeam, offerOwnerSeam, matchMovedSignal, caseRetentionSignal],
+    provides: [
+      // Proposals re-check every candidate against the database through candidate search's exact check.
+      provide(eligibilitySeam, checkEligibility),
+      provide(offerOwnerSeam, offerOwner),
+      // Offers sits below matching and cannot import it: its places in use are counted here, from matches.
+      provide(placesInUseSeam, placesInUseByOffer),
+      // Consent sits below matching: it reads matches, and is answered when a consent ends, through seams.
+      provide(consentMatchLookupsSeam, consentMatchLookups),
+      provide(awaitingConsentSeam, awaitingConsent),
+      listen(consentEndedSignal, whenConsentEnded),
+      listen(accountDeletingSignal, whenVolunteerLeaves(settings.baseUrl)),
+      // Retention of a child's case takes the family's consents with it.
+      listen(caseRetentionSignal, deleteConsentsOfRequests),
+    ],
     homeItems: (actor) => matchingHomeItems(actor),
     // searchRoutes first: /sager/soeg must not be taken for a request id.
     router: Router().use(
@@ -114,7 +139,7 @@ export { wordingFor, type Audience, type StateWording } from './case-state-wordi
 export { type MatchCaseState, type RequestCaseState } from './case-state-rules.js';
 // Follow-ups and retention build on a match's life without reaching into this component.
 export {
-  onMatchMoved,
+  matchMovedSignal,
   matchFacts,
   matchStates,
   liveMatchFacts,
@@ -122,7 +147,7 @@ export {
   type MatchFacts,
 } from './match-events.js';
 export {
-  registerCaseRetention,
+  caseRetentionSignal,
   purgeEndedCases,
   type CaseRetention,
   type CaseRetentionCounts,

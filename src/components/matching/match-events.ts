@@ -1,4 +1,5 @@
 import { trusted } from 'mongoose';
+import { listenersOf, signal } from '../../shared/wiring/index.js';
 import { MatchModel } from './match-model.js';
 import type { MatchState } from './match-rules.js';
 import { RequestModel } from './request-model.js';
@@ -26,20 +27,15 @@ export interface MatchFacts {
 
 export type MatchMovedListener = (event: MatchMoved) => Promise<void>;
 
-// A set: the component list is built more than once per process, and a listener must run once per move.
-const listeners = new Set<MatchMovedListener>();
-
 /** Components above matching learn here when a match becomes active, is paused, resumed or closed. */
-export function onMatchMoved(listener: MatchMovedListener): void {
-  listeners.add(listener);
-}
+export const matchMovedSignal = signal<MatchMovedListener>('matching.match-moved');
 
 /**
  * Tells every listener, after the step is stored. A listener's failure never undoes the move: listeners
  * keep a scheduled job that reconciles from `liveMatchFacts`, so a missed event is caught up there.
  */
 export async function announceMatchMoved(event: MatchMoved): Promise<void> {
-  for (const listener of listeners) {
+  for (const listener of listenersOf(matchMovedSignal)) {
     try {
       await listener(event);
     } catch {

@@ -1,8 +1,9 @@
+import { seam, wired } from '../../shared/wiring/index.js';
 import type { StoredRequest } from './request-access.js';
 
 /**
- * Seams for the pieces other components fill in, registered at start-up (dependency
- * inversion, as offers' registerPlacesInUse): matching calls them without knowing their insides.
+ * Seams for the pieces candidate search fills in, connected where the app is assembled: proposals call
+ * them without knowing their insides.
  */
 export interface ProposalCandidate {
   request: StoredRequest;
@@ -25,24 +26,17 @@ export type EligibilityCheck = (candidate: ProposalCandidate) => Promise<string 
 /** Which organisation an offer belongs to (undefined when there is no such running offer). */
 export type OfferOwnerLookup = (offerId: string) => Promise<string | undefined>;
 
-let eligibility: EligibilityCheck | undefined;
-let offerOwner: OfferOwnerLookup | undefined;
+export const eligibilitySeam = seam<EligibilityCheck>('matching.eligibility');
+export const offerOwnerSeam = seam<OfferOwnerLookup>('matching.offer-owner');
 
-/** A second call replaces the first (tests swap checks); undefined removes it. */
-export function registerEligibilityCheck(check: EligibilityCheck | undefined): void {
-  eligibility = check;
-}
-
-export function registerOfferOwnerLookup(lookup: OfferOwnerLookup | undefined): void {
-  offerOwner = lookup;
-}
-
-/** Fails closed: without a registered check nobody has vouched for the candidate, so it is refused. */
+/** Fails closed: without a check in the app's wiring nobody has vouched for the candidate, so it is refused. */
 export async function eligibilityProblem(candidate: ProposalCandidate): Promise<string | undefined> {
+  const eligibility = wired(eligibilitySeam);
   return eligibility ? eligibility(candidate) : 'matching.propose.noEligibilityCheck';
 }
 
 /** Fails closed: without a lookup nobody can vouch for the offer, so a proposal naming one is refused. */
 export async function offerBelongsTo(offerId: string, organisationId: string): Promise<boolean> {
+  const offerOwner = wired(offerOwnerSeam);
   return offerOwner ? (await offerOwner(offerId)) === organisationId : false;
 }

@@ -46,8 +46,8 @@ function matchAudit(
 /**
  * Proposes an adult for a child (the candidate page posts here). Everything in the hidden fields is
  * checked again on the server: the volunteer is an active member of the organisation, the organisation
- * works in the municipality, the offer is the organisation's, and the registered eligibility check
- * (which refuses when none is registered) passes. Anything that does not hold is a 404, as a tampered id would be.
+ * works in the municipality, the offer is the organisation's, and the app's eligibility check
+ * (refused when the app has none) passes. Anything that does not hold is a 404, as a tampered id would be.
  */
 export async function proposeMatch(
   actor: Actor,

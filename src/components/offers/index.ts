@@ -6,9 +6,10 @@ import { marketplaceRoutes } from './marketplace-routes.js';
 import { OfferModel } from './offer-model.js';
 import { offerRoutes } from './offer-routes.js';
 import { offersHomeItems } from './offers-home.js';
+import { placesInUseSeam } from './places-in-use.js';
 
 export { offerDocument, upsertOffer, type OfferSeed } from './offer-seeding.js';
-export { registerPlacesInUse } from './places-in-use.js';
+export { placesInUseSeam } from './places-in-use.js';
 export { OFFER_CATEGORIES } from './offer-rules.js';
 // What matching's candidate search reads (it keeps them in its own read model, refreshed on "offers").
 export { runningOffersOf, runningOffer, offerTitles, type MatchingOffer } from './offer-matching-read.js';
@@ -27,6 +28,7 @@ export { runningOffersIn } from './offer-report-read.js';
 export function offersComponent(config: AppConfig): Component {
   return {
     name: 'offers',
+    needs: [placesInUseSeam],
     homeItems: (actor) => offersHomeItems(actor),
     router: Router().use(offerRoutes(accountsSettings(config)), marketplaceRoutes()),
     // Listed so that start-up creates (and verifies) the offer indexes the marketplace depends on.

@@ -1,6 +1,7 @@
 import type { AppConfig } from '../../config/index.js';
-import { accountsSettings, onAccountDeleting, onInvitationAccepted } from '../accounts/index.js';
+import { accountDeletingSignal, accountsSettings, invitationAcceptedSignal } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
+import { listen } from '../../shared/wiring/index.js';
 import { Router } from 'express';
 import { approvalRoutes } from './approval-routes.js';
 import { memberActionRoutes } from './member-action-routes.js';
@@ -32,11 +33,13 @@ export {
 
 /** Clubs, businesses and faith communities, and their members. */
 export function organisationsComponent(config: AppConfig): Component {
-  onInvitationAccepted(admitInvitedMember);
-  // A deleted account's open memberships end as "left"; their history stays for the documentation.
-  onAccountDeleting(leaveAllOnDeletion);
   return {
     name: 'organisations',
+    provides: [
+      listen(invitationAcceptedSignal, admitInvitedMember),
+      // A deleted account's open memberships end as "left"; their history stays for the documentation.
+      listen(accountDeletingSignal, leaveAllOnDeletion),
+    ],
     homeItems: (actor) => organisationsHomeItems(actor),
     router: Router().use(
       memberRoutes(accountsSettings(config)),

@@ -1,7 +1,8 @@
 import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
-import { registerCaseRetention } from '../matching/index.js';
+import { caseRetentionSignal } from '../matching/index.js';
 import type { Component } from '../../shared/http/index.js';
+import { listen } from '../../shared/wiring/index.js';
 import { retentionJobs } from './retention-jobs.js';
 import { tallyEndedMatches } from './case-tally.js';
 import { CaseTallyModel, InactivityWarningModel } from './retention-model.js';
@@ -10,16 +11,11 @@ export { purgeExpiredCases, handleInactiveVolunteers } from './retention-service
 export { CaseTallyModel } from './retention-model.js';
 
 /** Deletion on schedule: ended cases, inactive volunteers and old audit entries, per municipality. */
-let registered = false;
-
 export function retentionComponent(config: AppConfig): Component {
-  // The component list is built more than once per process (app, scheduler, scripts); register once.
-  if (!registered) {
-    registered = true;
-    registerCaseRetention(tallyEndedMatches);
-  }
   return {
     name: 'retention',
+    // The country-wide tally counts each ended match before the retention run deletes it.
+    provides: [listen(caseRetentionSignal, tallyEndedMatches)],
     models: [InactivityWarningModel, CaseTallyModel] as never[],
     jobs: retentionJobs(accountsSettings(config).baseUrl),
   };

@@ -30,7 +30,7 @@ async function auditRun(
 
 /**
  * Per onboarded municipality: ended cases past `closedCaseRetentionMonths` (matches, requests, bookmarks
- * and what other components registered: follow-ups, consents) and audit entries past
+ * and what other components listen for: follow-ups, consents) and audit entries past
  * `auditRetentionYears`; then platform audit entries past the default period. Each municipality's
  * part is one item of the run (claimed once per day), audited with its counts.
  */

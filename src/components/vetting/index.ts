@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { AppConfig } from '../../config/index.js';
-import { accountsSettings, onAccountDeleting } from '../accounts/index.js';
+import { accountDeletingSignal, accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
+import { listen } from '../../shared/wiring/index.js';
 import { coordinatorRoutes } from './coordinator-routes.js';
 import { DeclarationModel } from './declaration-model.js';
 import { declarationRoutes } from './declaration-routes.js';
@@ -30,11 +31,11 @@ export { addDays, addMonths, type VettingFacts } from './vetting-rules.js';
 
 /** Vetting of volunteers: børneattest, interview, references, training, and the yearly declaration. */
 export function vettingComponent(config: AppConfig): Component {
-  // A module-level function in a Set: createApp runs once per test, registering it again changes nothing.
-  onAccountDeleting(anonymiseVettingOf);
   const settings = accountsSettings(config);
   return {
     name: 'vetting',
+    // A deleted account's vetting records are anonymised.
+    provides: [listen(accountDeletingSignal, anonymiseVettingOf)],
     homeItems: (actor) => vettingHomeItems(actor),
     router: Router().use(
       volunteerRoutes(settings),

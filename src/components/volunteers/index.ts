@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { AppConfig } from '../../config/index.js';
-import { accountsSettings, onAccountDeleting } from '../accounts/index.js';
+import { accountDeletingSignal, accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
+import { listen } from '../../shared/wiring/index.js';
 import { deletionRoutes } from './deletion-routes.js';
 import { organisationBrowseRoutes } from './organisation-browse-routes.js';
 import { VolunteerProfileModel } from './volunteer-model.js';
@@ -25,10 +26,10 @@ export { overlapMinutes, LANGUAGES, type TimeWindow } from './volunteer-rules.js
 /** Volunteers' own profile: what they like to do, when, where, how many children; pause, leave, delete. */
 export function volunteersComponent(config: AppConfig): Component {
   const settings = accountsSettings(config);
-  // A deleted account's profile goes with it.
-  onAccountDeleting(deleteProfileOf);
   return {
     name: 'volunteers',
+    // A deleted account's profile goes with it.
+    provides: [listen(accountDeletingSignal, deleteProfileOf)],
     homeItems: (actor) => volunteersHomeItems(actor),
     router: Router().use(volunteerRoutes(), organisationBrowseRoutes(settings), deletionRoutes(settings)),
     models: [VolunteerProfileModel] as never[],

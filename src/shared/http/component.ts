@@ -1,6 +1,7 @@
 import type { RequestHandler, Router } from 'express';
 import type { Model } from 'mongoose';
 import type { JobDefinition } from '../jobs/index.js';
+import type { Provision, Seam, Signal } from '../wiring/index.js';
 
 /** The logged-in person's active role, as a home item provider needs it (structurally the accounts Actor). */
 export interface HomeActor {
@@ -41,4 +42,8 @@ export interface Component {
   jobs?: JobDefinition[];
   /** What this component puts on the home page (/overblik) of the active role. */
   homeItems?: HomeItemsProvider;
+  /** The seams and signals of other components it builds on; the composition root connects them. */
+  needs?: ReadonlyArray<Seam<unknown> | Signal<unknown>>;
+  /** What it puts into other components' seams and which of their signals it listens to. */
+  provides?: readonly Provision[];
 }

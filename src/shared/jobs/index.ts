@@ -1,5 +1,5 @@
 export { createScheduler } from './scheduler.js';
-export { setJobCatalog, jobCatalog, type JobContext, type JobDefinition } from './job-definition.js';
+export { jobCatalogSeam, jobCatalog, type JobContext, type JobDefinition } from './job-definition.js';
 export { runJob, configureJobRuntime, INSTANCE_ID } from './job-runner.js';
 export { claimItem, completeClaim, releaseClaim, holdsClaim } from './job-claims.js';
 export { heldItem, LeaseLostError, type HeldItem } from './item-fence.js';

@@ -1,3 +1,4 @@
+import { seam, wired } from '../wiring/index.js';
 import type { HeldItem } from './item-fence.js';
 
 /** What a running job is given: its time, who runs it, when to stop, and once-only item processing. */
@@ -49,13 +50,10 @@ export interface JobRunSummary {
   ran: boolean;
 }
 
-let catalog: JobDefinition[] = [];
+/** Every job of the app, as its scheduler got them: the jobs page lists and runs these. */
+export const jobCatalogSeam = seam<readonly JobDefinition[]>('jobs.catalog');
 
-/** Every job of this process, as the scheduler got them: the jobs page and `npm run job` list these. */
-export function setJobCatalog(jobs: JobDefinition[]): void {
-  catalog = jobs;
-}
-
+/** The running app's jobs (none outside an app). */
 export function jobCatalog(): readonly JobDefinition[] {
-  return catalog;
+  return wired(jobCatalogSeam) ?? [];
 }

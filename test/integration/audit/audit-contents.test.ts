@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
 import { FollowUpModel } from '../../../src/components/followups/index.js';
-import { forgetCandidateBase, registerEligibilityCheck } from '../../../src/components/matching/index.js';
+import { forgetCandidateBase } from '../../../src/components/matching/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
@@ -11,7 +11,7 @@ import { createUser, loginAs, submitForm, type Agent, type TestUser } from '../.
 import { createCandidate, createOrganisationOfKind } from '../../helpers/candidates.js';
 import { consentPage, recordConsentThroughForm } from '../../helpers/consent.js';
 import { createSocialWorker, requestFields } from '../../helpers/matching.js';
-import { buildTestApp } from '../../helpers/test-app.js';
+import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 // The child's values, each one no other part of the test data uses, so finding one anywhere in an
@@ -58,9 +58,8 @@ describe('audit log: what the main case actions write holds none of the child’
 
   beforeEach(async () => {
     await importMunicipalities();
-    app = buildTestApp();
     // Eligibility is tested elsewhere; here every candidate may be proposed.
-    registerEligibilityCheck(async () => undefined);
+    app = buildTestApp({ provisions: [everyoneEligible] });
     sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     worker = await loginAs(app, sara);
     forgetCandidateBase();

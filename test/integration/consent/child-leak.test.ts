@@ -5,11 +5,7 @@ import { ConsentVersionModel } from '../../../src/components/consent/consent-mod
 import { copenhagenDate, FollowUpModel, reconcilePlan } from '../../../src/components/followups/index.js';
 import { followUpJobs } from '../../../src/components/followups/followups-jobs.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import {
-  matchFacts,
-  purgeEndedCases,
-  registerEligibilityCheck,
-} from '../../../src/components/matching/index.js';
+import { matchFacts, purgeEndedCases } from '../../../src/components/matching/index.js';
 import { notifyProposal } from '../../../src/components/matching/match-mail.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
@@ -33,7 +29,7 @@ import {
 import { mailsTo } from '../../helpers/mail.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
-import { buildTestApp } from '../../helpers/test-app.js';
+import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 /**
@@ -84,13 +80,13 @@ describe('consent: no page, list, CSV or mail shows a recipient more of the chil
   let app: Express;
 
   before(() => {
-    app = buildTestApp();
+    // Eligibility has tests of its own; here every candidate may be proposed.
+    app = buildTestApp({ provisions: [everyoneEligible] });
   });
 
   /** One child with a canary in every field, an active match with follow-ups due, and four recipients. */
   async function world() {
     await importMunicipalities();
-    registerEligibilityCheck(async () => undefined);
     const sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     const clubId = await createOrganisation({ name: 'Nordstrand IF' });
     const otherClubId = await createOrganisation({ name: 'Sydstrand BK' });

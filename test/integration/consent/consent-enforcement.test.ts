@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { ConsentLinkModel, ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
@@ -12,7 +11,7 @@ import { consentPage, familyLinkFrom, recordConsentThroughForm } from '../../hel
 import { latestMailTo } from '../../helpers/mail.js';
 import { createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
-import { buildTestApp } from '../../helpers/test-app.js';
+import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 // The child's details that must never reach the organisation or the adult without consent.
@@ -31,9 +30,8 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
 
   beforeEach(async () => {
     await importMunicipalities();
-    app = buildTestApp();
     // Eligibility itself is tested in match-safety.test.ts; here every candidate passes.
-    registerEligibilityCheck(async () => undefined);
+    app = buildTestApp({ provisions: [everyoneEligible] });
     sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     worker = await loginAs(app, sara);
     clubId = await createOrganisation({ name: 'Nordstrand IF' });

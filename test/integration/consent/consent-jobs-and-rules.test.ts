@@ -12,7 +12,6 @@ import {
   ConsentLinkModel,
   ConsentVersionModel,
 } from '../../../src/components/consent/consent-model.js';
-import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { JobClaimModel } from '../../../src/shared/jobs/index.js';
@@ -22,7 +21,7 @@ import { consentPage, recordConsentThroughForm, storeConsent } from '../../helpe
 import { itemsDone, jobNamed } from '../../helpers/jobs.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
-import { buildTestApp } from '../../helpers/test-app.js';
+import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const DAY = 86_400_000;
@@ -40,8 +39,7 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
 
   beforeEach(async () => {
     await importMunicipalities();
-    app = buildTestApp();
-    registerEligibilityCheck(async () => undefined);
+    app = buildTestApp({ provisions: [everyoneEligible] });
     sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     clubId = await createOrganisation({ name: 'Nordstrand IF' });
     karin = await createUser({

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { trusted } from 'mongoose';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
-import { checkEligibility } from '../../../src/components/matching/candidate-eligibility.js';
+import { eligibilitySeam } from '../../../src/components/matching/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { VolunteerProfileModel } from '../../../src/components/volunteers/volunteer-model.js';
 import { createUser, csrfFrom, loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
@@ -14,6 +13,7 @@ import { createMatch, createSocialWorker } from '../../helpers/matching.js';
 import { createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
+import { provide } from '../../../src/shared/wiring/index.js';
 
 describe('match safety: exact re-checks, places held from the proposal, and a volunteer who leaves', function () {
   this.timeout(60_000);
@@ -26,9 +26,8 @@ describe('match safety: exact re-checks, places held from the proposal, and a vo
 
   beforeEach(async () => {
     await importMunicipalities();
+    // The real exact check, as every app is wired with it.
     app = buildTestApp();
-    // The real exact check (the app registers it; restated in case another test replaced it).
-    registerEligibilityCheck(checkEligibility);
     sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     clubId = await createOrganisation({ name: 'Nordstrand IF' });
     karin = await createUser({
@@ -45,7 +44,7 @@ describe('match safety: exact re-checks, places held from the proposal, and a vo
     });
 
   it('when nothing checks eligibility, then a proposal is refused rather than let through', async () => {
-    registerEligibilityCheck(undefined);
+    app = buildTestApp({ provisions: [provide(eligibilitySeam, undefined)] });
     const requestId = await createCandidateRequest(sara.id);
     const worker = await loginAs(app, sara);
     const response = await submitForm(worker, `/sager/${requestId}`, `/sager/${requestId}/foreslaa`, {

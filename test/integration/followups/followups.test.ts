@@ -7,7 +7,6 @@ import {
   FollowUpPlanModel,
 } from '../../../src/components/followups/index.js';
 import { followUpJobs } from '../../../src/components/followups/followups-jobs.js';
-import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { runJob, type JobDefinition } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
@@ -15,7 +14,7 @@ import { createUser, csrfFrom, loginAs, submitForm } from '../../helpers/account
 import { consentPage, recordConsentThroughForm, storeConsent } from '../../helpers/consent.js';
 import { followUpCase, type FollowUpCase } from '../../helpers/followups.js';
 import { latestMailTo, pathOf } from '../../helpers/mail.js';
-import { buildTestApp } from '../../helpers/test-app.js';
+import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const DAY = 86_400_000;
@@ -39,7 +38,7 @@ describe('follow-ups', function () {
   it('when the family consent makes a match active, then both sides get their first follow-up within 14 days, at once', async () => {
     c = await followUpCase('awaiting-consent');
     // Eligibility has tests of its own; here the adult is taken as eligible.
-    registerEligibilityCheck(async () => undefined);
+    app = buildTestApp({ provisions: [everyoneEligible] });
     const agent = await loginAs(app, c.sara);
     const recorded = await recordConsentThroughForm(agent, c.requestId, c.matchId);
     assert.equal(recorded.status, 200, 'the receipt');
@@ -202,7 +201,7 @@ describe('follow-ups', function () {
   it('when the match is paused and resumed, then the open follow-up waits and moves on by the paused days; closing plans a closing follow-up', async () => {
     c = await followUpCase('active', new Date());
     // Resuming passes the consent gate and the eligibility re-check, which have tests of their own.
-    registerEligibilityCheck(async () => undefined);
+    app = buildTestApp({ provisions: [everyoneEligible] });
     await storeConsent({
       requestId: c.requestId,
       matchId: c.matchId,

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import supertest from 'supertest';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import {
   createUser,
@@ -23,7 +22,7 @@ import {
 import { latestMailTo } from '../../helpers/mail.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
-import { buildTestApp } from '../../helpers/test-app.js';
+import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 /** The "next step" section of the case page: its text only, so a test reads what the person reads. */
@@ -47,9 +46,8 @@ describe('case state: the case page shows one true state and its one next step',
 
   beforeEach(async () => {
     await importMunicipalities();
-    app = buildTestApp();
     // Eligibility itself is tested in match-safety.test.ts; here every candidate passes.
-    registerEligibilityCheck(async () => undefined);
+    app = buildTestApp({ provisions: [everyoneEligible] });
     sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     worker = await loginAs(app, sara);
     clubId = await createOrganisation({ name: 'Nordstrand IF' });

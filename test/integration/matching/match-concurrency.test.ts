@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { MatchStepModel } from '../../../src/components/matching/match-step-model.js';
 import { createUser, csrfFrom, loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
-import { buildTestApp } from '../../helpers/test-app.js';
+import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 describe('matches under concurrency (claimed step by step)', function () {
@@ -22,9 +21,8 @@ describe('matches under concurrency (claimed step by step)', function () {
 
   beforeEach(async () => {
     await importMunicipalities();
-    app = buildTestApp();
     // The lifecycle under concurrency; the eligibility re-check at acceptance is tested with consent.
-    registerEligibilityCheck(async () => undefined);
+    app = buildTestApp({ provisions: [everyoneEligible] });
     sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     clubId = await createOrganisation({ name: 'Nordstrand IF' });
     karin = await createUser({

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { trusted } from 'mongoose';
 import { ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
 import { FollowUpModel } from '../../../src/components/followups/followup-model.js';
-import { whenConsentEnded } from '../../../src/components/matching/consent-wiring.js';
+import { whenConsentEnded } from '../../../src/components/matching/consent-ended.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { matchRepairJobs } from '../../../src/components/matching/match-repair.js';
 import { SETTLE_AFTER_MS } from '../../../src/components/matching/match-settle.js';

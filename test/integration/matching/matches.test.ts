@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
+import { eligibilitySeam } from '../../../src/components/matching/index.js';
+import { provide } from '../../../src/shared/wiring/index.js';
 import { MatchModel } from '../../../src/components/matching/match-model.js';
 import { RequestModel } from '../../../src/components/matching/request-model.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
@@ -12,7 +13,7 @@ import { latestMailTo } from '../../helpers/mail.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { createOffer } from '../../helpers/offers.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
-import { buildTestApp } from '../../helpers/test-app.js';
+import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 describe('matches: proposal, answers and the social worker’s moves', function () {
@@ -28,10 +29,9 @@ describe('matches: proposal, answers and the social worker’s moves', function 
 
   beforeEach(async () => {
     await importMunicipalities();
-    app = buildTestApp();
     // These tests are about the lifecycle; candidate search's own eligibility check (vetting, profile,
     // capacity) is tested with candidate search. A stub stands in where the port itself is tested.
-    registerEligibilityCheck(async () => undefined);
+    app = buildTestApp({ provisions: [everyoneEligible] });
     sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
     worker = await loginAs(app, sara);
     clubId = await createOrganisation({ name: 'Nordstrand IF' });
@@ -104,7 +104,8 @@ describe('matches: proposal, answers and the social worker’s moves', function 
   });
 
   it('when the registered eligibility check refuses the candidate, then nothing is proposed and the worker is told why', async () => {
-    registerEligibilityCheck(async () => 'matching.propose.invalid');
+    app = buildTestApp({ provisions: [provide(eligibilitySeam, async () => 'matching.propose.invalid')] });
+    worker = await loginAs(app, sara);
     const response = await propose();
     assert.equal(response.status, 303);
     assert.equal(await MatchModel.countDocuments(), 0);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import request from 'supertest';
-import { registerPlacesInUse } from '../../../src/components/offers/index.js';
+import { placesInUseSeam } from '../../../src/components/offers/index.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
 import { upsertOrganisation } from '../../../src/components/organisations/index.js';
 import { decideOrganisation } from '../../../src/components/organisations/organisation-service.js';
@@ -11,6 +11,7 @@ import { createOffer } from '../../helpers/offers.js';
 import { createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
+import { provide } from '../../../src/shared/wiring/index.js';
 
 /** The offer titles on a marketplace page, in the order shown. */
 function titles(html: string): string[] {
@@ -82,8 +83,6 @@ describe('offers: the public marketplace', () => {
     ids.elsewhere = await createOffer(jammerbugt, { title: 'Uden for kommunen', postcode: '2100' });
   });
 
-  afterEach(() => registerPlacesInUse(undefined));
-
   it('when an anonymous visitor opens the marketplace, then only running offers of organisations approved where they are show', async () => {
     const response = await request(app).get('/tilbud');
     assert.equal(response.status, 200);
@@ -153,17 +152,18 @@ describe('offers: the public marketplace', () => {
   });
 
   it('when matching registers places in use, then free places are derived from it (never below 0)', async () => {
-    registerPlacesInUse(async (offerIds) => {
+    const placesInUse = provide(placesInUseSeam, async (offerIds: string[]) => {
       assert.ok(offerIds.length <= 20, 'asked once for a page, not per offer');
       return new Map([
         [ids.gymnastics, 1],
         [ids.carpentry, 5],
       ]);
     });
-    const response = await request(app).get('/tilbud?kommune=0849');
+    const withPlaces = buildTestApp({ provisions: [placesInUse] });
+    const response = await request(withPlaces).get('/tilbud?kommune=0849');
     assert.match(response.text, /Ledige pladser: 1 af 2/);
     assert.match(response.text, /Ledige pladser: 0 af 2/);
-    const details = await request(app).get(`/tilbud/${ids.gymnastics}`);
+    const details = await request(withPlaces).get(`/tilbud/${ids.gymnastics}`);
     assert.match(details.text, /Ledige pladser: 1 af 2/);
   });
 

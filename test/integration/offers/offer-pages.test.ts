@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import request from 'supertest';
-import { registerPlacesInUse } from '../../../src/components/offers/index.js';
+import { placesInUseSeam } from '../../../src/components/offers/index.js';
 import { OfferModel } from '../../../src/components/offers/offer-model.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
 import { moveMembership } from '../../../src/components/organisations/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
-import { createUser, csrfFrom, loginAs, type Agent } from '../../helpers/accounts.js';
+import { createUser, csrfFrom, loginAs, type Agent, type TestUser } from '../../helpers/accounts.js';
 import { createOffer } from '../../helpers/offers.js';
 import { createOrganisation } from '../../helpers/organisations.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
+import { provide } from '../../../src/shared/wiring/index.js';
 
 /** POSTs a raw urlencoded body with the page's CSRF token (raw, so repeated fields stay repeated). */
 async function post(agent: Agent, pagePath: string, postPath: string, body: string) {
@@ -49,6 +50,7 @@ describe('offers: the coordinator pages', () => {
   let app: Express;
   let organisationId: string;
   let coordinatorId: string;
+  let coordinator: TestUser;
   let agent: Agent;
 
   beforeEach(async () => {
@@ -56,7 +58,7 @@ describe('offers: the coordinator pages', () => {
     await onboardMunicipality('0849');
     app = buildTestApp();
     organisationId = await createOrganisation({ name: 'Nordstrand Gymnastik' });
-    const coordinator = await createUser({
+    coordinator = await createUser({
       name: 'Karin Koordinator',
       roles: [{ role: 'coordinator', organisationId }],
     });
@@ -248,13 +250,12 @@ describe('offers: the coordinator pages', () => {
 
   it('when matching reports places in use, then the coordinator list shows the free places derived from it', async () => {
     const offerId = await createOffer(organisationId, { places: 3 });
-    registerPlacesInUse(async () => new Map([[offerId, 2]]));
-    try {
-      const list = await agent.get('/forening/tilbud');
-      assert.match(list.text, /1 af 3/);
-    } finally {
-      registerPlacesInUse(undefined);
-    }
+    const withPlaces = buildTestApp({
+      provisions: [provide(placesInUseSeam, async () => new Map([[offerId, 2]]))],
+    });
+    const elsewhere = await loginAs(withPlaces, coordinator);
+    assert.match((await elsewhere.get('/forening/tilbud')).text, /1 af 3/);
+    // The app of every component counts the places from its matches: none here.
     assert.match((await agent.get('/forening/tilbud')).text, /3 af 3/);
   });
 
