@@ -6,7 +6,7 @@ import { homeComponent } from './components/home/index.js';
 import { consentComponent } from './components/consent/index.js';
 import { followUpsComponent } from './components/followups/index.js';
 import { jobsComponent } from './components/jobs/index.js';
-import { matchingComponent } from './components/matching/index.js';
+import { matchingComponent } from './components/requests/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
 import { offersComponent } from './components/offers/index.js';
 import { organisationsComponent } from './components/organisations/index.js';

@@ -5,7 +5,7 @@ import {
   loadCandidateBase,
   candidatesPage,
   loadRequest,
-} from '../../../src/components/matching/index.js';
+} from '../../../src/components/requests/index.js';
 import { connectDatabase, disconnectDatabase, READ_BOUNDS } from '../../../src/shared/db/index.js';
 import { loginDemoSocialWorker } from '../bench-login.js';
 import { BENCH_MUNICIPALITY, seedBenchRequest, seedCandidates } from '../seed-candidates.js';

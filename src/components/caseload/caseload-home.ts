@@ -1,6 +1,6 @@
 import { can, type Actor } from '../accounts/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
-import { notClosedRequestCount, workerCasesFor } from '../matching/index.js';
+import { notClosedRequestCount, workerCasesFor } from '../requests/index.js';
 
 /**
  * The way to the caseload over time: one's own for a social worker, the team's for a leader or administrator,

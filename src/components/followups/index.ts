@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
-import { onMatchMoved, registerCaseRetention } from '../matching/index.js';
+import { onMatchMoved, registerCaseRetention } from '../requests/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { followUpHomeItems } from './followup-home.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';

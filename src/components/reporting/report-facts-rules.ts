@@ -5,7 +5,7 @@ import type {
   MatchState,
   PreventsStep,
   RequestForReport,
-} from '../matching/index.js';
+} from '../requests/index.js';
 import type { FollowUpForReport, ReportInput } from './figures-rules.js';
 
 /**

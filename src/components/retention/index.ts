@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
-import { registerCaseRetention } from '../matching/index.js';
+import { registerCaseRetention } from '../requests/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { retentionJobs } from './retention-jobs.js';
 import { tallyEndedMatches } from './case-tally.js';

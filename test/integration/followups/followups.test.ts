@@ -7,7 +7,7 @@ import {
   FollowUpPlanModel,
 } from '../../../src/components/followups/index.js';
 import { followUpJobs } from '../../../src/components/followups/followups-jobs.js';
-import { registerEligibilityCheck } from '../../../src/components/matching/index.js';
+import { registerEligibilityCheck } from '../../../src/components/requests/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { runJob, type JobDefinition } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
