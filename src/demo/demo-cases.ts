@@ -2,7 +2,6 @@ import type { Actor, RequestContext } from '../components/accounts/index.js';
 import { recordConsent, type ConsentInput } from '../components/consent/index.js';
 import {
   answerProposal,
-  checkEligibility,
   moveAsCaseworker,
   proposeMatch,
   registerEligibilityCheck,
@@ -10,6 +9,7 @@ import {
   upsertRequest,
   type RequestSeed,
 } from '../components/requests/index.js';
+import { checkEligibility } from '../components/candidates/index.js';
 import type { DemoAdult } from './demo-requests.js';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import type { Actor, RequestContext } from '../accounts/index.js';
 import { BookmarkModel } from './bookmark-model.js';
-import { auditRequest, loadRequest } from '../requests/request-access.js';
+import { auditRequest, loadRequest } from '../requests/index.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 
 /** The request's bookmarked candidate keys (the request is the actor's municipality's, or a 404 first). */

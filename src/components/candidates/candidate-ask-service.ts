@@ -3,7 +3,7 @@ import { describeOrganisations } from '../organisations/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { danishDay, onceToday } from './candidate-notices.js';
 import { rankedFor } from './candidate-ranked.js';
-import { auditRequest, type StoredRequest } from '../requests/request-access.js';
+import { auditRequest, type StoredRequest } from '../requests/index.js';
 
 const ASK = 'candidate-vetting-ask';
 

@@ -6,8 +6,11 @@ import { findProfile } from '../volunteers/index.js';
 import type { BaseCandidate } from './candidate-base.js';
 import { candidateFactsOf, requestFactsOf } from './candidate-facts.js';
 import { exclusionOf } from './candidate-rules.js';
-import type { ProposalCandidate } from '../requests/match-ports.js';
-import { activeMatchCountsByVolunteer, placesTakenBefore } from '../requests/places.js';
+import {
+  type ProposalCandidate,
+  activeMatchCountsByVolunteer,
+  placesTakenBefore,
+} from '../requests/index.js';
 
 /**
  * The exact check at proposal, acceptance and activation (registered as matching's EligibilityCheck): every

@@ -1,8 +1,7 @@
 import { addMonths } from '../vetting/index.js';
 import type { BaseCandidate } from './candidate-base.js';
 import { DEFAULT_TRAVEL_KM, type CandidateFacts, type RequestFacts } from './candidate-rules.js';
-import type { StoredRequest } from '../requests/request-access.js';
-import { ageFrom } from '../requests/request-rules.js';
+import { type StoredRequest, ageFrom } from '../requests/index.js';
 
 /** What the rules need of a request: the matching criteria only (never the needs text). */
 export function requestFactsOf(request: StoredRequest, now: Date): RequestFacts {

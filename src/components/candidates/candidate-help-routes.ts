@@ -6,7 +6,7 @@ import { askForRenewal } from './candidate-ask-service.js';
 import { emptySchema, relaxationSchema } from './candidate-help-schemas.js';
 import { applyRelaxation } from './candidate-relaxation-service.js';
 import { startWaiting, stopWaiting } from './candidate-watch-service.js';
-import { AUDITED_CASE, loadRequest } from '../requests/request-access.js';
+import { AUDITED_CASE, loadRequest } from '../requests/index.js';
 
 /**
  * The ways forward the candidates page offers: widening one of the request's own wishes, or asking the

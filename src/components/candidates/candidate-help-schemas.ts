@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_TRAVEL_KM } from '../requests/request-rules.js';
+import { MAX_TRAVEL_KM } from '../requests/index.js';
 
 const CLOCK = /^\d{2}:\d{2}$/;
 

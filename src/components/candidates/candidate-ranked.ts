@@ -1,8 +1,7 @@
 import { candidateBase } from './candidate-base.js';
 import { candidateFactsOf, requestFactsOf, type Candidate } from './candidate-facts.js';
 import { needsCounts, rankCandidates } from './candidate-ranking.js';
-import { placeCounts } from '../requests/places.js';
-import type { StoredRequest } from '../requests/request-access.js';
+import { placeCounts, type StoredRequest } from '../requests/index.js';
 import { weightsOf } from './ranking-weights-service.js';
 
 /**

@@ -1,6 +1,6 @@
 import { overlapMinutes as longestOverlap, type TimeWindow } from '../volunteers/index.js';
 import type { NearMisses } from './candidate-ranking.js';
-import { MAX_TRAVEL_KM } from '../requests/request-rules.js';
+import { MAX_TRAVEL_KM } from '../requests/index.js';
 
 /** At most this many suggestions: more would read as a form, not as a way forward. */
 export const MAX_RELAXATIONS = 3;

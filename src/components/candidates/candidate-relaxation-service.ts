@@ -1,10 +1,7 @@
 import type { Actor, RequestContext } from '../accounts/index.js';
 import { MAX_WINDOWS } from './candidate-relaxation-rules.js';
 import type { RelaxationInput } from './candidate-help-schemas.js';
-import type { StoredRequest } from '../requests/request-access.js';
-import { valuesFromRequest } from '../requests/request-form-model.js';
-import { requestSchema } from '../requests/request-schemas.js';
-import { updateRequest } from '../requests/request-service.js';
+import { type StoredRequest, valuesFromRequest, requestSchema, updateRequest } from '../requests/index.js';
 
 /** The request's form as it is now, with one wish widened: what the worker would have typed. */
 function widened(request: StoredRequest, change: RelaxationInput) {

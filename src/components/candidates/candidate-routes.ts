@@ -6,8 +6,12 @@ import { setBookmark } from './bookmark-service.js';
 import { checkEligibility, offerOwner } from './candidate-eligibility.js';
 import { bookmarkSchema, candidatesQuerySchema, compareQuerySchema } from './candidate-schemas.js';
 import { candidatesPage, comparePage } from './candidate-service.js';
-import { registerEligibilityCheck, registerOfferOwnerLookup } from '../requests/match-ports.js';
-import { AUDITED_CASE, loadRequest } from '../requests/request-access.js';
+import {
+  registerEligibilityCheck,
+  registerOfferOwnerLookup,
+  AUDITED_CASE,
+  loadRequest,
+} from '../requests/index.js';
 
 /**
  * The social worker's candidates for a request: the ranked, explained list (with propose and bookmark

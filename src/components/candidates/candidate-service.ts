@@ -7,8 +7,7 @@ import { relaxationsOf } from './candidate-relaxation-rules.js';
 import { markCandidatesSeen, watchOf } from './candidate-watch-service.js';
 import { rankedFor } from './candidate-ranked.js';
 import { auditCriteria, candidateView, firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
-import { auditRequest, type StoredRequest } from '../requests/request-access.js';
-import { mayChangeRequest } from '../requests/request-rules.js';
+import { auditRequest, type StoredRequest, mayChangeRequest } from '../requests/index.js';
 
 export const CANDIDATES_PAGE_SIZE = 20;
 

@@ -6,11 +6,14 @@ import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { danishDay, onceToday } from './candidate-notices.js';
 import { rankedFor } from './candidate-ranked.js';
 import { CandidateWatchModel } from './candidate-watch-model.js';
-import { MatchModel } from '../requests/match-model.js';
-import { LIVE_STATES } from '../requests/match-rules.js';
-import { auditRequest, type StoredRequest } from '../requests/request-access.js';
-import { RequestModel } from '../requests/request-model.js';
-import { mayChangeRequest } from '../requests/request-rules.js';
+import {
+  MatchModel,
+  LIVE_STATES,
+  auditRequest,
+  type StoredRequest,
+  RequestModel,
+  mayChangeRequest,
+} from '../requests/index.js';
 
 /*
  * Waiting is the worker's choice, not implied by an empty list: a request with no candidates may be

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
 import { defineRoute, parseForm } from '../../shared/http/index.js';
-import { ownMunicipality } from '../requests/request-access.js';
+import { ownMunicipality } from '../requests/index.js';
 import { searchSchema, type SearchQuery } from './search-schemas.js';
 import { searchCandidates } from './search-service.js';
 

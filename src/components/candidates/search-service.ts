@@ -7,9 +7,7 @@ import { candidateBase, type BaseCandidate } from './candidate-base.js';
 import { candidateFactsOf, candidateKey } from './candidate-facts.js';
 import { capacityOf, DEFAULT_TRAVEL_KM, standingOf } from './candidate-rules.js';
 import { firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
-import { placeCounts } from '../requests/places.js';
-import { CASEWORK, ownMunicipality } from '../requests/request-access.js';
-import { EXPECTED_MONTHS } from '../requests/request-rules.js';
+import { placeCounts, CASEWORK, ownMunicipality, EXPECTED_MONTHS } from '../requests/index.js';
 import type { SearchQuery } from './search-schemas.js';
 
 export const SEARCH_PAGE_SIZE = 20;

@@ -1,5 +1,4 @@
-import { MatchModel } from '../requests/match-model.js';
-import type { MatchState } from '../requests/match-rules.js';
+import { MatchModel, type MatchState } from '../requests/index.js';
 
 /** The most matches one organisation's or one volunteer's activity report reads. */
 export const ACTIVITY_READ_LIMIT = 20_000;

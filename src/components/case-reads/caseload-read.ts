@@ -1,8 +1,5 @@
-import { MatchModel } from '../requests/match-model.js';
-import type { MatchState } from '../requests/match-rules.js';
+import { MatchModel, type MatchState, RequestModel, type RequestStatus } from '../requests/index.js';
 import { REPORT_READ_LIMIT } from './report-read.js';
-import { RequestModel } from '../requests/request-model.js';
-import type { RequestStatus } from '../requests/request-rules.js';
 
 /** What a caseload needs of a request: who is responsible, where it stands, when it opened and closed. */
 export interface RequestForCaseload {

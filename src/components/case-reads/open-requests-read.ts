@@ -1,4 +1,4 @@
-import { RequestModel } from '../requests/request-model.js';
+import { RequestModel } from '../requests/index.js';
 import { REPORT_READ_LIMIT } from './report-read.js';
 
 /** What the supply report needs of a request waiting for an adult: the area and the interests, nothing more. */

@@ -1,7 +1,10 @@
-import { MatchModel } from '../requests/match-model.js';
-import type { CloseReason, MatchState } from '../requests/match-rules.js';
-import { RequestModel } from '../requests/request-model.js';
-import type { PreventsStep } from '../requests/request-rules.js';
+import {
+  MatchModel,
+  type CloseReason,
+  type MatchState,
+  RequestModel,
+  type PreventsStep,
+} from '../requests/index.js';
 
 /** The most requests or matches of one municipality a report reads (a large municipality has ~2,000). */
 export const REPORT_READ_LIMIT = 20_000;

@@ -1,6 +1,6 @@
 import { can, type Actor, type RequestContext } from '../accounts/index.js';
 import { copenhagenDate } from '../followups/index.js';
-import { REPORT_READ_LIMIT } from '../requests/index.js';
+import { REPORT_READ_LIMIT } from '../case-reads/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { ForbiddenError } from '../../shared/errors/index.js';
 import {

@@ -1,6 +1,8 @@
 import { trusted } from 'mongoose';
 import { stripAuditDetailsOf } from '../../shared/audit/index.js';
 import { deleteMailAbout } from '../../shared/mail/index.js';
+// A purged request's bookmarks go with it; the bookmark model stands alone, so this reaches no further.
+// eslint-disable-next-line no-restricted-imports
 import { BookmarkModel } from '../candidates/bookmark-model.js';
 import { MatchModel } from './match-model.js';
 import { MatchClaimModel, MatchStepModel } from './match-step-model.js';

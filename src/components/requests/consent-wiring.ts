@@ -23,7 +23,7 @@ import { syncRequestStatus } from './request-status.js';
 import { RequestModel } from './request-model.js';
 import { ageFrom } from './request-rules.js';
 import { afterAcceptanceOf } from './after-acceptance.js';
-import { workerCasesFor } from '../case-reads/worker-cases-read.js';
+import { workerCasesFor } from './worker-cases-read.js';
 
 type MatchDoc = NonNullable<Awaited<ReturnType<typeof readMatch>>>;
 type RequestDoc = { responsibleId: string; birthYear: number; birthMonth: number };

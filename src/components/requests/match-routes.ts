@@ -1,16 +1,15 @@
 import { Router, type Request, type Response } from 'express';
-import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
+import { authorize, contextFor, currentActor, type AccountsSettings } from '../accounts/index.js';
 import { BadRequestError, ForbiddenError, ValidationError } from '../../shared/errors/index.js';
-import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
-import { candidatesPage } from '../candidates/candidate-service.js';
-import { loadForRequest, moveAsCaseworker, proposeMatch, type CaseworkMove } from './match-service.js';
-import { activateSchema, emptySchema, proposalSchema } from './match-schemas.js';
+import { defineRoute, flash, parseForm } from '../../shared/http/index.js';
+import { loadForRequest, moveAsCaseworker, type CaseworkMove } from './match-service.js';
+import { activateSchema, emptySchema } from './match-schemas.js';
 import type { MoveOutcome } from './match-steps.js';
-import { AUDITED_CASE, AUDITED_MATCH, loadRequest } from './request-access.js';
+import { AUDITED_MATCH } from './request-access.js';
 
 /**
- * The social worker's moves: proposing an adult (the candidate page posts here) and, on a match of their
- * request, activating (only when the family's consent allows it), pausing and resuming (ending is match-end-routes.ts). A form that is not filled in is a
+ * The social worker's moves on a match of their request (proposing one is candidate-propose-routes.ts in
+ * the candidates component): activating (only when the family's consent allows it), pausing and resuming (ending is match-end-routes.ts). A form that is not filled in is a
  * 400; a move the match's state does not allow is a message on the request page.
  */
 export function matchRoutes(settings: AccountsSettings): Router {
@@ -31,43 +30,6 @@ export function matchRoutes(settings: AccountsSettings): Router {
     else throw error;
     res.redirect(303, to);
   };
-
-  defineRoute(
-    router,
-    { method: 'post', path: '/sager/:requestId/foreslaa', action: 'requests:work', audited: AUDITED_CASE },
-    guard,
-    provideCsrfToken,
-    async (req, res) => {
-      const actor = currentActor(req)!;
-      const request = await loadRequest(actor, String(req.params.requestId));
-      const form = parseForm(proposalSchema, req.body);
-      // What the worker wrote is shown again with its field message (e.g. an ask text naming the child).
-      if (!form.ok && (form.fieldErrors.askText || form.fieldErrors.childAlias))
-        return renderForm(
-          res,
-          'matching/candidates',
-          { ...(await candidatesPage(actor, request, 1, context(req))), proposing: form.values.volunteerId },
-          form.fieldErrors,
-          form.values,
-        );
-      if (!form.ok) throw new BadRequestError('Incomplete proposal');
-      try {
-        const proposed = await proposeMatch(
-          actor,
-          { ...form.data, requestId: String(req.params.requestId) },
-          context(req),
-        );
-        flash(
-          req,
-          proposed.outcome === 'done' ? 'success' : 'warning',
-          `matching.propose.${proposed.outcome}`,
-        );
-        res.redirect(303, page(req));
-      } catch (error) {
-        refused(req, res, error, 'matching.propose.invalid');
-      }
-    },
-  );
 
   const moves: Array<[string, CaseworkMove]> = [
     ['aktiver', 'activate'],

@@ -1,9 +1,8 @@
-import { trusted } from 'mongoose';
 import { can, type Actor } from '../accounts/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
-import { CandidateWatchModel } from '../candidates/candidate-watch-model.js';
+import type { CandidateWaits } from './candidate-waits.js';
 import { MatchModel } from './match-model.js';
-import { workerCasesFor } from '../case-reads/worker-cases-read.js';
+import { workerCasesFor } from './worker-cases-read.js';
 
 /** An answer this recent counts as new on the social worker's home. */
 export const NEW_ANSWER_DAYS = 14;
@@ -27,7 +26,7 @@ export function hasNewAnswer(match: AnsweredMatch, now: Date): boolean {
   return answeredAt.some((at) => at !== undefined && at.getTime() >= since);
 }
 
-async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
+async function socialWorkerItems(actor: Actor, waits: CandidateWaits, now: Date): Promise<HomeItem[]> {
   const { requests, matches, states } = await workerCasesFor(
     actor as Actor & { municipalityCode: string },
     now,
@@ -40,17 +39,7 @@ async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
       .filter((match) => openIds.has(match.requestId) && hasNewAnswer(match as AnsweredMatch, now))
       .map((match) => match.requestId),
   );
-  const found =
-    openIds.size === 0
-      ? []
-      : await CandidateWatchModel.find(
-          {
-            municipalityCode: actor.municipalityCode,
-            requestId: trusted({ $in: [...openIds] }),
-            found: trusted({ $gt: 0 }),
-          },
-          { requestId: 1 },
-        ).lean();
+  const found = await waits.withNewCandidates(actor.municipalityCode!, [...openIds]);
   const active = matches.filter((match) => states.get(String(match._id))?.state === 'active').length;
   return [
     { labelKey: 'home.matching.newAnswers', count: answered.size, href: '/sager', urgency: 'due' },
@@ -64,7 +53,7 @@ async function socialWorkerItems(actor: Actor, now: Date): Promise<HomeItem[]> {
       labelKey: 'candidateHelp.wait.home',
       count: found.length,
       // One request: straight to its candidates; more: the caseload lists them.
-      href: found.length === 1 ? `/sager/${found[0]!.requestId}/kandidater` : '/sager',
+      href: found.length === 1 ? `/sager/${found[0]!}/kandidater` : '/sager',
       urgency: 'due',
     },
     { labelKey: 'home.matching.activeMatches', count: active, href: '/sager' },
@@ -80,10 +69,14 @@ async function unansweredProposals(filter: Record<string, string>, answered: str
 }
 
 /** Matching's lines on the home: the social worker's cases, and the proposals waiting for an answer. */
-export async function matchingHomeItems(homeActor: HomeActor, now = new Date()): Promise<HomeItem[]> {
+export async function matchingHomeItems(
+  homeActor: HomeActor,
+  waits: CandidateWaits,
+  now = new Date(),
+): Promise<HomeItem[]> {
   const actor = homeActor as Actor;
   if (actor.municipalityCode && can(actor, 'requests:work', { municipalityCode: actor.municipalityCode })) {
-    return socialWorkerItems(actor, now);
+    return socialWorkerItems(actor, waits, now);
   }
   if (actor.organisationId && can(actor, 'matches:answer-org', { organisationId: actor.organisationId })) {
     const count = await unansweredProposals({ organisationId: actor.organisationId }, 'acceptedByOrg');

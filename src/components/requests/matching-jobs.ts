@@ -1,6 +1,5 @@
 import { trusted } from 'mongoose';
 import type { JobContext, JobDefinition } from '../../shared/jobs/index.js';
-import { checkWaitingRequests } from '../candidates/candidate-watch-service.js';
 import { notifyProposal } from './match-mail.js';
 import { MatchModel } from './match-model.js';
 import { MatchClaimModel } from './match-step-model.js';
@@ -59,12 +58,6 @@ export function matchingJobs(baseUrl: string): JobDefinition[] {
         if (!context) throw new Error('matching:proposal-reminders runs through the job runner');
         return remindWaitingProposals(context, baseUrl);
       },
-    },
-    {
-      name: 'matching:waiting-for-candidates',
-      // Twice an hour: a vetting recorded or a place freed reaches the waiting worker the same morning.
-      schedule: '11,41 * * * *',
-      run: (context) => checkWaitingRequests(baseUrl, context?.now),
     },
   ];
 }

@@ -2,7 +2,7 @@ import { describePeople, type Actor, type RequestContext } from '../accounts/ind
 import { describeOrganisations } from '../organisations/index.js';
 import { requestCaseState } from './case-state-rules.js';
 import { wordingFor } from './case-state-wording.js';
-import { watchOf } from '../candidates/candidate-watch-service.js';
+import type { CandidateWaits } from './candidate-waits.js';
 import { matchesOfRequest } from './match-views.js';
 import { mayChange } from './request-access.js';
 import { ageFrom } from './request-rules.js';
@@ -13,17 +13,23 @@ import { mayEdit, readRequest, transferChoices } from './request-service.js';
  * included), the matches and their moves, and, for the responsible worker, edit, transfer and close.
  * The state and the one next step come from the case-state rule; the candidates have a page of their own.
  */
-export async function requestPageModel(actor: Actor, requestId: string, context: RequestContext) {
+export async function requestPageModel(
+  actor: Actor,
+  requestId: string,
+  context: RequestContext,
+  waits: CandidateWaits,
+) {
   const request = await readRequest(actor, requestId, context);
-  const [editable, transferable, colleagues, matches, people, organisations, watch] = await Promise.all([
-    mayEdit(actor, request),
-    mayChange(actor, request, 'transfer'),
-    transferChoices(request),
-    matchesOfRequest(requestId),
-    describePeople([request.responsibleId]),
-    describeOrganisations(request.networkOrganisationIds),
-    watchOf(requestId),
-  ]);
+  const [editable, transferable, colleagues, matches, people, organisations, waitingSince] =
+    await Promise.all([
+      mayEdit(actor, request),
+      mayChange(actor, request, 'transfer'),
+      transferChoices(request),
+      matchesOfRequest(requestId),
+      describePeople([request.responsibleId]),
+      describeOrganisations(request.networkOrganisationIds),
+      waits.waitingSince(requestId),
+    ]);
   const state = requestCaseState(
     request.status,
     matches.map((match) => match.caseState),
@@ -53,6 +59,6 @@ export async function requestPageModel(actor: Actor, requestId: string, context:
     matches,
     hasMatches: matches.length > 0,
     candidatesLink: `/sager/${requestId}/kandidater`,
-    waitingSince: watch?.createdAt,
+    waitingSince,
   };
 }

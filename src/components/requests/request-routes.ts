@@ -3,6 +3,7 @@ import { authorize, contextFor, currentActor, renderForm, type AccountsSettings 
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/errors/index.js';
 import { defineRoute, flash, parseForm, provideCsrfToken } from '../../shared/http/index.js';
 import { caseloadOf } from './caseload-service.js';
+import type { CandidateWaits } from './candidate-waits.js';
 import { requestPageModel } from './request-page.js';
 import { AUDITED_CASE, loadRequest } from './request-access.js';
 import { NEW_REQUEST_VALUES, requestFormModel, ticked, valuesFromRequest } from './request-form-model.js';
@@ -31,7 +32,7 @@ function typedValues(body: unknown): Record<string, string> {
  * editing, transfer and closing (the responsible worker). Tenant and responsible worker come from the
  * session, never the form; a request of another municipality is a 404 in the service.
  */
-export function requestRoutes(settings: AccountsSettings): Router {
+export function requestRoutes(settings: AccountsSettings, waits: CandidateWaits): Router {
   const router = Router();
   const guard = authorize('requests:work');
   const context = (req: Request) => contextFor(req, settings.baseUrl);
@@ -123,7 +124,10 @@ export function requestRoutes(settings: AccountsSettings): Router {
     guard,
     provideCsrfToken,
     async (req, res) => {
-      res.render('matching/request', await requestPageModel(currentActor(req)!, id(req), context(req)));
+      res.render(
+        'matching/request',
+        await requestPageModel(currentActor(req)!, id(req), context(req), waits),
+      );
     },
   );
 

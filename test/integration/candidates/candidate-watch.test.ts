@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
-import { forgetCandidateBase, matchingJobs } from '../../../src/components/requests/index.js';
+import { candidateJobs, forgetCandidateBase } from '../../../src/components/candidates/index.js';
 import { CandidateWatchModel } from '../../../src/components/candidates/candidate-watch-model.js';
 import { RequestModel } from '../../../src/components/requests/request-model.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
@@ -17,7 +17,7 @@ import { createSocialWorker } from '../../helpers/matching.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
-const job = jobNamed(matchingJobs('https://x.dk'), 'matching:waiting-for-candidates');
+const job = jobNamed(candidateJobs('https://x.dk'), 'matching:waiting-for-candidates');
 const DAY = 86_400_000;
 
 describe('a request waiting for candidates', function () {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
-import { forgetCandidateBase } from '../../../src/components/requests/index.js';
+import { forgetCandidateBase } from '../../../src/components/candidates/index.js';
 import { MatchModel } from '../../../src/components/requests/match-model.js';
 import { VolunteerProfileModel } from '../../../src/components/volunteers/volunteer-model.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';

@@ -1,8 +1,8 @@
 import { trusted } from 'mongoose';
-import { matchStatesOf } from '../requests/case-state-service.js';
-import type { MatchCaseState } from '../requests/case-state-rules.js';
-import { MatchModel } from '../requests/match-model.js';
-import { RequestModel } from '../requests/request-model.js';
+import { matchStatesOf } from './case-state-service.js';
+import type { MatchCaseState } from './case-state-rules.js';
+import { MatchModel } from './match-model.js';
+import { RequestModel } from './request-model.js';
 
 /** A social worker's requests that are not closed, their matches, and the case state of those that run. */
 export interface WorkerCases {
