@@ -35,7 +35,7 @@ export function candidateProposeRoutes(settings: AccountsSettings): Router {
       if (!form.ok && (form.fieldErrors.askText || form.fieldErrors.childAlias))
         return renderForm(
           res,
-          'matching/candidates',
+          'candidates/candidates',
           { ...(await candidatesPage(actor, request, 1, context(req))), proposing: form.values.volunteerId },
           form.fieldErrors,
           form.values,

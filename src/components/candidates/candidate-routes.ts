@@ -38,7 +38,7 @@ export function candidateRoutes(settings: AccountsSettings): Router {
       if (!query.ok) throw new BadRequestError('Unusable candidate query');
       renderForm(
         res,
-        'matching/candidates',
+        'candidates/candidates',
         await candidatesPage(currentActor(req)!, request, query.data.side, context(req)),
       );
     },
@@ -53,7 +53,7 @@ export function candidateRoutes(settings: AccountsSettings): Router {
       const query = parseForm(compareQuerySchema, req.query);
       if (!query.ok) throw new BadRequestError('Unusable comparison');
       res.render(
-        'matching/compare',
+        'candidates/compare',
         await comparePage(currentActor(req)!, request, [query.data.a, query.data.b], context(req)),
       );
     },

@@ -5,7 +5,7 @@ import { DEFAULT_WEIGHTS, FACTORS, WEIGHT_LIMITS } from './candidate-rules.js';
 import { weightsSchema } from './ranking-weights-schemas.js';
 import { saveWeights, weightsOf } from './ranking-weights-service.js';
 
-const PAGE = 'matching/weights';
+const PAGE = 'candidates/weights';
 const PATH = '/kommune/matchvaegte';
 
 const pageModel = () => ({

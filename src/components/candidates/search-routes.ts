@@ -46,7 +46,7 @@ export function searchRoutes(settings: AccountsSettings): Router {
         res.status(400);
         return renderForm(
           res,
-          'matching/search',
+          'candidates/search',
           { ...choices(form.values), searched: false },
           form.fieldErrors,
           form.values,
@@ -60,7 +60,7 @@ export function searchRoutes(settings: AccountsSettings): Router {
         : undefined;
       renderForm(
         res,
-        'matching/search',
+        'candidates/search',
         {
           ...choices(values),
           searched,

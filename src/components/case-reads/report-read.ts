@@ -1,10 +1,14 @@
+import { MatchModel, RequestModel } from '../requests/index.js';
 import {
-  MatchModel,
-  type CloseReason,
-  type MatchState,
-  RequestModel,
-  type PreventsStep,
-} from '../requests/index.js';
+  CASE_MATCH_FIELDS,
+  CASE_REQUEST_FIELDS,
+  caseMatch,
+  caseRequest,
+  type CaseMatch,
+  type CaseRequest,
+  type StoredCaseMatch,
+  type StoredCaseRequest,
+} from './case-projection.js';
 
 /** The most requests or matches of one municipality a report reads (a large municipality has ~2,000). */
 export const REPORT_READ_LIMIT = 20_000;
@@ -12,84 +16,33 @@ export const REPORT_READ_LIMIT = 20_000;
 export const NATIONAL_REPORT_READ_LIMIT = 1_000_000;
 
 /** What reports need of a request: when, where, what it aims to prevent, where it stands; not the child. */
-export interface RequestForReport {
-  id: string;
-  createdAt: Date;
-  preventsStep: PreventsStep;
+export type RequestForReport = Pick<CaseRequest, 'id' | 'createdAt' | 'preventsStep' | 'postcode'> & {
+  /** As text: a report's facts are also unpacked from the maintained figures' stored rows. */
   status: string;
-  /** The postcode area the child lives in: reports may be shown per area. */
-  postcode: string;
-}
-
-/** What reports need of a match: its states over time and why it ended. */
-export interface MatchForReport {
-  id: string;
-  requestId: string;
-  state: MatchState;
-  createdAt: Date;
-  closeReason?: CloseReason;
-  history: Array<{ state: MatchState; at: Date }>;
-}
-
-const REQUEST_FIELDS = { municipalityCode: 1, createdAt: 1, preventsStep: 1, status: 1, postcode: 1 };
-const MATCH_FIELDS = {
-  municipalityCode: 1,
-  requestId: 1,
-  state: 1,
-  createdAt: 1,
-  closeReason: 1,
-  'history.state': 1,
-  'history.at': 1,
 };
 
-interface StoredRequest {
-  _id: unknown;
-  municipalityCode: string;
-  createdAt: Date;
-  preventsStep: string;
-  status: string;
-  postcode: string;
-}
-
-interface StoredMatch {
-  _id: unknown;
-  municipalityCode: string;
-  requestId: string;
-  state: string;
-  createdAt: Date;
-  closeReason?: string | null;
-  history: Array<{ state: string; at: Date }>;
-}
-
-const requestForReport = (request: StoredRequest): RequestForReport => ({
-  id: String(request._id),
-  createdAt: request.createdAt,
-  preventsStep: request.preventsStep as PreventsStep,
-  status: request.status,
-  postcode: request.postcode,
-});
-
-const matchForReport = (match: StoredMatch): MatchForReport => ({
-  id: String(match._id),
-  requestId: match.requestId,
-  state: match.state as MatchState,
-  createdAt: match.createdAt,
-  closeReason: (match.closeReason ?? undefined) as CloseReason | undefined,
-  history: match.history.map((event) => ({ state: event.state as MatchState, at: event.at })),
-});
+/** What reports need of a match: its states over time and why it ended. */
+export type MatchForReport = Pick<
+  CaseMatch,
+  'id' | 'requestId' | 'state' | 'createdAt' | 'closeReason' | 'history'
+>;
 
 /** One municipality's requests and matches, for its own reports only (the code comes from the session). */
 export async function casesForReport(
   municipalityCode: string,
 ): Promise<{ requests: RequestForReport[]; matches: MatchForReport[] }> {
   const [requests, matches] = await Promise.all([
-    RequestModel.find({ municipalityCode }, REQUEST_FIELDS).limit(REPORT_READ_LIMIT).lean<StoredRequest[]>(),
-    MatchModel.find({ municipalityCode }, MATCH_FIELDS).limit(REPORT_READ_LIMIT).lean<StoredMatch[]>(),
+    RequestModel.find({ municipalityCode }, CASE_REQUEST_FIELDS)
+      .limit(REPORT_READ_LIMIT)
+      .lean<StoredCaseRequest[]>(),
+    MatchModel.find({ municipalityCode }, CASE_MATCH_FIELDS)
+      .limit(REPORT_READ_LIMIT)
+      .lean<StoredCaseMatch[]>(),
   ]);
-  return { requests: requests.map(requestForReport), matches: matches.map(matchForReport) };
+  return { requests: requests.map(caseRequest), matches: matches.map(caseMatch) };
 }
 
-export interface CasesByMunicipality {
+interface CasesByMunicipality {
   requests: Map<string, RequestForReport[]>;
   matches: Map<string, MatchForReport[]>;
 }
@@ -107,11 +60,11 @@ function push<T>(groups: Map<string, T[]>, key: string, item: T) {
  */
 export async function casesForReportEverywhere(): Promise<CasesByMunicipality> {
   const [requests, matches] = await Promise.all([
-    RequestModel.find({}, REQUEST_FIELDS).limit(NATIONAL_REPORT_READ_LIMIT).lean<StoredRequest[]>(),
-    MatchModel.find({}, MATCH_FIELDS).limit(NATIONAL_REPORT_READ_LIMIT).lean<StoredMatch[]>(),
+    RequestModel.find({}, CASE_REQUEST_FIELDS).limit(NATIONAL_REPORT_READ_LIMIT).lean<StoredCaseRequest[]>(),
+    MatchModel.find({}, CASE_MATCH_FIELDS).limit(NATIONAL_REPORT_READ_LIMIT).lean<StoredCaseMatch[]>(),
   ]);
   const grouped: CasesByMunicipality = { requests: new Map(), matches: new Map() };
-  for (const request of requests) push(grouped.requests, request.municipalityCode, requestForReport(request));
-  for (const match of matches) push(grouped.matches, match.municipalityCode, matchForReport(match));
+  for (const request of requests) push(grouped.requests, request.municipalityCode, caseRequest(request));
+  for (const match of matches) push(grouped.matches, match.municipalityCode, caseMatch(match));
   return grouped;
 }

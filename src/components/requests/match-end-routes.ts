@@ -37,7 +37,7 @@ export function matchEndRoutes(settings: AccountsSettings): Router {
     provideCsrfToken,
     async (req, res) => {
       try {
-        res.render('matching/end', await endPageModel(currentActor(req)!, ...ids(req)));
+        res.render('requests/end', await endPageModel(currentActor(req)!, ...ids(req)));
       } catch (error) {
         refused(req, res, error);
       }
@@ -62,7 +62,7 @@ export function matchEndRoutes(settings: AccountsSettings): Router {
       const again = async (errors: Record<string, string>) =>
         renderForm(
           res,
-          'matching/end',
+          'requests/end',
           await endPageModel(actor, ...ids(req)),
           errors,
           form.ok ? {} : form.values,

@@ -44,7 +44,7 @@ export function proposalRoutes(settings: AccountsSettings): Router {
       guard,
       provideCsrfToken,
       async (req, res) => {
-        renderForm(res, 'matching/proposals', await model(req));
+        renderForm(res, 'requests/proposals', await model(req));
       },
     );
 
@@ -86,7 +86,7 @@ export function proposalRoutes(settings: AccountsSettings): Router {
         if (!form.ok)
           return renderForm(
             res,
-            'matching/proposals',
+            'requests/proposals',
             { ...(await model(req)), declining: matchId },
             form.fieldErrors,
             form.values,

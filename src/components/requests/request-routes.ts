@@ -17,7 +17,7 @@ import {
   updateRequest,
 } from './request-service.js';
 
-const FORM = 'matching/request-form';
+const FORM = 'requests/request-form';
 
 /** What was typed, as strings only (ticked boxes come back through the model), to show the form again. */
 function typedValues(body: unknown): Record<string, string> {
@@ -59,7 +59,7 @@ export function requestRoutes(settings: AccountsSettings, waits: CandidateWaits)
   };
 
   defineRoute(router, { method: 'get', path: '/sager', action: 'requests:work' }, guard, async (req, res) => {
-    res.render('matching/caseload', {
+    res.render('requests/caseload', {
       titleKey: 'matching.caseload.title',
       ...(await caseloadOf(currentActor(req)!, context(req))),
     });
@@ -125,7 +125,7 @@ export function requestRoutes(settings: AccountsSettings, waits: CandidateWaits)
     provideCsrfToken,
     async (req, res) => {
       res.render(
-        'matching/request',
+        'requests/request',
         await requestPageModel(currentActor(req)!, id(req), context(req), waits),
       );
     },
