@@ -36,7 +36,7 @@ export function candidatesComponent(config: AppConfig): Component {
 export { candidateJobs } from './candidate-jobs.js';
 // What a request's page and the social worker's home show of the waits for candidates.
 export { candidateWaits } from './candidate-waits.js';
-// The read model, the ranking and the exact check, for the bench and the demo.
+// The read model, the ranking and the exact check, for the bench, the demo and their tests.
 export { loadCandidateBase, candidateBase, forgetCandidateBase } from './candidate-base.js';
 export { rankedFor } from './candidate-ranked.js';
 export { candidatesPage } from './candidate-service.js';

@@ -95,7 +95,7 @@ export {
   requestIdOf,
   type RequestSeed,
 } from './request-seeding.js';
-// The one answer to what a viewer may see of a child: every page, mail and job outside requests asks it.
+// The one answer to what a viewer may see of a child: follow-ups' pages, mails and jobs ask it too.
 export { childGate, viewerOf, type ChildView, type ChildViewer } from './child-gate.js';
 export { matchStatusFor, matchStatesOf } from './case-state-service.js';
 // Follow-ups and retention build on a match's life without reaching into this component.
