@@ -97,7 +97,7 @@ export {
 } from './request-seeding.js';
 // The one answer to what a viewer may see of a child: follow-ups' pages, mails and jobs ask it too.
 export { childGate, viewerOf, type ChildView, type ChildViewer } from './child-gate.js';
-export { matchStatusFor, matchStatesOf } from './case-state-service.js';
+export { matchStatusFor } from './case-state-service.js';
 // Follow-ups and retention build on a match's life without reaching into this component.
 export {
   onMatchMoved,
