@@ -13,7 +13,7 @@ import {
 } from '../requests/index.js';
 
 /**
- * The exact check at proposal, acceptance and activation (registered as matching's EligibilityCheck): every
+ * The exact check at proposal, acceptance and activation (registered as the requests' EligibilityCheck): every
  * fact is read from the database now, never from the candidate read model, so a read model within its bound
  * can rank someone but never produce an ineligible proposal: vetting valid through the expected duration, member active, profile
  * not paused and below its limit, free places on the offer, and the request's hard wishes. Resolves to
@@ -68,7 +68,7 @@ export async function checkEligibility(candidate: ProposalCandidate): Promise<st
   return exclusion ? `candidates.refused.${exclusion.reason}` : undefined;
 }
 
-/** Which organisation a running offer belongs to (matching's OfferOwnerLookup). */
+/** Which organisation a running offer belongs to (the requests' OfferOwnerLookup). */
 export async function offerOwner(offerId: string): Promise<string | undefined> {
   return (await runningOffer(offerId))?.organisationId;
 }

@@ -19,7 +19,7 @@ import {
  * (a 404 otherwise) before any input is read; unusable query strings are a 400.
  */
 export function candidateRoutes(settings: AccountsSettings): Router {
-  // The proposal route (match-routes.ts) re-checks every candidate against the database through these.
+  // A proposal (candidate-propose-routes.ts) re-checks every candidate against the database through these.
   registerEligibilityCheck(checkEligibility);
   registerOfferOwnerLookup(offerOwner);
   const router = Router();

@@ -11,7 +11,7 @@ export { offerDocument, upsertOffer, type OfferSeed } from './offer-seeding.js';
 export { registerPlacesInUse, type PlacesInUseProvider } from './places-in-use.js';
 export { freePlaces, OFFER_CATEGORIES, type OfferCategory } from './offer-rules.js';
 export { OFFER_STATUSES, type OfferStatus } from './offer-model.js';
-// What matching's candidate search reads (it keeps them in its own read model, refreshed on "offers").
+// What candidate search reads (it keeps them in its own read model, refreshed on "offers").
 export { runningOffersOf, runningOffer, offerTitles, type MatchingOffer } from './offer-matching-read.js';
 // Where and when an accepted match meets (the proposals page and the family's receipt).
 export { offerMeetings, type OfferMeeting } from './offer-meeting-read.js';
