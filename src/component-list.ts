@@ -6,7 +6,8 @@ import { homeComponent } from './components/home/index.js';
 import { consentComponent } from './components/consent/index.js';
 import { followUpsComponent } from './components/followups/index.js';
 import { jobsComponent } from './components/jobs/index.js';
-import { matchingComponent } from './components/matching/index.js';
+import { candidatesComponent, candidateWaits } from './components/candidates/index.js';
+import { requestsComponent } from './components/requests/index.js';
 import { municipalitiesComponent } from './components/municipalities/index.js';
 import { offersComponent } from './components/offers/index.js';
 import { organisationsComponent } from './components/organisations/index.js';
@@ -43,9 +44,10 @@ export function defaultComponents(config: AppConfig): Component[] {
     vettingComponent(config),
     volunteersComponent(config),
     consentComponent(config),
-    // Before matching: /sager/rapport must not be taken for a request id.
+    // Before requests: /sager/rapport and /sager/soeg must not be taken for a request id.
     caseloadComponent(),
-    matchingComponent(config),
+    candidatesComponent(config),
+    requestsComponent(config, candidateWaits),
     followUpsComponent(config),
     retentionComponent(config),
     reportingComponent(config),

@@ -3,7 +3,7 @@
 import mongoose, { type Model } from 'mongoose';
 import '../../src/components/accounts/index.js';
 import '../../src/components/followups/index.js';
-import '../../src/components/matching/index.js';
+import '../../src/components/requests/index.js';
 import '../../src/components/offers/index.js';
 import '../../src/components/organisations/index.js';
 import '../../src/components/vetting/index.js';

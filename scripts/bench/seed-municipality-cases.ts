@@ -4,7 +4,7 @@
 // demo volunteer three matches (one running, with its check-ins).
 import { ObjectId } from 'mongodb';
 import { addDays, copenhagenDate } from '../../src/components/followups/index.js';
-import { CLOSE_REASONS, ENDING_REASONS, PREVENTS_STEPS } from '../../src/components/matching/index.js';
+import { CLOSE_REASONS, ENDING_REASONS, PREVENTS_STEPS } from '../../src/components/requests/index.js';
 import { modelNamed } from './seed-models.js';
 import { POSTCODES } from '../../src/components/geography/index.js';
 import { insertInBatches, type SeededOrganisation, type SeededPeople } from './seed-municipality-people.js';

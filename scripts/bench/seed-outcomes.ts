@@ -7,7 +7,7 @@
 import { MongoClient, ObjectId, type Db } from 'mongodb';
 import { APP_DATABASE_NAME, databaseNameFor } from '../../src/shared/db/index.js';
 import { MUNICIPALITIES, POSTCODES } from '../../src/components/geography/index.js';
-import { CLOSE_REASONS, PREVENTS_STEPS } from '../../src/components/matching/index.js';
+import { CLOSE_REASONS, PREVENTS_STEPS } from '../../src/components/requests/index.js';
 import { generator } from './seed-random.js';
 
 export const BIG_MUNICIPALITY = '0849';

@@ -7,7 +7,7 @@ import {
   requestIdOf,
   upsertRequest,
   type RequestSeed,
-} from '../components/matching/index.js';
+} from '../components/requests/index.js';
 import type { DemoAdult } from './demo-requests.js';
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@ import {
   withdrawByFamily,
   type ConsentInput,
 } from '../components/consent/index.js';
-import { liveMatchId, seedMatch, upsertRequest } from '../components/matching/index.js';
+import { liveMatchId, seedMatch, upsertRequest } from '../components/requests/index.js';
 import type { DemoAdult } from './demo-requests.js';
 
 const DAY = 86_400_000;

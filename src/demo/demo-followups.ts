@@ -5,7 +5,7 @@ import {
   FollowUpModel,
   reconcilePlan,
 } from '../components/followups/index.js';
-import { liveMatchFacts } from '../components/matching/index.js';
+import { liveMatchFacts } from '../components/requests/index.js';
 import type { DemoAdult } from './demo-requests.js';
 
 // How the volunteer saw things at each check-in, oldest first: a slow climb, then a worry.

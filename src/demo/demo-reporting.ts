@@ -1,5 +1,5 @@
 import type { Actor, RequestContext } from '../components/accounts/index.js';
-import { CLOSE_REASONS, PREVENTS_STEPS, seedPastCase } from '../components/matching/index.js';
+import { CLOSE_REASONS, PREVENTS_STEPS, seedPastCase } from '../components/requests/index.js';
 import { defaultPeriod, goalsOf, saveGoals } from '../components/reporting/index.js';
 import type { DemoAdult } from './demo-requests.js';
 

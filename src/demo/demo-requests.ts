@@ -1,4 +1,4 @@
-import { seedMatch, upsertRequest } from '../components/matching/index.js';
+import { seedMatch, upsertRequest } from '../components/requests/index.js';
 
 /** A vetted volunteer, an active member of an organisation active in the municipality, on one of its offers. */
 export interface DemoAdult {

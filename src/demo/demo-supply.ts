@@ -1,4 +1,4 @@
-import { upsertRequest, type PreventsStep } from '../components/matching/index.js';
+import { upsertRequest, type PreventsStep } from '../components/requests/index.js';
 
 /**
  * Open requests spread over the demo municipality's postcodes, so the supply-and-demand report has a

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { forgetCandidateBase } from '../../src/components/matching/index.js';
-import { RequestModel } from '../../src/components/matching/request-model.js';
+import { forgetCandidateBase } from '../../src/components/candidates/index.js';
+import { RequestModel } from '../../src/components/requests/request-model.js';
 import { importMunicipalities } from '../../src/components/municipalities/index.js';
 import { createUser, totpCode } from '../helpers/accounts.js';
 import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';

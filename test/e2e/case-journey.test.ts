@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { followUpJobs } from '../../src/components/followups/followups-jobs.js';
 import { FollowUpModel } from '../../src/components/followups/followup-model.js';
-import { forgetCandidateBase } from '../../src/components/matching/index.js';
+import { forgetCandidateBase } from '../../src/components/candidates/index.js';
 import { importMunicipalities, onboardMunicipality } from '../../src/components/municipalities/index.js';
 import { translatorFor, type Language } from '../../src/shared/i18n/index.js';
 import { runJob } from '../../src/shared/jobs/index.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { upsertRequest } from '../../src/components/matching/index.js';
+import { upsertRequest } from '../../src/components/requests/index.js';
 import { importMunicipalities } from '../../src/components/municipalities/index.js';
 import { createUser, TEST_PASSWORD, totpCode } from '../helpers/accounts.js';
 import { expectNoAxeViolations } from '../helpers/browser.js';

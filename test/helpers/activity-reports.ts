@@ -1,6 +1,6 @@
 import { addDays, copenhagenDate, FollowUpModel } from '../../src/components/followups/index.js';
-import { MatchModel } from '../../src/components/matching/match-model.js';
-import type { MatchState } from '../../src/components/matching/index.js';
+import { MatchModel } from '../../src/components/requests/match-model.js';
+import { type MatchState } from '../../src/components/requests/index.js';
 
 let counter = 0;
 const at = (day: string) => new Date(`${day}T10:00:00Z`);

@@ -1,4 +1,4 @@
-import { RequestModel } from '../../src/components/matching/request-model.js';
+import { RequestModel } from '../../src/components/requests/request-model.js';
 import { upsertOrganisation } from '../../src/components/organisations/index.js';
 import { VolunteerProfileModel } from '../../src/components/volunteers/volunteer-model.js';
 import { createVettedMember, createMember } from './vetting.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChildField } from '../../src/components/consent/index.js';
 import { ConsentVersionModel } from '../../src/components/consent/consent-model.js';
-import type { MatchState } from '../../src/components/matching/match-rules.js';
+import type { MatchState } from '../../src/components/requests/match-rules.js';
 import { createMatch } from './matching.js';
 import { csrfFrom, type Agent } from './accounts.js';
 

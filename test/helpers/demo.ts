@@ -1,8 +1,8 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import { trusted } from 'mongoose';
-import { forgetCandidateBase, rankedFor } from '../../src/components/matching/index.js';
-import { RequestModel } from '../../src/components/matching/request-model.js';
+import { forgetCandidateBase, rankedFor } from '../../src/components/candidates/index.js';
+import { RequestModel } from '../../src/components/requests/request-model.js';
 import { DEMO_MUNICIPALITY_CODE, DEMO_PASSWORD } from '../../src/demo/demo-content.js';
 import { submitForm, type Agent } from './accounts.js';
 import { buildTestApp } from './test-app.js';

@@ -1,5 +1,5 @@
 import { copenhagenDate, FollowUpModel } from '../../src/components/followups/index.js';
-import { MatchModel } from '../../src/components/matching/match-model.js';
+import { MatchModel } from '../../src/components/requests/match-model.js';
 import { importMunicipalities } from '../../src/components/municipalities/index.js';
 import { createUser, type TestUser } from './accounts.js';
 import { createMatch, createRequest, createSocialWorker } from './matching.js';

@@ -1,6 +1,6 @@
-import { MatchModel } from '../../src/components/matching/match-model.js';
-import { RequestModel } from '../../src/components/matching/request-model.js';
-import type { MatchState } from '../../src/components/matching/index.js';
+import { MatchModel } from '../../src/components/requests/match-model.js';
+import { RequestModel } from '../../src/components/requests/request-model.js';
+import { type MatchState } from '../../src/components/requests/index.js';
 import { createUser, type TestUser } from './accounts.js';
 
 let counter = 0;

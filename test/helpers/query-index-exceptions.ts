@@ -72,12 +72,12 @@ const NATIONAL_FIGURES_PASS =
 export const QUERY_INDEX_EXCEPTIONS: QueryIndexException[] = [
   {
     query: 'find child_requests {}',
-    from: 'src/components/matching/report-read.ts',
+    from: 'src/components/case-reads/report-read.ts',
     reason: NATIONAL_FIGURES_PASS,
   },
   {
     query: 'find matches {}',
-    from: 'src/components/matching/report-read.ts',
+    from: 'src/components/case-reads/report-read.ts',
     reason: NATIONAL_FIGURES_PASS,
   },
   {
@@ -103,7 +103,7 @@ export const QUERY_INDEX_EXCEPTIONS: QueryIndexException[] = [
   },
   {
     query: 'find candidate_watches {}',
-    from: 'src/components/matching/candidate-watch-service.ts',
+    from: 'src/components/candidates/candidate-watch-service.ts',
     reason:
       'the waiting-requests job reads every watch, at most 2,000: one exists only while a request waits ' +
       'for candidates, and the job looks at each of them',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { FollowUpModel } from '../../src/components/followups/index.js';
-import { MatchModel } from '../../src/components/matching/match-model.js';
-import { RequestModel } from '../../src/components/matching/request-model.js';
-import type { CloseReason } from '../../src/components/matching/index.js';
+import { MatchModel } from '../../src/components/requests/match-model.js';
+import { RequestModel } from '../../src/components/requests/request-model.js';
+import { type CloseReason } from '../../src/components/requests/index.js';
 
 let counter = 0;
 export const at = (day: string) => new Date(`${day}T10:00:00Z`);

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import * as accountsSchemas from '../../src/components/accounts/accounts-schemas.js';
 import * as consentSchemas from '../../src/components/consent/consent-schemas.js';
 import * as followupSchemas from '../../src/components/followups/followup-schemas.js';
-import * as candidateHelpSchemas from '../../src/components/matching/candidate-help-schemas.js';
-import * as candidateSchemas from '../../src/components/matching/candidate-schemas.js';
-import * as matchSchemas from '../../src/components/matching/match-schemas.js';
-import * as rankingWeightsSchemas from '../../src/components/matching/ranking-weights-schemas.js';
-import * as requestSchemas from '../../src/components/matching/request-schemas.js';
-import * as searchSchemas from '../../src/components/matching/search-schemas.js';
+import * as candidateHelpSchemas from '../../src/components/candidates/candidate-help-schemas.js';
+import * as candidateSchemas from '../../src/components/candidates/candidate-schemas.js';
+import * as matchSchemas from '../../src/components/requests/match-schemas.js';
+import * as rankingWeightsSchemas from '../../src/components/candidates/ranking-weights-schemas.js';
+import * as requestSchemas from '../../src/components/requests/request-schemas.js';
+import * as searchSchemas from '../../src/components/candidates/search-schemas.js';
 import * as municipalitySchemas from '../../src/components/municipalities/municipality-schemas.js';
 import * as offerSchemas from '../../src/components/offers/offer-schemas.js';
 import * as organisationSchemas from '../../src/components/organisations/organisation-schemas.js';
@@ -25,12 +25,12 @@ export const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   'accounts/accounts-schemas.ts': accountsSchemas,
   'consent/consent-schemas.ts': consentSchemas,
   'followups/followup-schemas.ts': followupSchemas,
-  'matching/candidate-help-schemas.ts': candidateHelpSchemas,
-  'matching/candidate-schemas.ts': candidateSchemas,
-  'matching/match-schemas.ts': matchSchemas,
-  'matching/ranking-weights-schemas.ts': rankingWeightsSchemas,
-  'matching/request-schemas.ts': requestSchemas,
-  'matching/search-schemas.ts': searchSchemas,
+  'candidates/candidate-help-schemas.ts': candidateHelpSchemas,
+  'candidates/candidate-schemas.ts': candidateSchemas,
+  'requests/match-schemas.ts': matchSchemas,
+  'candidates/ranking-weights-schemas.ts': rankingWeightsSchemas,
+  'requests/request-schemas.ts': requestSchemas,
+  'candidates/search-schemas.ts': searchSchemas,
   'municipalities/municipality-schemas.ts': municipalitySchemas,
   'offers/offer-schemas.ts': offerSchemas,
   'organisations/organisation-schemas.ts': organisationSchemas,

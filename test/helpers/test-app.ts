@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { createApp, type AppDeps } from '../../src/app.js';
-import { eligibilitySeam } from '../../src/components/matching/index.js';
+import { eligibilitySeam } from '../../src/components/requests/index.js';
 import { provide } from '../../src/shared/wiring/index.js';
 import { createLogger } from '../../src/shared/logging/logger.js';
 import { testConfig } from './test-config.js';

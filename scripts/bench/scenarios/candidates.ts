@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
+import { loadRequest } from '../../../src/components/requests/index.js';
 import {
   candidateBase,
   forgetCandidateBase,
   loadCandidateBase,
   candidatesPage,
-  loadRequest,
-} from '../../../src/components/matching/index.js';
+} from '../../../src/components/candidates/index.js';
 import { connectDatabase, disconnectDatabase, READ_BOUNDS } from '../../../src/shared/db/index.js';
 import { loginDemoSocialWorker } from '../bench-login.js';
 import { BENCH_MUNICIPALITY, seedBenchRequest, seedCandidates } from '../seed-candidates.js';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { REPORT_READ_LIMIT } from '../../../src/components/matching/index.js';
+import { REPORT_READ_LIMIT } from '../../../src/components/case-reads/index.js';
 import mongoose from 'mongoose';
 import {
   dashboardFor,

@@ -1,4 +1,4 @@
-import type { MatchForActivity } from '../matching/index.js';
+import { type MatchForActivity } from '../case-reads/index.js';
 
 /**
  * Shared by the organisation's report and the volunteer's own record, pure. Days are Copenhagen calendar

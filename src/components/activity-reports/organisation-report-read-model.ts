@@ -1,5 +1,5 @@
 import { copenhagenDate, FollowUpModel } from '../followups/index.js';
-import { matchesOfOrganisation, type MatchForActivity } from '../matching/index.js';
+import { matchesOfOrganisation, type MatchForActivity } from '../case-reads/index.js';
 import { listMemberships } from '../organisations/index.js';
 import { vettingStatusFor } from '../vetting/index.js';
 import { createReadModel, type Loaded } from '../../shared/db/index.js';

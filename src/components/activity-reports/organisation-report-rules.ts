@@ -1,5 +1,5 @@
 import { countCell, suppressParts, type Cell, type TableRow } from '../reporting/index.js';
-import type { MatchForActivity } from '../matching/index.js';
+import { type MatchForActivity } from '../case-reads/index.js';
 import {
   isRunning,
   lastTwelveMonths,

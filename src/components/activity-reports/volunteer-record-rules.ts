@@ -1,4 +1,4 @@
-import type { MatchForActivity } from '../matching/index.js';
+import { type MatchForActivity } from '../case-reads/index.js';
 import { endedAt, isRunning, startedAt } from './activity-rules.js';
 
 /** A check-in the volunteer answered: which match, when, and how many times they met since the last one. */

@@ -1,6 +1,6 @@
 import { can, describePeople, type Actor } from '../accounts/index.js';
 import { copenhagenDate, FollowUpModel } from '../followups/index.js';
-import { matchesOfVolunteer } from '../matching/index.js';
+import { matchesOfVolunteer } from '../case-reads/index.js';
 import { describeOrganisations, membershipsOf } from '../organisations/index.js';
 import { vettingStatusFor } from '../vetting/index.js';
 import { ForbiddenError } from '../../shared/errors/index.js';

@@ -1,6 +1,6 @@
 import { describePeople, socialWorkersOf } from '../accounts/index.js';
 import { copenhagenDate, dueFollowUpsForCaseload } from '../followups/index.js';
-import { casesForCaseload, type MatchForCaseload, type RequestForCaseload } from '../matching/index.js';
+import { casesForCaseload, type MatchForCaseload, type RequestForCaseload } from '../case-reads/index.js';
 import { createReadModel, type Loaded } from '../../shared/db/index.js';
 import type { CaseloadFollowUp, CaseloadMatch, CaseloadRequest } from './caseload-rules.js';
 

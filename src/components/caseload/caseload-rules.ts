@@ -1,4 +1,4 @@
-import type { MatchState } from '../matching/index.js';
+import { type MatchState } from '../requests/index.js';
 
 /** How far back the series of open cases goes, the current month included. */
 const CASELOAD_MONTHS = 12;

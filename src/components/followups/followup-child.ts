@@ -1,4 +1,4 @@
-import { childGate, type ChildView, type ChildViewer } from '../matching/index.js';
+import { childGate, type ChildView, type ChildViewer } from '../requests/index.js';
 
 /**
  * Follow-ups keep only the match id; what a page or a mail shows of the child is asked of matching's

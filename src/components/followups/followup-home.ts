@@ -1,5 +1,5 @@
 import { trusted } from 'mongoose';
-import { matchStates } from '../matching/index.js';
+import { matchStates } from '../requests/index.js';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import { copenhagenDate, statusOf, type StoredState } from './followup-rules.js';

@@ -1,5 +1,5 @@
 import { trusted } from 'mongoose';
-import { matchFacts, type MatchFacts, type MatchMoved } from '../matching/index.js';
+import { matchFacts, type MatchFacts, type MatchMoved } from '../requests/index.js';
 import { settingsOf } from '../municipalities/index.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.js';

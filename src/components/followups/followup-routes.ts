@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { authorize, contextFor, currentActor, renderForm, type AccountsSettings } from '../accounts/index.js';
-import { matchFacts, matchStatusFor, viewerOf } from '../matching/index.js';
+import { matchFacts, matchStatusFor, viewerOf } from '../requests/index.js';
 import { BadRequestError, NotFoundError } from '../../shared/errors/index.js';
 import {
   defineRoute,

@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import { can, describePeople, type Actor, type RequestContext } from '../accounts/index.js';
-import { matchFacts, matchStates } from '../matching/index.js';
+import { matchFacts, matchStates } from '../requests/index.js';
 import { translatorFor, type Language } from '../../shared/i18n/index.js';
 import { childOf, withChild } from './followup-child.js';
 import { recordAudit } from '../../shared/audit/index.js';

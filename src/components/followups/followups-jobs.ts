@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import { describePeople } from '../accounts/index.js';
-import { liveMatchFacts, matchFacts } from '../matching/index.js';
+import { liveMatchFacts, matchFacts } from '../requests/index.js';
 import { vettingStatusFor } from '../vetting/index.js';
 import type { HeldItem, JobContext, JobDefinition } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
-import { caseRetentionSignal, matchMovedSignal } from '../matching/index.js';
+import { caseRetentionSignal, matchMovedSignal } from '../requests/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { listen } from '../../shared/wiring/index.js';
 import { followUpHomeItems } from './followup-home.js';

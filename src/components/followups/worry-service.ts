@@ -1,5 +1,5 @@
 import { DELETED_NAME, describePeople, type Actor, type RequestContext } from '../accounts/index.js';
-import { matchFacts } from '../matching/index.js';
+import { matchFacts } from '../requests/index.js';
 import { afterHoursPhoneOf } from '../municipalities/index.js';
 import { writeVersionAudited } from '../../shared/audit/index.js';
 import { ConflictError } from '../../shared/errors/index.js';

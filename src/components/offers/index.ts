@@ -11,7 +11,7 @@ import { placesInUseSeam } from './places-in-use.js';
 export { offerDocument, upsertOffer, type OfferSeed } from './offer-seeding.js';
 export { placesInUseSeam } from './places-in-use.js';
 export { OFFER_CATEGORIES } from './offer-rules.js';
-// What matching's candidate search reads (it keeps them in its own read model, refreshed on "offers").
+// What candidate search reads (it keeps them in its own read model, refreshed on "offers").
 export { runningOffersOf, runningOffer, offerTitles, type MatchingOffer } from './offer-matching-read.js';
 // Where and when an accepted match meets (the proposals page and the family's receipt).
 export { offerMeetings } from './offer-meeting-read.js';

@@ -1,5 +1,5 @@
 import { judgeFollowUp } from '../followups/index.js';
-import type { MatchForReport, RequestForReport } from '../matching/index.js';
+import { type MatchForReport, type RequestForReport } from '../case-reads/index.js';
 import { daysBetween, mean, median, percentile } from './statistics-rules.js';
 
 /** What reports need of a follow-up: when it was due, whether and when it was answered, and how it went. */

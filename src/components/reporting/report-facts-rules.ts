@@ -1,11 +1,6 @@
 import { createHash } from 'node:crypto';
-import type {
-  CloseReason,
-  MatchForReport,
-  MatchState,
-  PreventsStep,
-  RequestForReport,
-} from '../matching/index.js';
+import { type CloseReason, type MatchState, type PreventsStep } from '../requests/index.js';
+import { type MatchForReport, type RequestForReport } from '../case-reads/index.js';
 import type { FollowUpForReport, ReportInput } from './figures-rules.js';
 
 /**

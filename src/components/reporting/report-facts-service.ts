@@ -1,5 +1,5 @@
 import { FollowUpModel } from '../followups/index.js';
-import { casesForReport, casesForReportEverywhere, NATIONAL_REPORT_READ_LIMIT } from '../matching/index.js';
+import { casesForReport, casesForReportEverywhere, NATIONAL_REPORT_READ_LIMIT } from '../case-reads/index.js';
 import { isDuplicateKeyError, READ_BOUNDS } from '../../shared/db/index.js';
 import type { JobContext } from '../../shared/jobs/index.js';
 import type { FollowUpForReport, ReportInput } from './figures-rules.js';

@@ -1,4 +1,4 @@
-import { CLOSE_REASONS, ENDING_REASONS, PREVENTS_STEPS } from '../matching/index.js';
+import { CLOSE_REASONS, ENDING_REASONS, PREVENTS_STEPS } from '../requests/index.js';
 import { DURATION_BUCKETS, durationBuckets, medianDays, p90Days, type Figures } from './figures-rules.js';
 import type { GoalMetric } from './goal-rules.js';
 import { median } from './statistics-rules.js';

@@ -1,6 +1,6 @@
 import type { Actor, RequestContext } from '../accounts/index.js';
 import { POSTCODES } from '../geography/index.js';
-import { openRequestsForReport } from '../matching/index.js';
+import { openRequestsForReport } from '../case-reads/index.js';
 import { OFFER_CATEGORIES, runningOffersIn } from '../offers/index.js';
 import { organisationsActiveIn } from '../organisations/index.js';
 import { reportMunicipalityOf } from './report-access.js';

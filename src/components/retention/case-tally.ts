@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { matchFacts } from '../matching/index.js';
+import { matchFacts } from '../requests/index.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 import { CaseTallyModel } from './retention-model.js';
 

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../config/index.js';
 import { accountsSettings } from '../accounts/index.js';
-import { caseRetentionSignal } from '../matching/index.js';
+import { caseRetentionSignal } from '../requests/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { listen } from '../../shared/wiring/index.js';
 import { retentionJobs } from './retention-jobs.js';

@@ -1,5 +1,5 @@
 import { describePeople, inactiveVolunteers, removeInactiveAccount } from '../accounts/index.js';
-import { purgeEndedCases } from '../matching/index.js';
+import { purgeEndedCases } from '../requests/index.js';
 import {
   listOnboardedMunicipalities,
   MUNICIPALITY_SETTING_LIMITS,

@@ -10,7 +10,7 @@ import { volunteerRoutes } from './volunteer-routes.js';
 import { deleteProfileOf } from './volunteer-service.js';
 import { volunteersHomeItems } from './volunteers-home.js';
 
-// What matching reads: profiles by municipality, status and area, and the rules.
+// What requests and candidates read: profiles by municipality, status and area, and the rules.
 export {
   findProfile,
   listProfiles,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { FollowUpModel } from '../../../src/components/followups/index.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
 import { UserModel } from '../../../src/components/accounts/user-model.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { buildDemoApp, loginAsDemo } from '../../helpers/demo.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { Types } from 'mongoose';
 import { FollowUpModel } from '../../../src/components/followups/index.js';
-import type { MatchState } from '../../../src/components/matching/index.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
-import { RequestModel } from '../../../src/components/matching/request-model.js';
+import { type MatchState } from '../../../src/components/requests/index.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
+import { RequestModel } from '../../../src/components/requests/request-model.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { createUser, loginAs, type TestUser } from '../../helpers/accounts.js';
 import { createRequest, createSocialWorker } from '../../helpers/matching.js';

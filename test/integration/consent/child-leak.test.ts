@@ -5,10 +5,10 @@ import { ConsentVersionModel } from '../../../src/components/consent/consent-mod
 import { copenhagenDate, FollowUpModel, reconcilePlan } from '../../../src/components/followups/index.js';
 import { followUpJobs } from '../../../src/components/followups/followups-jobs.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import { matchFacts, purgeEndedCases } from '../../../src/components/matching/index.js';
-import { notifyProposal } from '../../../src/components/matching/match-mail.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
-import { RequestModel } from '../../../src/components/matching/request-model.js';
+import { matchFacts, purgeEndedCases } from '../../../src/components/requests/index.js';
+import { notifyProposal } from '../../../src/components/requests/match-mail.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
+import { RequestModel } from '../../../src/components/requests/request-model.js';
 import { ORGANISATION_TABLE_IDS } from '../../../src/components/activity-reports/organisation-report-rules.js';
 import { listRoutes } from '../../../src/shared/http/index.js';
 import { runJob } from '../../../src/shared/jobs/index.js';

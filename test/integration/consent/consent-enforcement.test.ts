@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
-import { RequestModel } from '../../../src/components/matching/request-model.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
+import { RequestModel } from '../../../src/components/requests/request-model.js';
 import { ConsentLinkModel, ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';

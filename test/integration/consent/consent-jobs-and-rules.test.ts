@@ -12,7 +12,7 @@ import {
   ConsentLinkModel,
   ConsentVersionModel,
 } from '../../../src/components/consent/consent-model.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { JobClaimModel } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
 import { consentHomeItems } from '../../../src/components/consent/consent-home.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { seedDemoConsent } from '../../../src/demo/demo-consent.js';
 import { seedDemoRequests } from '../../../src/demo/demo-requests.js';

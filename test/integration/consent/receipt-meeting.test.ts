@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { UserModel } from '../../../src/components/accounts/user-model.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
 import { OfferModel } from '../../../src/components/offers/offer-model.js';
 import { loginAs } from '../../helpers/accounts.js';
 import { recordConsentThroughForm } from '../../helpers/consent.js';

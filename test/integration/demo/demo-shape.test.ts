@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { trusted, type Model } from 'mongoose';
 import { allModels } from '../../../src/component-list.js';
-import { RequestModel } from '../../../src/components/matching/request-model.js';
+import { RequestModel } from '../../../src/components/requests/request-model.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { DEMO_SUPPLY_REQUESTS } from '../../../src/demo/demo-supply.js';
 import { buildDemoApp, loginAsDemo } from '../../helpers/demo.js';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { trusted } from 'mongoose';
 import { consentCounts, consentGateFor } from '../../../src/components/consent/index.js';
-import { ageFrom } from '../../../src/components/matching/index.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
-import { RequestModel } from '../../../src/components/matching/request-model.js';
+import { ageFrom } from '../../../src/components/requests/index.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
+import { RequestModel } from '../../../src/components/requests/request-model.js';
 import { DEMO_MUNICIPALITY_CODE } from '../../../src/demo/demo-content.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { UserModel } from '../../../src/components/accounts/user-model.js';
-import { PLACE_HOLDING_STATES } from '../../../src/components/matching/index.js';
+import { PLACE_HOLDING_STATES } from '../../../src/components/requests/index.js';
 import { DEMO_LOGINS } from '../../../src/demo/demo-content.js';
 import { seedDemo } from '../../../src/demo/seed-demo.js';
 import { csrfFrom, submitForm, type Agent } from '../../helpers/accounts.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
 import { FollowUpModel } from '../../../src/components/followups/index.js';
-import { RequestModel } from '../../../src/components/matching/request-model.js';
+import { RequestModel } from '../../../src/components/requests/request-model.js';
 import { loginAs, submitForm, type Agent } from '../../helpers/accounts.js';
 import { recordConsentThroughForm } from '../../helpers/consent.js';
 import { followUpCase, type FollowUpCase } from '../../helpers/followups.js';

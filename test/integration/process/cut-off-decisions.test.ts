@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { FollowUpModel } from '../../../src/components/followups/followup-model.js';
-import { whenConsentEnded } from '../../../src/components/matching/consent-ended.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
-import { matchRepairJobs } from '../../../src/components/matching/match-repair.js';
-import { SETTLE_AFTER_MS } from '../../../src/components/matching/match-settle.js';
-import { MatchStepModel } from '../../../src/components/matching/match-step-model.js';
+import { whenConsentEnded } from '../../../src/components/requests/consent-ended.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
+import { matchRepairJobs } from '../../../src/components/requests/match-repair.js';
+import { SETTLE_AFTER_MS } from '../../../src/components/requests/match-settle.js';
+import { MatchStepModel } from '../../../src/components/requests/match-step-model.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { runJob } from '../../../src/shared/jobs/index.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { trusted } from 'mongoose';
 import { consentGateFor } from '../../../src/components/consent/index.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
 import { VolunteerProfileModel } from '../../../src/components/volunteers/volunteer-model.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
 import { OfferModel } from '../../../src/components/offers/offer-model.js';

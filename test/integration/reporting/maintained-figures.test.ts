@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { FollowUpModel } from '../../../src/components/followups/index.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
-import { CLOSE_REASONS, PREVENTS_STEPS } from '../../../src/components/matching/index.js';
-import { RequestModel } from '../../../src/components/matching/request-model.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
+import { CLOSE_REASONS, PREVENTS_STEPS } from '../../../src/components/requests/index.js';
+import { RequestModel } from '../../../src/components/requests/request-model.js';
 import {
   areasOf,
   computeFigures,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
-import { upsertRequest } from '../../../src/components/matching/index.js';
+import { upsertRequest } from '../../../src/components/requests/index.js';
 import { upsertOrganisation } from '../../../src/components/organisations/index.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { createUser, loginAs, type Agent } from '../../helpers/accounts.js';

@@ -8,11 +8,11 @@ import {
   ConsentVersionModel,
 } from '../../../src/components/consent/consent-model.js';
 import { FollowUpModel, FollowUpPlanModel } from '../../../src/components/followups/index.js';
-import { BookmarkModel } from '../../../src/components/matching/bookmark-model.js';
-import { MatchModel } from '../../../src/components/matching/match-model.js';
-import { MatchClaimModel, MatchStepModel } from '../../../src/components/matching/match-step-model.js';
-import { PlaceSlotModel } from '../../../src/components/matching/place-slot-model.js';
-import { RequestModel } from '../../../src/components/matching/request-model.js';
+import { BookmarkModel } from '../../../src/components/candidates/bookmark-model.js';
+import { MatchModel } from '../../../src/components/requests/match-model.js';
+import { MatchClaimModel, MatchStepModel } from '../../../src/components/requests/match-step-model.js';
+import { PlaceSlotModel } from '../../../src/components/requests/place-slot-model.js';
+import { RequestModel } from '../../../src/components/requests/request-model.js';
 import { importMunicipalities, onboardMunicipality } from '../../../src/components/municipalities/index.js';
 import {
   CaseTallyModel,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { MatchForActivity } from '../../../src/components/matching/index.js';
+import { type MatchForActivity } from '../../../src/components/case-reads/index.js';
 import { vettingStateOf, lastTwelveMonths } from '../../../src/components/activity-reports/activity-rules.js';
 import { checkInCompletion } from '../../../src/components/activity-reports/checkin-rules.js';
 import { judgeFollowUp } from '../../../src/components/followups/index.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { MatchForActivity } from '../../../src/components/matching/index.js';
+import { type MatchForActivity } from '../../../src/components/case-reads/index.js';
 import { volunteerRecordOf } from '../../../src/components/activity-reports/volunteer-record-rules.js';
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { arrangeHomeItems, firstStepFor, isQuietHome } from '../../../src/components/home/index.js';
 import type { HomeItem, HomeUrgency } from '../../../src/shared/http/index.js';
-import { hasNewAnswer, NEW_ANSWER_DAYS } from '../../../src/components/matching/matching-home.js';
+import { hasNewAnswer, NEW_ANSWER_DAYS } from '../../../src/components/requests/matching-home.js';
 
 const item = (labelKey: string, count: number, urgency?: HomeUrgency): HomeItem => ({
   labelKey,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { MatchForReport } from '../../../src/components/matching/index.js';
+import { type MatchForReport } from '../../../src/components/case-reads/index.js';
 import { computeFigures, monthsOf } from '../../../src/components/reporting/figures-rules.js';
 import { barChartOf } from '../../../src/components/reporting/report-chart.js';
 import { reportTables } from '../../../src/components/reporting/report-tables.js';
