@@ -14,7 +14,7 @@ export function danishDay(now: Date): number {
  * one mail. Old claims are removed with the other write claims after a day; the day is in the key, so
  * tomorrow's notice is a new claim. True when this caller holds the claim.
  */
-export async function claimNoticeToday(kind: string, subject: string, now: Date): Promise<boolean> {
+async function claimNoticeToday(kind: string, subject: string, now: Date): Promise<boolean> {
   try {
     await WriteClaimModel.create({
       collectionName: `notice:${kind}`,

@@ -23,8 +23,8 @@ export interface ExclusionSummary {
 }
 
 /** The request's own wishes that one click may widen; safeguards are never among them. */
-export const RELAXABLE_WISHES = ['adult-gender', 'schedule', 'too-far'] as const;
-export type RelaxableWish = (typeof RELAXABLE_WISHES)[number];
+const RELAXABLE_WISHES = ['adult-gender', 'schedule', 'too-far'] as const;
+type RelaxableWish = (typeof RELAXABLE_WISHES)[number];
 
 /**
  * The people left out who would fit if one thing changed, counted once each, from the same filters the

@@ -4,9 +4,9 @@ import { MAX_TRAVEL_KM } from '../requests/index.js';
 import { WINDOW_ROWS } from '../../shared/window-fields/index.js';
 
 /** At most this many suggestions: more would read as a form, not as a way forward. */
-export const MAX_RELAXATIONS = 3;
+const MAX_RELAXATIONS = 3;
 /** A wider distance is offered in whole steps of this many km. */
-export const DISTANCE_STEP_KM = 5;
+const DISTANCE_STEP_KM = 5;
 
 /** One change to the request's own wishes, and how many more people it would find. */
 export type Relaxation =

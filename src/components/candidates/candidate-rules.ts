@@ -110,7 +110,7 @@ export function sharedMinutes(wanted: readonly TimeWindow[], offered: readonly T
   return total;
 }
 
-export const requestedMinutes = (windows: readonly TimeWindow[]) =>
+const requestedMinutes = (windows: readonly TimeWindow[]) =>
   windows.reduce((sum, window) => sum + Math.max(0, minutes(window.to) - minutes(window.from)), 0);
 
 export interface Exclusion {

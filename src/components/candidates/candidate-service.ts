@@ -9,7 +9,7 @@ import { rankedFor } from './candidate-ranked.js';
 import { auditCriteria, candidateView, firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
 import { auditRequest, type StoredRequest, mayChangeRequest } from '../requests/index.js';
 
-export const CANDIDATES_PAGE_SIZE = 20;
+const CANDIDATES_PAGE_SIZE = 20;
 
 /**
  * One page of the request's ranked, explained candidates, with why the others were left out. The

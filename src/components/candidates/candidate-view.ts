@@ -117,8 +117,6 @@ export function candidateView(
   };
 }
 
-export type CandidateView = ReturnType<typeof candidateView>;
-
 /**
  * The criteria a listing used, for the audit log: which of the request's wishes counted, by name only.
  * Age, distance and the vetting period always count; the rest when the request states them.

@@ -51,4 +51,3 @@ export { candidateWaits } from './candidate-waits.js';
 export { loadCandidateBase, candidateBase, forgetCandidateBase } from './candidate-base.js';
 export { rankedFor } from './candidate-ranked.js';
 export { candidatesPage } from './candidate-service.js';
-export { checkEligibility } from './candidate-eligibility.js';

@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 import { FACTORS, WEIGHT_LIMITS } from './candidate-rules.js';
 
 /** A municipality's own weights for ranking candidates (one document per municipality; unset = defaults). */
@@ -15,5 +15,4 @@ const rankingWeightsSchema = new Schema(
 
 rankingWeightsSchema.index({ municipalityCode: 1 }, { unique: true });
 
-export type RankingWeights = InferSchemaType<typeof rankingWeightsSchema>;
 export const RankingWeightsModel = model('RankingWeights', rankingWeightsSchema, 'ranking_weights');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FACTORS, WEIGHT_LIMITS, type Factor, type Weights } from './candidate-rules.js';
+import { FACTORS, WEIGHT_LIMITS, type Factor } from './candidate-rules.js';
 
 /** The weights form: whole numbers within each factor's bounds, one message per field. */
 export const weightsSchema = z.strictObject(
@@ -21,5 +21,3 @@ export const weightsSchema = z.strictObject(
     ]),
   ) as unknown as Record<Factor, z.ZodType<number, string>>,
 );
-
-export type WeightsForm = Weights;

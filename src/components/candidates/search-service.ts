@@ -10,7 +10,7 @@ import { firstNamesOf, updatedAt, vettedNow } from './candidate-view.js';
 import { placeCounts, CASEWORK, ownMunicipality, EXPECTED_MONTHS } from '../requests/index.js';
 import type { SearchQuery } from './search-schemas.js';
 
-export const SEARCH_PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = 20;
 
 // One collator for every comparison: `localeCompare(other, 'da')` orders the same, but looks its collator
 // up on every call, thousands of times per search at a large municipality's size.
@@ -21,7 +21,7 @@ const byDanishName = new Intl.Collator('da').compare;
  * room), with the vetting read exactly: the search knows no child, so it asks for vetting through a
  * course of the usual length. Undefined when nothing but a request's own wishes could stand in the way.
  */
-export function blockedReason(
+function blockedReason(
   candidate: BaseCandidate,
   vettedUntil: Date | undefined,
   counts: { activeMatches: number; placesInUse: number },

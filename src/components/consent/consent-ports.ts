@@ -43,14 +43,14 @@ interface ReceiptFacts {
  * The match, if the actor is on the request's team (a social worker of its municipality); `mayChange`
  * when they may record or withdraw (the responsible worker). Throws NotFoundError otherwise.
  */
-export type TeamMatchLookup = (
+type TeamMatchLookup = (
   actor: Actor,
   requestId: string,
   matchId: string,
 ) => Promise<{ match: ConsentMatch; mayChange: boolean }>;
 
 /** The match by id, for the family's link and the jobs (no actor); undefined when it is gone. */
-export type MatchLookup = (matchId: string) => Promise<ConsentMatch | undefined>;
+type MatchLookup = (matchId: string) => Promise<ConsentMatch | undefined>;
 
 /** What happens to the match when a consent ends (withdrawn or expired): pause, cancel mail, tell people. */
 export interface ConsentEnded {

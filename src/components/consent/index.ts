@@ -20,12 +20,9 @@ export {
   consentMatchLookupsSeam,
   consentEndedSignal,
   type ConsentMatch,
-  type ConsentEnded,
-  type TeamMatchLookup,
-  type MatchLookup,
   type ConsentMatchLookups,
 } from './consent-ports.js';
-export { awaitingConsentSeam, type AwaitingConsentCounter } from './consent-home.js';
+export { awaitingConsentSeam } from './consent-home.js';
 export {
   consentGateFor,
   consentGapsOf,

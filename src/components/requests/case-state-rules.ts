@@ -6,21 +6,19 @@ import type { MatchState } from './match-rules.js';
  * match's state, history and answers, the consent ledger read exactly, the volunteer's børneattest) to
  * one state per match and one for the request. Pages, home lines and mails only translate the answer.
  */
-export const CASE_STATES = [
-  'new',
-  'looking',
-  'proposed',
-  'accepted',
-  'waiting-for-consent',
-  'ready-to-start',
-  'active',
-  'paused',
-  'closed',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+type CaseState =
+  | 'new'
+  | 'looking'
+  | 'proposed'
+  | 'accepted'
+  | 'waiting-for-consent'
+  | 'ready-to-start'
+  | 'active'
+  | 'paused'
+  | 'closed';
 
-export type PauseWhy = 'withdrawal' | 'consent-expired' | 'by-hand';
-export type ConsentEnding = 'withdrawn' | 'expired';
+type PauseWhy = 'withdrawal' | 'consent-expired' | 'by-hand';
+type ConsentEnding = 'withdrawn' | 'expired';
 
 /** The latest version of one consent, with the way it ended when it was withdrawn (or marked expired). */
 export type ConsentFact = ConsentState & { withdrawalHow?: string | null };
@@ -84,7 +82,7 @@ export interface MatchFacts {
 }
 
 /** The one next action the social worker is offered for a match, as its primary button or link. */
-export type NextStep =
+type NextStep =
   | 'await-answers'
   | 'record-consent'
   | 'start'

@@ -1,8 +1,7 @@
 import type { MatchCaseState, RequestCaseState } from './case-state-rules.js';
 import { WITHDRAW_REASONS } from './match-rules.js';
 
-export const AUDIENCES = ['socialWorker', 'coordinator', 'volunteer', 'family'] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export type Audience = 'socialWorker' | 'coordinator' | 'volunteer' | 'family';
 
 /** Catalog keys for one state as one audience reads it: the state, its details, and the flag. */
 export interface StateWording {

@@ -22,7 +22,7 @@ type ConsentEndedHandler = (ended: {
  * was cut off before the match was paused) are paused now, the same way a withdrawal pauses them. Reads
  * at most ACTIVE_CHECK_BUDGET matches a run, a page at a time. Returns how many were paused.
  */
-export async function pauseActiveWithoutConsent(
+async function pauseActiveWithoutConsent(
   now: Date,
   baseUrl: string,
   whenConsentEnded: ConsentEndedHandler,

@@ -53,7 +53,6 @@ export type CloseReason = (typeof CLOSE_REASONS)[number];
  * nothing for a match that never ran. Stored in the same field as a close reason.
  */
 export const WITHDRAW_REASONS = ['family-declined', 'found-other-help', 'needs-changed', 'other'] as const;
-export type WithdrawReason = (typeof WITHDRAW_REASONS)[number];
 
 /** Every reason a closed match may carry (the two lists share "other"). */
 export const ENDING_REASONS = [...new Set<string>([...CLOSE_REASONS, ...WITHDRAW_REASONS])];
@@ -74,10 +73,11 @@ export const PLACE_HOLDING_STATES: readonly MatchState[] = [
   'paused',
 ];
 /** States in which a match is still going: a second proposal of the same adult for the child is refused. */
-export const LIVE_STATES: readonly MatchState[] = PLACE_HOLDING_STATES;
+// The same states as those holding a place today, named apart because the two rules answer different questions.
+export const LIVE_STATES: readonly MatchState[] = [...PLACE_HOLDING_STATES];
 
 /** Days a proposal may wait for its answers before the coordinators and the volunteer are reminded. */
-export const REMINDER_AFTER_DAYS = 5;
+const REMINDER_AFTER_DAYS = 5;
 
 /** Moves the application makes by itself: a consent ended, a volunteer deleted their account. */
 export type Mover = Role | 'system';

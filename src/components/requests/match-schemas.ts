@@ -26,8 +26,6 @@ export const proposalSchema = z
     path: ['askText'],
   });
 
-export type ProposalForm = z.output<typeof proposalSchema>;
-
 export const declineSchema = z.strictObject({
   reason: writtenText().min(2, 'matching.answer.reasonRequired').max(500, 'forms.errors.tooLong'),
 });

@@ -165,7 +165,7 @@ export async function answerProposal(
 export type CaseworkMove = 'activate' | 'pause' | 'resume' | 'close';
 
 /** A proposal that never started is withdrawn for its own reasons; a match that ran is ended for others. */
-export function endingReasonFits(state: MatchState, reason: string | undefined): boolean {
+function endingReasonFits(state: MatchState, reason: string | undefined): boolean {
   const reasons: readonly string[] = WITHDRAWABLE_STATES.includes(state)
     ? WITHDRAW_REASONS
     : CLOSE_REASONS.filter((own) => own !== 'volunteer-left');

@@ -31,11 +31,7 @@ export function readMatch(matchId: string) {
 }
 
 /** Applies claimed step n; the `steps` guard keeps a late writer from undoing later steps. */
-export async function applyStep(
-  matchId: string,
-  step: number,
-  patch: Record<string, unknown>,
-): Promise<void> {
+async function applyStep(matchId: string, step: number, patch: Record<string, unknown>): Promise<void> {
   await MatchModel.updateOne({ _id: matchId, steps: step }, { $set: { ...patch, steps: step + 1 } });
 }
 

@@ -25,7 +25,7 @@ async function markReminded(matchId: string, now: Date): Promise<void> {
  * runs out, and a mail queued twice is a refused duplicate: sent exactly once. Returns how many proposals
  * were reminded.
  */
-export async function remindWaitingProposals(context: JobContext, baseUrl: string): Promise<number> {
+async function remindWaitingProposals(context: JobContext, baseUrl: string): Promise<number> {
   const { now } = context;
   // The rule decides which are due (isDueReminder); the query only narrows to proposals, oldest first.
   const waiting = await MatchModel.find({ state: 'proposed' }).sort({ createdAt: 1 }).limit(1000).lean();

@@ -5,7 +5,7 @@ import { PLACE_HOLDING_STATES, type MatchState } from './match-rules.js';
 import { PlaceSlotModel } from './place-slot-model.js';
 
 /** A slot whose match has not appeared this long after the claim belongs to a proposal that died. */
-export const IN_FLIGHT_SLOT_MS = 60_000;
+const IN_FLIGHT_SLOT_MS = 60_000;
 
 export interface PlaceHolder {
   /** `offer:<id>` or `volunteer:<id>`. */

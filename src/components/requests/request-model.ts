@@ -1,4 +1,4 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { model, Schema } from 'mongoose';
 import { LANGUAGES } from '../volunteers/index.js';
 import {
   ADULT_GENDERS,
@@ -66,5 +66,4 @@ const requestSchema = new Schema(
 requestSchema.index({ municipalityCode: 1, responsibleId: 1, status: 1, createdAt: -1 });
 requestSchema.index({ municipalityCode: 1, status: 1 });
 
-export type ChildRequest = InferSchemaType<typeof requestSchema>;
 export const RequestModel = model('ChildRequest', requestSchema, 'child_requests');

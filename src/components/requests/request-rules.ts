@@ -27,7 +27,7 @@ export const NEEDS_TEXT_MAX = 2000;
 /** The Swedish-inspired model keeps a caseload at 15–20; above this the caseload page says so, gently. */
 export const CASELOAD_GENTLE_LIMIT = 20;
 /** Children from newborn to 17: a request is for a child. */
-export const MAX_CHILD_AGE = 17;
+const MAX_CHILD_AGE = 17;
 
 // Six digits (a date), an optional hyphen or space, four digits, anywhere in the text: a CPR number in
 // any of the ways people type one. A case number that happens to look like one is refused too: cheaper
