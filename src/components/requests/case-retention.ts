@@ -22,7 +22,7 @@ export type BookmarkRetention = (requestIds: string[]) => Promise<number>;
 export const bookmarkRetentionSeam = seam<BookmarkRetention>('requests.bookmark-retention');
 
 /** Components add the deletion of their own case records to the retention run by listening here. */
-export const caseRetentionSignal = signal<CaseRetention>('matching.case-retention');
+export const caseRetentionSignal = signal<CaseRetention>('requests.case-retention');
 
 export interface CaseRetentionCounts {
   requests: number;

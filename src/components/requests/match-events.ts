@@ -28,7 +28,7 @@ export interface MatchFacts {
 export type MatchMovedListener = (event: MatchMoved) => Promise<void>;
 
 /** Components above matching learn here when a match becomes active, is paused, resumed or closed. */
-export const matchMovedSignal = signal<MatchMovedListener>('matching.match-moved');
+export const matchMovedSignal = signal<MatchMovedListener>('requests.match-moved');
 
 /**
  * Tells every listener, after the step is stored. A listener's failure never undoes the move: listeners

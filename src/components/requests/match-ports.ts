@@ -26,8 +26,8 @@ export type EligibilityCheck = (candidate: ProposalCandidate) => Promise<string 
 /** Which organisation an offer belongs to (undefined when there is no such running offer). */
 export type OfferOwnerLookup = (offerId: string) => Promise<string | undefined>;
 
-export const eligibilitySeam = seam<EligibilityCheck>('matching.eligibility');
-export const offerOwnerSeam = seam<OfferOwnerLookup>('matching.offer-owner');
+export const eligibilitySeam = seam<EligibilityCheck>('requests.eligibility');
+export const offerOwnerSeam = seam<OfferOwnerLookup>('requests.offer-owner');
 
 /** Fails closed: without a check in the app's wiring nobody has vouched for the candidate, so it is refused. */
 export async function eligibilityProblem(candidate: ProposalCandidate): Promise<string | undefined> {

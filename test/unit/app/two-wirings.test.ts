@@ -126,6 +126,6 @@ describe('app wiring: each app built in one process is connected on its own', ()
     const config = testConfig();
     const mail = mailSettingsFor(config, createLogger('silent'));
     const app = assemble(config, mail, { provisions: [provide(eligibilitySeam, undefined)] });
-    assert.deepEqual(unmetNeeds(app), ['matching: matching.eligibility']);
+    assert.deepEqual(unmetNeeds(app), ['requests: requests.eligibility']);
   });
 });
