@@ -1,20 +1,12 @@
-import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createUser, TEST_PASSWORD, totpCode } from '../helpers/accounts.js';
 import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
+import { tabTo } from '../helpers/browser-session.js';
 import { latestMailTo, pathOf } from '../helpers/mail.js';
 import { createOrganisation } from '../helpers/organisations.js';
+import { expectCount, expectFocus, expectPath, expectText } from '../helpers/page-state.js';
 import { buildTestApp } from '../helpers/test-app.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
-
-/** Moves focus with Tab only (as a keyboard user would) until the element matching selector has it. */
-async function tabTo(page: Page, selector: string, maxPresses = 40): Promise<void> {
-  for (let press = 0; press < maxPresses; press += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${selector} with the Tab key`);
-}
 
 /**
  * Submits the focused form with Enter, waits for the page that comes back and checks where it landed.
@@ -39,25 +31,13 @@ async function submitAndExpect(page: Page, expectedPath: string): Promise<void> 
     );
   }
   await page.waitForLoadState('load');
-  assert.equal(new URL(page.url()).pathname, expectedPath);
+  await expectPath(page, expectedPath);
   // The browser moves focus to an [autofocus] element in a later rendering step, after 'load': wait for
   // it, so the next key press cannot land before focus moves.
   await page.waitForFunction(() => {
     const target = document.querySelector('[autofocus]');
     return !target || document.activeElement === target;
   });
-}
-
-/** Waits until the element matching selector has focus (fails with what had it instead). */
-async function expectFocusOn(page: Page, selector: string): Promise<void> {
-  try {
-    await page.waitForFunction((s) => document.activeElement?.matches(s) ?? false, selector, {
-      timeout: 5_000,
-    });
-  } catch (error) {
-    const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
-    throw new Error(`${selector} did not take focus; focus is on ${focused}`, { cause: error });
-  }
 }
 
 async function typeInto(page: Page, selector: string, text: string): Promise<void> {
@@ -94,13 +74,13 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     // A mistake first: the error summary takes focus and lists the problem.
     await typeInto(page, '#name', 'Frida Fjord');
     await submitAndExpect(page, '/tilmeld');
-    await expectFocusOn(page, '.error-summary');
+    await expectFocus(page, '.error-summary');
     await expectNoAxeViolations(page);
 
     await typeInto(page, '#email', 'frida@example.dk');
     await typeInto(page, '#password', TEST_PASSWORD);
     await submitAndExpect(page, '/tilmeld');
-    assert.match((await page.textContent('h1')) ?? '', /Tjek din e-mail/);
+    await expectText(page, 'h1', /Tjek din e-mail/);
     await expectNoAxeViolations(page);
 
     const link = (await latestMailTo('frida@example.dk'))!.link!;
@@ -108,13 +88,13 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await expectNoAxeViolations(page);
     await tabTo(page, 'main button[type=submit]');
     await submitAndExpect(page, '/log-ind');
-    assert.match((await page.textContent('.flash')) ?? '', /bekræftet/);
+    await expectText(page, '.flash', /bekræftet/);
     await expectNoAxeViolations(page);
 
     await typeInto(page, '#email', 'frida@example.dk');
     await typeInto(page, '#password', TEST_PASSWORD);
     await submitAndExpect(page, '/overblik');
-    assert.match((await page.textContent('.user-bar')) ?? '', /Frida Fjord · Frivillig/);
+    await expectText(page, '.user-bar', /Frida Fjord · Frivillig/);
     await expectNoAxeViolations(page);
   });
 
@@ -133,8 +113,8 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     const secret = ((await page.textContent('code.secret')) ?? '').replace(/\s+/g, '');
     await typeInto(page, '#code', totpCode(secret));
     await submitAndExpect(page, '/konto/totp/opsaet');
-    assert.match((await page.textContent('h1')) ?? '', /Gem dine gendannelseskoder/);
-    assert.equal(await page.locator('.codes li').count(), 10);
+    await expectText(page, 'h1', /Gem dine gendannelseskoder/);
+    await expectCount(page.locator('.codes li'), 10);
     await expectNoAxeViolations(page);
 
     await tabTo(page, 'main a.button');
@@ -151,7 +131,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await expectNoAxeViolations(page);
     await typeInto(page, '#code', totpCode(secret, 1));
     await submitAndExpect(page, '/overblik');
-    assert.match((await page.textContent('.user-bar')) ?? '', /Socialrådgiver/);
+    await expectText(page, '.user-bar', /Socialrådgiver/);
   });
 
   it('when a municipal administrator opens the staff and settings pages, then they pass axe and errors are announced', async () => {
@@ -173,7 +153,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await submitAndExpect(page, '/overblik');
     await expectNoAxeViolations(page);
     await page.goto(server.baseUrl + '/kommune/medarbejdere');
-    assert.match((await page.textContent('main')) ?? '', /Kollega Karlsen/);
+    await expectText(page, 'main', /Kollega Karlsen/);
     await expectNoAxeViolations(page);
 
     await page.goto(server.baseUrl + '/kommune/foreninger');
@@ -184,7 +164,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await page.fill('#followUpEveryWeeks', '99');
     await page.focus('#followUpEveryWeeks');
     await submitAndExpect(page, '/kommune/indstillinger');
-    await expectFocusOn(page, '.error-summary');
+    await expectFocus(page, '.error-summary');
     await expectNoAxeViolations(page);
   });
 
@@ -197,7 +177,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await page.focus('#password');
     await submitAndExpect(page, '/overblik');
     await page.goto(server.baseUrl + '/forening/medlemmer');
-    assert.match((await page.textContent('h1')) ?? '', /Nordstrand Gymnastikforening/);
+    await expectText(page, 'h1', /Nordstrand Gymnastikforening/);
     await expectNoAxeViolations(page);
 
     // The registration form with its radio buttons, checkboxes and errors.
@@ -205,7 +185,7 @@ describe('account journeys in the browser, keyboard only (axe: WCAG 2.1 AA)', fu
     await expectNoAxeViolations(page);
     await page.focus('#name');
     await submitAndExpect(page, '/forening/ny');
-    await expectFocusOn(page, '.error-summary');
+    await expectFocus(page, '.error-summary');
     await expectNoAxeViolations(page);
   });
 });

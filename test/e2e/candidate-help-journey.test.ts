@@ -7,6 +7,7 @@ import { createUser, totpCode } from '../helpers/accounts.js';
 import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
 import { createCandidate, createCandidateRequest, createOrganisationOfKind } from '../helpers/candidates.js';
 import { createSocialWorker } from '../helpers/matching.js';
+import { expectText } from '../helpers/page-state.js';
 import { buildTestApp } from '../helpers/test-app.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
@@ -61,20 +62,20 @@ describe('the social worker finds a way forward when no candidate fits (axe: WCA
     await expectNoAxeViolations(page);
 
     await submit(page, 'button:has-text("Bed deres organisation om det")', new RegExp(`^${candidates}$`));
-    assert.match((await page.textContent('.flash')) ?? '', /Organisationen er bedt om at forny godkendelsen/);
+    await expectText(page, '.flash', /Organisationen er bedt om at forny godkendelsen/);
 
     await submit(page, 'button[aria-describedby="relax-0"]', new RegExp(`^${candidates}$`));
-    assert.match((await page.textContent('.flash')) ?? '', /Sagen er rettet/);
+    await expectText(page, '.flash', /Sagen er rettet/);
     main = (await page.textContent('main')) ?? '';
     assert.match(main, /Fjern · /);
     assert.equal((await RequestModel.findById(requestId).lean())?.maxTravelKm, 15);
     await expectNoAxeViolations(page);
 
     await submit(page, 'button:has-text("Vent på kandidater")', new RegExp(`^${candidates}$`));
-    assert.match((await page.textContent('main')) ?? '', /Sagen venter på kandidater siden/);
+    await expectText(page, 'main', /Sagen venter på kandidater siden/);
     await expectNoAxeViolations(page);
     await page.goto(server.baseUrl + `/sager/${requestId}`);
-    assert.match((await page.textContent('main')) ?? '', /Venter på kandidater siden/);
+    await expectText(page, 'main', /Venter på kandidater siden/);
     await context.close();
   });
 });

@@ -8,6 +8,7 @@ import { clickAndWait, logIn, useBrowserSession } from '../helpers/browser-sessi
 import { createCandidate, createCandidateRequest } from '../helpers/candidates.js';
 import { createMatch, createSocialWorker } from '../helpers/matching.js';
 import { addMember, createOrganisation } from '../helpers/organisations.js';
+import { expectPath, expectText, expectVisible } from '../helpers/page-state.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
 async function logInWithCode(page: Page, baseUrl: string, email: string, secret: string): Promise<void> {
@@ -64,7 +65,7 @@ describe('journey: the family’s consent is recorded, starts the match, and is 
     await logInWithCode(social, server.baseUrl, worker.email, worker.totpSecret!);
     await social.goto(server.baseUrl + `/sager/${requestId}`);
     await clickAndWait(social, `a[href="/sager/${requestId}/match/${matchId}/samtykke"]`);
-    assert.match((await social.textContent('main')) ?? '', /mangler samtykke fra en forælder/);
+    await expectText(social, 'main', /mangler samtykke fra en forælder/);
     await expectNoAxeViolations(social);
 
     // A short form, filled in during a conversation with a parent.
@@ -93,11 +94,11 @@ describe('journey: the family’s consent is recorded, starts the match, and is 
     assert.ok(link && /\/samtykke\/[A-Za-z0-9_-]{43}$/.test(link), String(link));
     // Printed: the receipt and its link, without the site's navigation, footer or page links.
     await social.emulateMedia({ media: 'print' });
-    assert.equal(await social.isVisible('.site-header'), false);
-    assert.equal(await social.isVisible('.site-footer'), false);
-    assert.equal(await social.isVisible('.receipt .no-print'), false);
-    assert.equal(await social.isVisible('.receipt-link'), true);
-    assert.equal(await social.isVisible('h1'), true);
+    await expectVisible(social.locator('.site-header').first(), false);
+    await expectVisible(social.locator('.site-footer').first(), false);
+    await expectVisible(social.locator('.receipt .no-print').first(), false);
+    await expectVisible(social.locator('.receipt-link').first(), true);
+    await expectVisible(social.locator('h1').first(), true);
     await social.emulateMedia({ media: 'screen' });
 
     // Back on the checklist, the gate passes and the match starts.
@@ -110,7 +111,7 @@ describe('journey: the family’s consent is recorded, starts the match, and is 
     await expectNoAxeViolations(social);
 
     await volunteer.reload();
-    assert.match((await volunteer.textContent('main')) ?? '', /Ellen/);
+    await expectText(volunteer, 'main', /Ellen/);
 
     // The family opens their link (no login), sees what they agreed to and withdraws with one confirmation.
     const family = await session.newPage();
@@ -123,7 +124,7 @@ describe('journey: the family’s consent is recorded, starts the match, and is 
     assert.ok(await fitsWidth(family, 320), 'the family page reflows at 320 px');
     await expectNoAxeViolations(family);
     await clickAndWait(family, 'main form button');
-    assert.match((await family.textContent('main')) ?? '', /Samtykket er trukket tilbage/);
+    await expectText(family, 'main', /Samtykket er trukket tilbage/);
     await expectNoAxeViolations(family);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'paused');
 
@@ -145,7 +146,7 @@ describe('journey: the family’s consent is recorded, starts the match, and is 
     const { server, page } = session;
     await logInWithCode(page, server.baseUrl, admin.email, admin.totpSecret!);
     await page.goto(server.baseUrl + '/kommune/samtykke');
-    assert.equal(new URL(page.url()).pathname, '/kommune/samtykke');
+    await expectPath(page, '/kommune/samtykke');
     await expectNoAxeViolations(page);
   });
 });

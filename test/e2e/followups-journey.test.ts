@@ -9,6 +9,7 @@ import { clickAndWait, useBrowserSession } from '../helpers/browser-session.js';
 import { storeConsent } from '../helpers/consent.js';
 import { followUpCase } from '../helpers/followups.js';
 import { latestMailTo, pathOf } from '../helpers/mail.js';
+import { expectCount, expectPath, expectText } from '../helpers/page-state.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
 async function logInWithCode(page: Page, baseUrl: string, email: string, secret: string): Promise<void> {
@@ -51,14 +52,14 @@ describe('journey: a volunteer checks in from the reminder on a phone, the socia
     // A phone: the link asks for login first, then goes straight to the form.
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(server.baseUrl + formPath);
-    assert.equal(new URL(page.url()).pathname, '/log-ind');
+    await expectPath(page, '/log-ind');
     await page.fill('#email', c.bo.email);
     await page.fill('#password', TEST_PASSWORD);
     await Promise.all([
       page.waitForURL((url) => url.pathname === formPath.split('?')[0]),
       page.press('#password', 'Enter'),
     ]);
-    assert.match((await page.textContent('h1')) ?? '', /Hvordan går det med E\./);
+    await expectText(page, 'h1', /Hvordan går det med E\./);
     assert.ok(
       await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       'nothing scrolls sideways at 320 px',
@@ -75,10 +76,10 @@ describe('journey: a volunteer checks in from the reminder on a phone, the socia
     await clickAndWait(page, 'form[action^="/frivillig/opfoelgning/"] button[type="submit"]');
     const seconds = (Date.now() - started) / 1000;
     // A worry is answered at once: who was told, and whom to call if a child is in danger now.
-    assert.equal(new URL(page.url()).pathname, formPath.split('?')[0]);
-    assert.match((await page.textContent('.flash')) ?? '', /Tak! Dit svar er sendt/);
-    assert.match((await page.textContent('main')) ?? '', /Din bekymring er sendt/);
-    assert.equal(await page.locator('a[href="tel:112"]').count(), 1);
+    await expectPath(page, formPath.split('?')[0]);
+    await expectText(page, '.flash', /Tak! Dit svar er sendt/);
+    await expectText(page, 'main', /Din bekymring er sendt/);
+    await expectCount(page.locator('a[href="tel:112"]'), 1);
     await expectNoAxeViolations(page);
     console.log(`      check-in answered in ${seconds.toFixed(1)} s of browser time (5 questions, one page)`);
     assert.equal(
@@ -90,19 +91,19 @@ describe('journey: a volunteer checks in from the reminder on a phone, the socia
     const social = await session.newPage();
     await logInWithCode(social, server.baseUrl, c.sara.email, c.sara.totpSecret!);
     await social.goto(server.baseUrl + '/opfoelgning');
-    assert.match((await social.textContent('main')) ?? '', /Bekymring om E\./);
+    await expectText(social, 'main', /Bekymring om E\./);
     await expectNoAxeViolations(social);
     await clickAndWait(social, 'a:has-text("Bekymring om E.")');
-    assert.match((await social.textContent('main')) ?? '', /ikke sover om natten/);
+    await expectText(social, 'main', /ikke sover om natten/);
     await expectNoAxeViolations(social);
     // What was done is recorded on the same page, once.
     await social.check('#actions-talked-family');
     await social.fill('#note', 'Ringet til mor; aftalt møde.');
     await clickAndWait(social, 'form[action$="/bekymring"] button[type="submit"]');
-    assert.match((await social.textContent('main')) ?? '', /Håndteret .* af /);
+    await expectText(social, 'main', /Håndteret .* af /);
     await expectNoAxeViolations(social);
     await social.goto(server.baseUrl + `/opfoelgning/forloeb/${c.matchId}`);
-    assert.equal(await social.locator('svg[role="img"] title').count(), 1);
+    await expectCount(social.locator('svg[role="img"] title'), 1);
     await expectNoAxeViolations(social);
 
     // The coordinator's view: done, and nothing about the child.
@@ -133,8 +134,8 @@ describe('journey: a volunteer checks in from the reminder on a phone, the socia
       await tab.setViewportSize({ width: 320, height: 640 });
       await logInWithCode(tab, server.baseUrl, person.email, person.totpSecret!);
       await clickAndWait(tab, `a[href="${path}"]`);
-      assert.equal(new URL(tab.url()).pathname, path, 'reached from the home');
-      assert.equal(await tab.locator('svg[role="img"] title').count(), 1);
+      await expectPath(tab, path, 'reached from the home');
+      await expectCount(tab.locator('svg[role="img"] title'), 1);
       assert.ok(
         await tab.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
         `nothing scrolls sideways at 320 px on ${path}`,

@@ -4,9 +4,10 @@ import { importMunicipalities, onboardMunicipality } from '../../src/components/
 import { moveMembership } from '../../src/components/organisations/index.js';
 import { createUser } from '../helpers/accounts.js';
 import { expectNoAxeViolations, type RunningServer } from '../helpers/browser.js';
-import { logIn, tabTo, useBrowserSession } from '../helpers/browser-session.js';
+import { clickAndWait, logIn, tabTo, useBrowserSession } from '../helpers/browser-session.js';
 import { createOffer } from '../helpers/offers.js';
 import { createOrganisation } from '../helpers/organisations.js';
+import { expectText, expectValue } from '../helpers/page-state.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
 const offerTitles = (page: Page) => page.locator('article h3 a').allTextContents();
@@ -32,7 +33,7 @@ describe('the marketplace in the browser, keyboard only (axe: WCAG 2.1 AA)', fun
 
   it('when an anonymous visitor filters by postcode and distance with the keyboard, then the nearest offers show first', async () => {
     await page.goto(server.baseUrl + '/tilbud');
-    assert.match((await page.textContent('h1')) ?? '', /Tilbudstorvet/);
+    await expectText(page, 'h1', /Tilbudstorvet/);
     assert.equal((await offerTitles(page)).length, 3);
     await expectNoAxeViolations(page);
 
@@ -41,7 +42,7 @@ describe('the marketplace in the browser, keyboard only (axe: WCAG 2.1 AA)', fun
     await tabTo(page, '#afstand');
     // From the preselected 25 km one step up to 10 km, as a keyboard user would.
     await page.keyboard.press('ArrowUp');
-    assert.equal(await page.inputValue('#afstand'), '10');
+    await expectValue(page, '#afstand', '10');
     await tabTo(page, 'form[action="/tilbud"] button[type="submit"]');
     await Promise.all([page.waitForURL(/postnummer=9440/), page.keyboard.press('Enter')]);
 
@@ -49,13 +50,13 @@ describe('the marketplace in the browser, keyboard only (axe: WCAG 2.1 AA)', fun
     assert.equal(url.searchParams.get('afstand'), '10');
     // Fjerritslev is about 34 km from Aabybro: outside; Pandrup about 8 km: second.
     assert.deepEqual(await offerTitles(page), ['Snedkeri i Aabybro', 'Gymnastik i Pandrup']);
-    assert.match((await page.textContent('[role="status"]')) ?? '', /Nærmeste først, højst 10 km fra 9440/);
+    await expectText(page, '[role="status"]', /Nærmeste først, højst 10 km fra 9440/);
     assert.equal(await page.inputValue('#postnummer'), '9440');
     await expectNoAxeViolations(page);
 
     await tabTo(page, `a[href="/tilbud/${offerId}"]`);
     await Promise.all([page.waitForURL(`**/tilbud/${offerId}`), page.keyboard.press('Enter')]);
-    assert.match((await page.textContent('h1')) ?? '', /Gymnastik i Pandrup/);
+    await expectText(page, 'h1', /Gymnastik i Pandrup/);
     await expectNoAxeViolations(page);
   });
 
@@ -75,17 +76,14 @@ describe('the marketplace in the browser, keyboard only (axe: WCAG 2.1 AA)', fun
     await logIn(page, server.baseUrl, coordinator.email);
 
     await page.goto(server.baseUrl + '/forening/tilbud');
-    assert.match((await page.textContent('main')) ?? '', /Gymnastik i Pandrup/);
+    await expectText(page, 'main', /Gymnastik i Pandrup/);
     await expectNoAxeViolations(page);
 
     await page.goto(server.baseUrl + '/forening/tilbud/ny');
     await expectNoAxeViolations(page);
     await page.fill('#title', 'Ny gymnastik');
-    await Promise.all([
-      page.waitForLoadState('load'),
-      page.click('form[action="/forening/tilbud/ny"] button[type="submit"]'),
-    ]);
-    assert.match((await page.textContent('.error-summary')) ?? '', /Der er et problem/);
+    await clickAndWait(page, 'form[action="/forening/tilbud/ny"] button[type="submit"]');
+    await expectText(page, '.error-summary', /Der er et problem/);
     assert.equal(await page.inputValue('#title'), 'Ny gymnastik');
     await expectNoAxeViolations(page);
 

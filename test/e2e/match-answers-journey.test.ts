@@ -8,6 +8,7 @@ import { clickAndWait, logIn, useBrowserSession } from '../helpers/browser-sessi
 import { createCandidate, createCandidateRequest } from '../helpers/candidates.js';
 import { createMatch, createSocialWorker } from '../helpers/matching.js';
 import { addMember, createOrganisation } from '../helpers/organisations.js';
+import { expectPath, expectText } from '../helpers/page-state.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
 async function logInWithCode(page: Page, baseUrl: string, email: string, secret: string): Promise<void> {
@@ -67,7 +68,7 @@ describe('journey: a proposal is answered and the match starts (axe: WCAG 2.1 AA
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'awaiting-consent');
     // Accepted by both: the volunteer sees who, where and when.
     await volunteer.goto(server.baseUrl + '/frivillig/forslag');
-    assert.match((await volunteer.textContent('.after-acceptance')) ?? '', /Ansvarlig socialrådgiver/);
+    await expectText(volunteer, '.after-acceptance', /Ansvarlig socialrådgiver/);
     await expectNoAxeViolations(volunteer);
 
     // The social worker sees the match awaiting consent (the consent journey takes it from here).
@@ -77,7 +78,7 @@ describe('journey: a proposal is answered and the match starts (axe: WCAG 2.1 AA
     await expectNoAxeViolations(social);
     await social.goto(server.baseUrl + `/sager/${requestId}`);
     await expectNoAxeViolations(social);
-    assert.match((await social.textContent('main')) ?? '', /Venter på familiens samtykke/);
+    await expectText(social, 'main', /Venter på familiens samtykke/);
 
     // The other pages a social worker and an administrator reach pass axe too.
     await social.goto(server.baseUrl + '/sager/soeg?interesse=gymnastik');
@@ -93,7 +94,7 @@ describe('journey: a proposal is answered and the match starts (axe: WCAG 2.1 AA
     const { server, page } = session;
     await logInWithCode(page, server.baseUrl, admin.email, admin.totpSecret!);
     await page.goto(server.baseUrl + '/kommune/matchvaegte');
-    assert.equal(new URL(page.url()).pathname, '/kommune/matchvaegte');
+    await expectPath(page, '/kommune/matchvaegte');
     await expectNoAxeViolations(page);
   });
 });

@@ -7,6 +7,7 @@ import { expectNoAxeViolations } from '../helpers/browser.js';
 import { clickAndWait, useBrowserSession } from '../helpers/browser-session.js';
 import { createOffer } from '../helpers/offers.js';
 import { createOrganisation } from '../helpers/organisations.js';
+import { expectAttribute, expectCount, expectPath, expectText } from '../helpers/page-state.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 import { createVettedMember } from '../helpers/vetting.js';
 
@@ -66,20 +67,18 @@ describe('the municipality report pages in the browser (axe: WCAG 2.1 AA)', func
 
     await page.goto(server.baseUrl + '/overblik');
     await clickAndWait(page, 'main a[href="/kommune/rapport/udbud"]');
-    assert.equal(new URL(page.url()).pathname, '/kommune/rapport/udbud');
-    assert.match(
-      (await page.textContent('#supply-summary')) ?? '',
-      /Der mangler frivillige i: 9490 Pandrup \(4\)/,
-    );
-    assert.equal(await page.getAttribute('svg[role="img"]', 'aria-labelledby'), 'supply-map-title');
-    assert.equal(await page.locator('svg circle[data-postcode="9460"][data-need="held-back"]').count(), 1);
+    await expectPath(page, '/kommune/rapport/udbud');
+    await expectText(page, '#supply-summary', /Der mangler frivillige i: 9490 Pandrup \(4\)/);
+    await expectAttribute(page, 'svg[role="img"]', 'aria-labelledby', 'supply-map-title');
+    await expectCount(page.locator('svg circle[data-postcode="9460"][data-need="held-back"]'), 1);
     await expectNoAxeViolations(page);
 
     await page.goto(server.baseUrl + '/kommune/rapport');
     await clickAndWait(page, 'main a[href="/kommune/rapport/godkendelser"]');
-    assert.equal(new URL(page.url()).pathname, '/kommune/rapport/godkendelser');
-    assert.match(
-      (await page.textContent('#vetting-summary')) ?? '',
+    await expectPath(page, '/kommune/rapport/godkendelser');
+    await expectText(
+      page,
+      '#vetting-summary',
       /2 af 2 aktive medlemmer har en gyldig børneattest; for 1 af dem udløber den inden for 60 dage/,
     );
     await expectNoAxeViolations(page);

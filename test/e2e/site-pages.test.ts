@@ -3,6 +3,8 @@ import { Router } from 'express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultComponents } from '../../src/component-list.js';
 import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
+import { clickAndWait } from '../helpers/browser-session.js';
+import { expectAttribute, expectFocus, expectPath, expectText } from '../helpers/page-state.js';
 import { buildTestApp } from '../helpers/test-app.js';
 import { testConfig } from '../helpers/test-config.js';
 
@@ -38,25 +40,25 @@ describe('public pages in the browser (axe: WCAG 2.1 AA)', function () {
 
   it('when a visitor opens the front page and switches language, then each version is Danish/English and passes axe', async () => {
     await page.goto(server.baseUrl + '/');
-    assert.equal(await page.getAttribute('html', 'lang'), 'da');
-    assert.match((await page.textContent('h1')) ?? '', /Den voksne, et barn har brug for/);
+    await expectAttribute(page, 'html', 'lang', 'da');
+    await expectText(page, 'h1', /Den voksne, et barn har brug for/);
     await expectNoAxeViolations(page);
 
-    await page.click('text=Read in English');
-    assert.equal(new URL(page.url()).pathname, '/');
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    assert.match((await page.textContent('h1')) ?? '', /The adult a child needs/);
+    await clickAndWait(page, 'text=Read in English');
+    await expectPath(page, '/');
+    await expectAttribute(page, 'html', 'lang', 'en');
+    await expectText(page, 'h1', /The adult a child needs/);
     await expectNoAxeViolations(page);
 
-    await page.click('text=Læs på dansk');
-    assert.equal(await page.getAttribute('html', 'lang'), 'da');
+    await clickAndWait(page, 'text=Læs på dansk');
+    await expectAttribute(page, 'html', 'lang', 'da');
   });
 
   it('when the footer link is followed, then the accessibility statement opens and passes axe', async () => {
     await page.goto(server.baseUrl + '/');
-    await page.click('footer >> text=Tilgængelighedserklæring');
-    assert.equal(new URL(page.url()).pathname, '/tilgaengelighed');
-    assert.match((await page.textContent('h1')) ?? '', /Tilgængelighedserklæring/);
+    await clickAndWait(page, 'footer >> text=Tilgængelighedserklæring');
+    await expectPath(page, '/tilgaengelighed');
+    await expectText(page, 'h1', /Tilgængelighedserklæring/);
     await expectNoAxeViolations(page);
   });
 
@@ -81,10 +83,12 @@ describe('public pages in the browser (axe: WCAG 2.1 AA)', function () {
   it('when only the keyboard is used, then the skip link comes first, is visible, and leads to the content', async () => {
     await page.goto(server.baseUrl + '/');
     await page.keyboard.press('Tab');
+    await expectFocus(page, '.skip-link');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Gå til indhold');
     const box = await page.locator('.skip-link').boundingBox();
     assert.ok(box && box.y >= 0 && box.height > 0, 'the focused skip link is on screen');
     await page.keyboard.press('Enter');
+    await expectFocus(page, '#main');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
 
     // Onwards by keyboard to the language link, and Enter follows it.
@@ -93,8 +97,13 @@ describe('public pages in the browser (axe: WCAG 2.1 AA)', function () {
       if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === 'Read in English')
         break;
     }
-    await Promise.all([page.waitForURL(/\/$/), page.keyboard.press('Enter')]);
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // The language link leads back to the same address: wait for the new page, not for the address.
+    await Promise.all([
+      page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
+      page.keyboard.press('Enter'),
+    ]);
+    await expectPath(page, '/');
+    await expectAttribute(page, 'html', 'lang', 'en');
   });
 
   it('when the screen is 320 px wide, then nothing scrolls sideways (reflow, WCAG 1.4.10)', async () => {

@@ -8,6 +8,7 @@ import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from 
 import { createSocialWorker } from '../helpers/matching.js';
 import { createOffer } from '../helpers/offers.js';
 import { createOrganisation } from '../helpers/organisations.js';
+import { expectText } from '../helpers/page-state.js';
 import { createVettedMember } from '../helpers/vetting.js';
 import { createProfile } from '../helpers/volunteers.js';
 import { createUser } from '../helpers/accounts.js';
@@ -88,7 +89,7 @@ describe('the social worker’s journey from a new request to a proposal (axe: W
     await expectNoAxeViolations(page);
     await submit(page, 'button:has-text("Send forslag til Maja")', new RegExp(`^${requestPath}$`));
     assert.equal(await MatchModel.countDocuments({ volunteerId: adult.id, state: 'proposed' }), 1);
-    assert.match((await page.textContent('main')) ?? '', /Maja/);
+    await expectText(page, 'main', /Maja/);
     await expectNoAxeViolations(page);
     await context.close();
   });

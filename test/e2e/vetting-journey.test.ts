@@ -6,6 +6,7 @@ import { clickAndWait, logIn, useBrowserSession } from '../helpers/browser-sessi
 import { expectNoAxeViolations } from '../helpers/browser.js';
 import { latestMailTo, pathOf } from '../helpers/mail.js';
 import { addMember, createOrganisation } from '../helpers/organisations.js';
+import { expectPath, expectText } from '../helpers/page-state.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
 /** Submits a form and insists that it was accepted (no error summary on the answer). */
@@ -54,7 +55,7 @@ describe('journey: a volunteer signs up, joins a club and is vetted (axe: WCAG 2
     await volunteer.fill('#to1', '18:00');
     await volunteer.check('#frequency-weekly');
     await submit(volunteer, 'main form[action="/frivillig/profil"] button[type=submit]');
-    assert.equal(new URL(volunteer.url()).pathname, '/frivillig');
+    await expectPath(volunteer, '/frivillig');
     await expectNoAxeViolations(volunteer);
 
     // … and asks to join the club.
@@ -102,9 +103,9 @@ describe('journey: a volunteer signs up, joins a club and is vetted (axe: WCAG 2
 
     // The volunteer now shows as vetted, to themself and in the coordinator's overview.
     await volunteer.goto(server.baseUrl + '/frivillig/godkendelse');
-    assert.match((await volunteer.textContent('main')) ?? '', /Du er godkendt/);
+    await expectText(volunteer, 'main', /Du er godkendt/);
     await expectNoAxeViolations(volunteer);
     await coordinator.goto(server.baseUrl + '/forening/godkendelse');
-    assert.match((await coordinator.textContent('main')) ?? '', /Godkendt: 1\./);
+    await expectText(coordinator, 'main', /Godkendt: 1\./);
   });
 });

@@ -7,6 +7,7 @@ import { expectNoAxeViolations, type RunningServer } from '../helpers/browser.js
 import { clickAndWait, logIn, useBrowserSession } from '../helpers/browser-session.js';
 import { createOffer } from '../helpers/offers.js';
 import { addMember, createOrganisation } from '../helpers/organisations.js';
+import { expectCount, expectText, expectVisible } from '../helpers/page-state.js';
 import { useTestDatabase } from '../helpers/use-test-database.js';
 
 describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', function () {
@@ -30,9 +31,12 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
     await page.goto(server.baseUrl + '/frivillig/profil');
     await expectNoAxeViolations(page);
     await page.fill('#postcode', '0000');
-    await Promise.all([page.waitForEvent('framenavigated'), page.press('#postcode', 'Enter')]);
+    await Promise.all([
+      page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame()),
+      page.press('#postcode', 'Enter'),
+    ]);
     await page.waitForLoadState('load');
-    assert.match((await page.textContent('.error-summary')) ?? '', /Skriv et dansk postnummer/);
+    await expectText(page, '.error-summary', /Skriv et dansk postnummer/);
     await expectNoAxeViolations(page);
 
     await page.fill('#interests', 'gymnastik, leg');
@@ -46,13 +50,13 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
       page.waitForURL((url) => url.pathname === '/frivillig'),
       page.press('#postcode', 'Enter'),
     ]);
-    assert.match((await page.textContent('main')) ?? '', /gymnastik, leg/);
+    await expectText(page, 'main', /gymnastik, leg/);
     await expectNoAxeViolations(page);
 
     await page.goto(server.baseUrl + '/frivillig/foreninger');
     await expectNoAxeViolations(page);
     await clickAndWait(page, 'button:has-text("Bed om at blive medlem")');
-    assert.match((await page.textContent('.flash')) ?? '', /Din anmodning er sendt/);
+    await expectText(page, '.flash', /Din anmodning er sendt/);
     await expectNoAxeViolations(page);
 
     await page.goto(server.baseUrl + '/frivillig/slet');
@@ -72,7 +76,7 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
     await logIn(page, server.baseUrl, coordinator.email);
     await page.goto(server.baseUrl + '/forening/medlemmer');
     await clickAndWait(page, 'button:has-text("Afvis") >> nth=0');
-    assert.match((await page.textContent('main')) ?? '', /Tidligere medlemmer/);
+    await expectText(page, 'main', /Tidligere medlemmer/);
     await expectNoAxeViolations(page);
   });
 
@@ -94,11 +98,11 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
     await logIn(page, server.baseUrl, coordinator.email);
     await page.goto(server.baseUrl + '/overblik');
     await clickAndWait(page, 'a[href="/forening/rapport"]');
-    assert.match((await page.textContent('h1')) ?? '', /Rapport for Nordstrand Gymnastikforening/);
-    assert.equal(await page.locator('svg[role="img"] rect').count(), 1);
+    await expectText(page, 'h1', /Rapport for Nordstrand Gymnastikforening/);
+    await expectCount(page.locator('svg[role="img"] rect'), 1);
     await expectNoAxeViolations(page);
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('.site-header').isVisible(), false);
+    await expectVisible(page.locator('.site-header'), false);
     await page.emulateMedia({ media: 'screen' });
   });
 
@@ -122,14 +126,14 @@ describe('volunteer and member pages in the browser (axe: WCAG 2.1 AA)', functio
     await logIn(page, server.baseUrl, volunteer.email);
     await page.goto(server.baseUrl + '/overblik');
     await clickAndWait(page, 'a[href="/frivillig/min-indsats"]');
-    assert.match((await page.textContent('main')) ?? '', /Du har mødtes 4 gange siden/);
+    await expectText(page, 'main', /Du har mødtes 4 gange siden/);
     await expectNoAxeViolations(page);
     // With script, the print button is shown beside the hint (without, the hint alone says how).
-    assert.equal(await page.locator('button[data-print-button]').isVisible(), true);
+    await expectVisible(page.locator('button[data-print-button]'), true);
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('.site-header').isVisible(), false);
-    assert.equal(await page.locator('.no-print').first().isVisible(), false);
-    assert.equal(await page.locator('h1').isVisible(), true);
+    await expectVisible(page.locator('.site-header'), false);
+    await expectVisible(page.locator('.no-print').first(), false);
+    await expectVisible(page.locator('h1'), true);
     // Printed as documentation, the record is one A4 page.
     const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
     assert.equal([...pdf.matchAll(/\/Type\s*\/Page(?!s)/g)].length, 1);

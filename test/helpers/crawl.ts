@@ -1,8 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
-/** Links that must never be followed by a crawler: logging out, switching language, files. */
-const SKIPPED = [/^\/log-ud\b/, /^\/logout\b/, /^\/sprog\//, /^\/(css|img|js)\//, /^\/(livez|readyz)$/];
+/** Links that must never be requested by a crawler: logging out and switching language change the session. */
+const NEVER_REQUESTED = [/^\/log-ud\b/, /^\/logout\b/, /^\/sprog\//];
+
+/** Links that are not pages (files, health probes): requested for their status, never crawled as pages. */
+const NOT_PAGES = [/^\/(css|img|js)\//, /^\/(livez|readyz)$/];
 
 /** The path with its ids replaced, plus its query's names: pages of one kind share a pattern. */
 function pathPattern(url: URL): string {
@@ -43,7 +46,12 @@ export function unlinkedRoutes(routes: readonly string[], linked: Iterable<strin
 }
 
 function isFollowable(url: URL, origin: string): boolean {
-  return url.origin === origin && !SKIPPED.some((pattern) => pattern.test(url.pathname));
+  return isRequestable(url, origin) && !NOT_PAGES.some((pattern) => pattern.test(url.pathname));
+}
+
+/** Same origin and safe to request: everything but the links that change the session. */
+function isRequestable(url: URL, origin: string): boolean {
+  return url.origin === origin && !NEVER_REQUESTED.some((pattern) => pattern.test(url.pathname));
 }
 
 interface PageProblem {
@@ -94,8 +102,10 @@ async function axeProblems(page: Page): Promise<string[]> {
 /**
  * Follows every same-origin link breadth-first from the start pages (GET only, so nothing changes) and
  * checks each page: no error status (4xx or 5xx), no error page, the chosen language, axe WCAG 2.1 A/AA, and no
- * sideways scrolling at 390 and 320 px. Returns the pages visited, every problem found, and every path
- * the pages link.
+ * sideways scrolling at 390 and 320 px. The other links the pages carry (files, exports, and pages of a
+ * kind already visited often enough) are requested for their status too, as many of each kind as pages
+ * are visited: a link answering 4xx or 5xx is a problem. Returns the pages visited, every problem found, and every
+ * path the pages link.
  */
 export async function crawl(page: Page, options: CrawlOptions) {
   const origin = new URL(options.baseUrl).origin;
@@ -106,6 +116,9 @@ export async function crawl(page: Page, options: CrawlOptions) {
   const problems: PageProblem[] = [];
   // Every same-origin path a crawled page links or sends a GET form to, followed or not (files too).
   const linked = new Set<string>();
+  // Every requestable link (path and query) with the first page that carries it.
+  const linkedFrom = new Map<string, string>();
+  const answered = new Map<string, number>();
   while (queue.length > 0) {
     const href = queue.shift()!;
     const url = new URL(href);
@@ -118,6 +131,7 @@ export async function crawl(page: Page, options: CrawlOptions) {
     const response = await page.goto(href, { waitUntil: 'load' });
     visited.push(url.pathname + url.search);
     const status = response?.status() ?? 0;
+    answered.set(href, status);
     if (status >= 400 || status === 0) report(`answered ${status}`);
     const lang = await page.getAttribute('html', 'lang');
     if (lang !== options.language) report(`<html lang="${lang}">, expected "${options.language}"`);
@@ -142,17 +156,39 @@ export async function crawl(page: Page, options: CrawlOptions) {
       const next = new URL(target);
       if (next.origin === origin) linked.add(next.pathname);
     }
-    // Links marked download are files (CSV exports), not pages.
-    const links = await page.$$eval('a[href]:not([download])', (anchors) =>
-      anchors.map((a) => (a as HTMLAnchorElement).href),
+    // Links marked download are files (CSV exports), not pages: only their status is checked.
+    const anchors = await page.$$eval('a[href]', (elements) =>
+      elements.map((a) => ({ href: (a as HTMLAnchorElement).href, download: a.hasAttribute('download') })),
     );
-    for (const link of links) {
-      const next = new URL(link);
+    for (const anchor of anchors) {
+      const next = new URL(anchor.href);
       next.hash = '';
-      if (!isFollowable(next, origin) || seen.has(next.href)) continue;
+      if (!isRequestable(next, origin)) continue;
+      if (!linkedFrom.has(next.href)) linkedFrom.set(next.href, url.pathname + url.search);
+      if (anchor.download || !isFollowable(next, origin) || seen.has(next.href)) continue;
       seen.add(next.href);
       queue.push(next.href);
     }
+  }
+  // Pages visited have reported their own status above; every other link is asked for its status now,
+  // up to the same number of each path pattern as pages are visited (ids differ, the route does not).
+  const asked = new Map<string, number>();
+  for (const href of answered.keys()) {
+    const pattern = pathPattern(new URL(href));
+    asked.set(pattern, (asked.get(pattern) ?? 0) + 1);
+  }
+  for (const [href, from] of linkedFrom) {
+    if (answered.has(href)) continue;
+    const link = new URL(href);
+    const pattern = pathPattern(link);
+    if ((asked.get(pattern) ?? 0) >= options.perPattern) continue;
+    asked.set(pattern, (asked.get(pattern) ?? 0) + 1);
+    const status = (await page.request.get(href, { failOnStatusCode: false })).status();
+    if (status >= 400)
+      problems.push({
+        url: from,
+        problem: `links to ${link.pathname + link.search}, which answers ${status}`,
+      });
   }
   return { visited, patterns: new Set(perPattern.keys()), problems, linked };
 }

@@ -6,11 +6,11 @@ import { RequestModel } from '../../../src/components/requests/request-model.js'
 import { ConsentLinkModel, ConsentVersionModel } from '../../../src/components/consent/consent-model.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
-import { createUser, loginAs, submitForm, type Agent, type TestUser } from '../../helpers/accounts.js';
+import { loginAs, submitForm, type Agent, type TestUser } from '../../helpers/accounts.js';
 import { consentPage, familyLinkFrom, recordConsentThroughForm } from '../../helpers/consent.js';
 import { latestMailTo } from '../../helpers/mail.js';
 import { createRequest, createSocialWorker } from '../../helpers/matching.js';
-import { addMember, createOrganisation } from '../../helpers/organisations.js';
+import { createCasePeople, pageAs } from '../../helpers/people.js';
 import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
@@ -32,15 +32,8 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
     await importMunicipalities();
     // Eligibility itself is tested in match-safety.test.ts; here every candidate passes.
     app = buildTestApp({ provisions: [everyoneEligible] });
-    sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
+    ({ sara, clubId, karin, bo } = await createCasePeople());
     worker = await loginAs(app, sara);
-    clubId = await createOrganisation({ name: 'Nordstrand IF' });
-    karin = await createUser({
-      name: 'Karin Koordinator',
-      roles: [{ role: 'coordinator', organisationId: clubId }],
-    });
-    bo = await createUser({ name: 'Bo Frivillig' });
-    await addMember(clubId, bo.id);
     requestId = await createRequest(sara.id, { caseRef: 'SAG-HEMMELIG-1', needsText: 'Mor er syg' });
     await RequestModel.updateOne({ _id: requestId }, { $set: { needTags: ['lektiestøtte'] } });
   });
@@ -86,8 +79,8 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
       assert.match(mail?.text ?? '', /Familien har endnu ikke givet samtykke/);
     }
     const pages = [
-      (await (await loginAs(app, karin)).get('/forening/forslag')).text,
-      (await (await loginAs(app, bo)).get('/frivillig/forslag')).text,
+      (await pageAs(app, karin, '/forening/forslag')).text,
+      (await pageAs(app, bo, '/frivillig/forslag')).text,
     ];
     for (const page of pages) {
       assert.doesNotMatch(page, CHILD);
@@ -107,8 +100,8 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
     assert.equal(receipt.status, 200);
     assert.match(receipt.text, /Kvittering for jeres samtykke/);
     assert.match(receipt.text, /Nordstrand IF/);
-    const coordinatorPage = (await (await loginAs(app, karin)).get('/forening/forslag')).text;
-    const volunteerPage = (await (await loginAs(app, bo)).get('/frivillig/forslag')).text;
+    const coordinatorPage = (await pageAs(app, karin, '/forening/forslag')).text;
+    const volunteerPage = (await pageAs(app, bo, '/frivillig/forslag')).text;
     for (const page of [coordinatorPage, volunteerPage]) {
       assert.match(page, /Emma/);
       assert.match(page, /fodbold/);
@@ -174,7 +167,7 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
     const link = familyLinkFrom(receipt.text);
     await activate(matchId);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'active');
-    assert.match((await (await loginAs(app, bo)).get('/frivillig/forslag')).text, /Emma/);
+    assert.match((await pageAs(app, bo, '/frivillig/forslag')).text, /Emma/);
     // A message about the child still waiting in the outbox.
     const queued = await OutboxMessageModel.create({
       messageId: '<queued@test>',
@@ -200,8 +193,8 @@ describe('consent: what a proposal shows, activation, and withdrawal taking effe
     assert.match(withdrawn.text, /Samtykket er trukket tilbage/);
 
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'paused');
-    assert.doesNotMatch((await (await loginAs(app, karin)).get('/forening/forslag')).text, CHILD);
-    assert.doesNotMatch((await (await loginAs(app, bo)).get('/frivillig/forslag')).text, CHILD);
+    assert.doesNotMatch((await pageAs(app, karin, '/forening/forslag')).text, CHILD);
+    assert.doesNotMatch((await pageAs(app, bo, '/frivillig/forslag')).text, CHILD);
     const cancelled = await OutboxMessageModel.findById(queued._id).lean();
     assert.equal(cancelled?.status, 'cancelled');
     assert.equal(cancelled?.sealedBody, undefined);

@@ -16,11 +16,11 @@ import { MatchModel } from '../../../src/components/requests/match-model.js';
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { JobClaimModel } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
-import { createUser, loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
+import { loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
 import { consentPage, recordConsentThroughForm, storeConsent } from '../../helpers/consent.js';
 import { itemsDone, jobNamed } from '../../helpers/jobs.js';
-import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
-import { addMember, createOrganisation } from '../../helpers/organisations.js';
+import { createMatch, createRequest } from '../../helpers/matching.js';
+import { createCasePeople, createMunicipalAdmin, pageAs } from '../../helpers/people.js';
 import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
@@ -40,14 +40,7 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
   beforeEach(async () => {
     await importMunicipalities();
     app = buildTestApp({ provisions: [everyoneEligible] });
-    sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
-    clubId = await createOrganisation({ name: 'Nordstrand IF' });
-    karin = await createUser({
-      name: 'Karin Koordinator',
-      roles: [{ role: 'coordinator', organisationId: clubId }],
-    });
-    bo = await createUser({ name: 'Bo Frivillig' });
-    await addMember(clubId, bo.id);
+    ({ sara, clubId, karin, bo } = await createCasePeople());
     requestId = await createRequest(sara.id);
     matchId = await createMatch({
       requestId,
@@ -135,10 +128,7 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
   });
 
   it('when an administrator changes the rules, then activation follows them and the change is audited', async () => {
-    const admin = await loginAs(
-      app,
-      await createUser({ roles: [{ role: 'municipal-admin', municipalityCode: '0849' }], totp: true }),
-    );
+    const admin = await loginAs(app, await createMunicipalAdmin());
     assert.equal((await admin.get('/kommune/samtykke')).status, 200);
     const bad = await submitForm(admin, '/kommune/samtykke', '/kommune/samtykke', {
       purposes: 'share-details',
@@ -161,7 +151,7 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
     await submitForm(worker, consentPage(requestId, matchId), `/sager/${requestId}/match/${matchId}/aktiver`);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'active');
     // A coordinator or a social worker cannot reach the rules.
-    assert.equal((await (await loginAs(app, karin)).get('/kommune/samtykke')).status, 404);
+    assert.equal((await pageAs(app, karin, '/kommune/samtykke')).status, 404);
     assert.equal((await worker.get('/kommune/samtykke')).status, 404);
   });
 

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { importMunicipalities } from '../../../src/components/municipalities/index.js';
 import { moveMembership } from '../../../src/components/organisations/index.js';
-import { createUser, loginAs, type Agent } from '../../helpers/accounts.js';
+import { loginAs, type Agent } from '../../helpers/accounts.js';
 import { createOrganisation } from '../../helpers/organisations.js';
+import { createMunicipalAdmin } from '../../helpers/people.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 import { createVettedMember } from '../../helpers/vetting.js';
@@ -35,10 +36,7 @@ describe('the report counts kept for the administrator’s home', function () {
     organisationId = await createOrganisation({ name: 'Forening A', municipalityCode: '0849' });
     await createVettedMember(organisationId, { state: 'vetted' });
     await createVettedMember(organisationId, { state: 'expiring' });
-    admin = await loginAs(
-      app,
-      await createUser({ roles: [{ role: 'municipal-admin', municipalityCode: '0849' }], totp: true }),
-    );
+    admin = await loginAs(app, await createMunicipalAdmin());
   });
 
   it('when a certificate starts running out, then the next home counts it, kept count or not', async () => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import { UserModel } from '../../../src/components/accounts/user-model.js';
 import { MatchModel } from '../../../src/components/requests/match-model.js';
-import { loginAs } from '../../helpers/accounts.js';
 import { followUpCase, type FollowUpCase } from '../../helpers/followups.js';
 import { createOffer } from '../../helpers/offers.js';
+import { pageAs } from '../../helpers/people.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
@@ -38,7 +38,7 @@ describe('after acceptance: who, where and when', function () {
   });
 
   it('when both sides have accepted, then the coordinator sees the social worker with work phone, the first meeting and the place', async () => {
-    const page = await (await loginAs(app, c.karin)).get('/forening/forslag');
+    const page = await pageAs(app, c.karin, '/forening/forslag');
     assert.equal(page.status, 200);
     const text = block(page.text);
     assert.match(text, /Hvem, hvor og hvornår/);
@@ -52,7 +52,7 @@ describe('after acceptance: who, where and when', function () {
   it('when the social worker has no work phone, then the volunteer is given the e-mail instead; once running, the weekly time', async () => {
     await UserModel.updateOne({ _id: c.sara.id }, { $unset: { phone: 1 } });
     await MatchModel.updateOne({ _id: c.matchId }, { $set: { state: 'active' } });
-    const page = await (await loginAs(app, c.bo)).get('/frivillig/forslag');
+    const page = await pageAs(app, c.bo, '/frivillig/forslag');
     const text = block(page.text);
     assert.match(text, new RegExp(`Sara Holm, e-mail ${c.sara.email.replace(/\./g, '\\.')}`));
     assert.match(page.text, new RegExp(`href="mailto:${c.sara.email.replace(/\./g, '\\.')}"`));
@@ -63,11 +63,11 @@ describe('after acceptance: who, where and when', function () {
 
   it('when the proposal is still waiting for answers or has ended, then nobody is named', async () => {
     await MatchModel.updateOne({ _id: c.matchId }, { $set: { state: 'proposed' } });
-    const proposed = await (await loginAs(app, c.karin)).get('/forening/forslag');
+    const proposed = await pageAs(app, c.karin, '/forening/forslag');
     assert.doesNotMatch(proposed.text, /class="after-acceptance"/);
     assert.doesNotMatch(proposed.text, /72 57 70 00/);
     await MatchModel.updateOne({ _id: c.matchId }, { $set: { state: 'closed' } });
-    const closed = await (await loginAs(app, c.bo)).get('/frivillig/forslag');
+    const closed = await pageAs(app, c.bo, '/frivillig/forslag');
     assert.doesNotMatch(closed.text, /class="after-acceptance"/);
     assert.doesNotMatch(closed.text, /72 57 70 00/);
   });

@@ -22,6 +22,7 @@ import {
 import { latestMailTo } from '../../helpers/mail.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
+import { pageAs } from '../../helpers/people.js';
 import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
@@ -296,12 +297,12 @@ describe('case state: the case page shows one true state and its one next step',
     assert.equal((await family.post(link).type('form').send({ _csrf: csrf })).status, 200);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'awaiting-consent');
 
-    const volunteerPage = (await (await loginAs(app, bo)).get('/frivillig/forslag')).text;
+    const volunteerPage = (await pageAs(app, bo, '/frivillig/forslag')).text;
     assert.match(
       volunteerPage,
       /Du har sagt ja: kommunen indhenter familiens samtykke · Familien har trukket samtykket tilbage/,
     );
-    const coordinatorPage = (await (await loginAs(app, karin)).get('/forening/forslag')).text;
+    const coordinatorPage = (await pageAs(app, karin, '/forening/forslag')).text;
     assert.match(
       coordinatorPage,
       /kommunen indhenter familiens samtykke · Familien har trukket samtykket tilbage/,

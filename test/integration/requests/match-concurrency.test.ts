@@ -4,8 +4,8 @@ import { importMunicipalities } from '../../../src/components/municipalities/ind
 import { MatchModel } from '../../../src/components/requests/match-model.js';
 import { MatchStepModel } from '../../../src/components/requests/match-step-model.js';
 import { createUser, csrfFrom, loginAs, submitForm, type TestUser } from '../../helpers/accounts.js';
-import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
-import { addMember, createOrganisation } from '../../helpers/organisations.js';
+import { createMatch, createRequest } from '../../helpers/matching.js';
+import { createCasePeople } from '../../helpers/people.js';
 import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
@@ -23,14 +23,7 @@ describe('matches under concurrency (claimed step by step)', function () {
     await importMunicipalities();
     // The lifecycle under concurrency; the eligibility re-check at acceptance is tested with consent.
     app = buildTestApp({ provisions: [everyoneEligible] });
-    sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
-    clubId = await createOrganisation({ name: 'Nordstrand IF' });
-    karin = await createUser({
-      name: 'Karin Koordinator',
-      roles: [{ role: 'coordinator', organisationId: clubId }],
-    });
-    bo = await createUser({ name: 'Bo Frivillig' });
-    await addMember(clubId, bo.id);
+    ({ sara, clubId, karin, bo } = await createCasePeople());
     requestId = await createRequest(sara.id, { caseRef: 'SAG-HEMMELIG-1', needsText: 'Mor er syg' });
   });
 

@@ -12,10 +12,10 @@ import { importMunicipalities } from '../../../src/components/municipalities/ind
 import { AuditEventModel } from '../../../src/shared/audit/index.js';
 import { runJob } from '../../../src/shared/jobs/index.js';
 import { OutboxMessageModel } from '../../../src/shared/mail/index.js';
-import { createUser, type TestUser } from '../../helpers/accounts.js';
+import type { TestUser } from '../../helpers/accounts.js';
 import { createConsentedMatch } from '../../helpers/consent.js';
-import { createRequest, createSocialWorker } from '../../helpers/matching.js';
-import { addMember, createOrganisation } from '../../helpers/organisations.js';
+import { createRequest } from '../../helpers/matching.js';
+import { createCasePeople } from '../../helpers/people.js';
 import { buildTestApp } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
@@ -36,11 +36,7 @@ describe('the repair after a cut-off decision', function () {
   beforeEach(async () => {
     await importMunicipalities();
     buildTestApp(); // wires the follow-up planning that listens to match steps
-    sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
-    clubId = await createOrganisation({ name: 'Nordstrand IF' });
-    await createUser({ name: 'Karin Koordinator', roles: [{ role: 'coordinator', organisationId: clubId }] });
-    bo = await createUser({ name: 'Bo Frivillig' });
-    await addMember(clubId, bo.id);
+    ({ sara, clubId, bo } = await createCasePeople());
     requestId = await createRequest(sara.id);
     ({ matchId } = await createConsentedMatch({
       requestId,

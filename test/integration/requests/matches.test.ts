@@ -13,6 +13,7 @@ import { latestMailTo } from '../../helpers/mail.js';
 import { createMatch, createRequest, createSocialWorker } from '../../helpers/matching.js';
 import { createOffer } from '../../helpers/offers.js';
 import { addMember, createOrganisation } from '../../helpers/organisations.js';
+import { createCasePeople, pageAs } from '../../helpers/people.js';
 import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
@@ -32,15 +33,8 @@ describe('matches: proposal, answers and the social worker’s moves', function 
     // These tests are about the lifecycle; candidate search's own eligibility check (vetting, profile,
     // capacity) is tested with candidate search. A stub stands in where the port itself is tested.
     app = buildTestApp({ provisions: [everyoneEligible] });
-    sara = await createSocialWorker('0849', 'Sara Socialrådgiver');
+    ({ sara, clubId, karin, bo } = await createCasePeople());
     worker = await loginAs(app, sara);
-    clubId = await createOrganisation({ name: 'Nordstrand IF' });
-    karin = await createUser({
-      name: 'Karin Koordinator',
-      roles: [{ role: 'coordinator', organisationId: clubId }],
-    });
-    bo = await createUser({ name: 'Bo Frivillig' });
-    await addMember(clubId, bo.id);
     requestId = await createRequest(sara.id, { caseRef: 'SAG-HEMMELIG-1', needsText: 'Mor er syg' });
   });
 
@@ -73,7 +67,7 @@ describe('matches: proposal, answers and the social worker’s moves', function 
   it('when the proposal names an offer, then before consent the activity is called by the offer, not only the organisation', async () => {
     const offerId = await createOffer(clubId, { title: 'Springgymnastik tirsdag' });
     assert.equal((await propose({ offerId })).status, 303);
-    const page = await (await loginAs(app, bo)).get('/frivillig/forslag');
+    const page = await pageAs(app, bo, '/frivillig/forslag');
     assert.match(page.text, /Springgymnastik tirsdag/);
     assert.doesNotMatch(page.text, /Emma|Tag barnet med til gymnastik/);
   });
@@ -192,7 +186,7 @@ describe('matches: proposal, answers and the social worker’s moves', function 
 
   it('when a coordinator opens the proposals page, then the read is audited with its purpose', async () => {
     await createMatch({ requestId, organisationId: clubId, volunteerId: bo.id, proposedBy: sara.id });
-    await (await loginAs(app, karin)).get('/forening/forslag');
+    await pageAs(app, karin, '/forening/forslag');
     const [list] = await AuditEventModel.find({ action: 'match.list' }).lean();
     assert.equal(list?.actorId, karin.id);
     assert.equal(list?.organisationId, clubId);

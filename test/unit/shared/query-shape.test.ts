@@ -103,9 +103,9 @@ describe('query shapes: fields, operators and sort, never values', () => {
       'Error',
       `    at recordQueryShapes (${root}/src/shared/db/query-shape-recorder.ts:20:5)`,
       `    at Collection.find (${root}/node_modules/mongodb/lib/collection.js:1:1)`,
-      `    at async listMatches (${root}/src/components/matching/match-service.ts:40:3)`,
+      `    at async listMatches (${root}/src/components/requests/match-service.ts:40:3)`,
     ].join('\n');
-    assert.equal(callerOf(stack), 'src/components/matching/match-service.ts');
+    assert.equal(callerOf(stack), 'src/components/requests/match-service.ts');
     const fromStore = `Error\n    at MongoStore.get (${root}/node_modules/connect-mongo/dist/index.js:1:1)`;
     assert.equal(callerOf(fromStore), 'dependency connect-mongo');
   });
