@@ -15,13 +15,6 @@ import { matchById } from './consent-ports.js';
 import { isDueReminder, REMIND_DAYS_BEFORE } from './consent-rules.js';
 import { endConsent } from './consent-service.js';
 
-let jobBaseUrl = '';
-
-/** Where links in the jobs' e-mails start (set by the component from configuration). */
-export function configureConsentJobs(baseUrl: string): void {
-  jobBaseUrl = baseUrl;
-}
-
 const DAY = 86_400_000;
 
 /** Current versions of consents whose valid-until falls before `until` and that have not been withdrawn. */
@@ -40,12 +33,12 @@ async function consentsEndingBefore(until: Date): Promise<StoredVersion[]> {
  * match reacts as it would to the family withdrawing. Safe to repeat: a consent already ended is skipped,
  * and the unique (consentId, version) lets only one instance append. Returns how many ended.
  */
-export async function expireLapsedConsents(now: Date): Promise<number> {
+export async function expireLapsedConsents(now: Date, baseUrl: string): Promise<number> {
   let expired = 0;
   for (const version of await consentsEndingBefore(now)) {
     const match = await matchById(version.matchId);
     const subject = match ?? version;
-    if (await endConsent(subject, version.consentId, { by: 'expiry', how: 'expired' }, jobBaseUrl)) {
+    if (await endConsent(subject, version.consentId, { by: 'expiry', how: 'expired' }, baseUrl)) {
       expired += 1;
       await recordAudit({
         action: 'consent.expire',
@@ -87,7 +80,7 @@ async function markReminded(consentId: string, now: Date): Promise<void> {
  * and only then recorded as reminded. An instance that dies in between leaves the item to be taken over
  * once its lease runs out, and the key makes a mail queued twice a refused duplicate: sent exactly once.
  */
-async function remindExpiringConsents(context: JobContext): Promise<number> {
+async function remindExpiringConsents(context: JobContext, baseUrl: string): Promise<number> {
   const { now } = context;
   const ending = await consentsEndingBefore(new Date(now.getTime() + REMIND_DAYS_BEFORE * DAY));
   const due = ending.filter((version) => isDueReminder(stateOf(version), now));
@@ -111,7 +104,7 @@ async function remindExpiringConsents(context: JobContext): Promise<number> {
               name: worker.name,
               childAlias: match.childAlias,
               validUntil: version.validUntil.toISOString().slice(0, 10),
-              link: `${jobBaseUrl}/sager/${match.requestId}/match/${match.matchId}/samtykke`,
+              link: `${baseUrl}/sager/${match.requestId}/match/${match.matchId}/samtykke`,
             },
             idempotencyKey: held.effectKey(`consent-expiring|${worker.id}`),
           }),
@@ -149,12 +142,13 @@ export async function deleteConsentsOfRequests(
   return deleted.deletedCount;
 }
 
-export const consentJobs: JobDefinition[] = [
+/** The consent jobs; `baseUrl` is where the links in their e-mails start. */
+export const consentJobs = (baseUrl: string): JobDefinition[] => [
   {
     name: 'consent:expire-lapsed',
     schedule: '7 1 * * *',
     run: async () => {
-      await expireLapsedConsents(new Date());
+      await expireLapsedConsents(new Date(), baseUrl);
     },
   },
   {
@@ -164,7 +158,7 @@ export const consentJobs: JobDefinition[] = [
     everyInstance: true,
     run: (context) => {
       if (!context) throw new Error('consent:remind-expiring runs through the job runner');
-      return remindExpiringConsents(context);
+      return remindExpiringConsents(context, baseUrl);
     },
   },
 ];

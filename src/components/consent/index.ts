@@ -4,7 +4,7 @@ import { accountsSettings } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { awaitingConsentSeam, consentHomeItems } from './consent-home.js';
 import { consentEndedSignal, consentMatchLookupsSeam } from './consent-ports.js';
-import { configureConsentJobs, consentJobs } from './consent-jobs.js';
+import { consentJobs } from './consent-jobs.js';
 import {
   ConsentAcknowledgementModel,
   ConsentClaimModel,
@@ -54,7 +54,6 @@ export {
  */
 export function consentComponent(config: AppConfig): Component {
   const settings = accountsSettings(config);
-  configureConsentJobs(settings.baseUrl);
   return {
     name: 'consent',
     needs: [consentMatchLookupsSeam, awaitingConsentSeam, consentEndedSignal],
@@ -66,7 +65,7 @@ export function consentComponent(config: AppConfig): Component {
       ConsentAcknowledgementModel,
       ConsentPolicyModel,
     ] as never[],
-    jobs: consentJobs,
+    jobs: consentJobs(settings.baseUrl),
     homeItems: consentHomeItems,
   };
 }

@@ -22,6 +22,7 @@ import { itemsDone, jobNamed } from '../../helpers/jobs.js';
 import { createMatch, createRequest } from '../../helpers/matching.js';
 import { createCasePeople, createMunicipalAdmin, pageAs } from '../../helpers/people.js';
 import { buildTestApp, everyoneEligible } from '../../helpers/test-app.js';
+import { testConfig } from '../../helpers/test-config.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 const DAY = 86_400_000;
@@ -65,17 +66,21 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
     await consentOf(new Date(Date.now() - DAY));
     const coordinator = await loginAs(app, karin);
     assert.match((await coordinator.get('/forening/forslag')).text, /Et barn/);
-    assert.equal(await expireLapsedConsents(new Date()), 1);
+    assert.equal(await expireLapsedConsents(new Date(), testConfig().publicBaseUrl), 1);
     assert.equal((await MatchModel.findById(matchId).lean())?.state, 'paused');
     assert.equal(await ConsentVersionModel.countDocuments({ 'withdrawal.how': 'expired' }), 1);
     assert.ok(await AuditEventModel.findOne({ action: 'consent.expire' }));
-    assert.equal(await expireLapsedConsents(new Date()), 0, 'a second run changes nothing');
+    assert.equal(
+      await expireLapsedConsents(new Date(), testConfig().publicBaseUrl),
+      0,
+      'a second run changes nothing',
+    );
   });
 
   it('when a consent runs out within 30 days, then the responsible worker is reminded once', async () => {
     await consentOf(new Date(Date.now() + 10 * DAY));
     await consentOf(new Date(Date.now() + 90 * DAY));
-    const remind = jobNamed(consentJobs, 'consent:remind-expiring');
+    const remind = jobNamed(consentJobs(testConfig().publicBaseUrl), 'consent:remind-expiring');
     assert.equal(await itemsDone(remind), 1);
     assert.equal(await itemsDone(remind), 0);
     const mails = await OutboxMessageModel.find({ template: 'consent-expiring' }).lean();
@@ -84,14 +89,14 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
       [sara.email],
     );
     assert.deepEqual(
-      consentJobs.map((job) => job.name),
+      consentJobs(testConfig().publicBaseUrl).map((job) => job.name),
       ['consent:expire-lapsed', 'consent:remind-expiring'],
     );
   });
 
   it('when an instance queued the reminder and died before recording it, then the next run records it without a second mail', async () => {
     await consentOf(new Date(Date.now() + 10 * DAY));
-    const remind = jobNamed(consentJobs, 'consent:remind-expiring');
+    const remind = jobNamed(consentJobs(testConfig().publicBaseUrl), 'consent:remind-expiring');
     assert.equal(await itemsDone(remind), 1);
     // What the dead instance leaves behind: the mail in the outbox, but neither the record nor a done claim.
     await ConsentClaimModel.deleteMany({});

@@ -168,7 +168,7 @@ describe('matching: mail about a match ends with it, and its notices still go ou
     await consent(new Date(Date.now() - 60_000));
     const reminderId = await unsentReminder();
 
-    assert.equal(await expireLapsedConsents(new Date()), 1);
+    assert.equal(await expireLapsedConsents(new Date(), testConfig().publicBaseUrl), 1);
 
     assert.equal((await MatchModel.findById(people.matchId).lean())?.state, 'paused');
     await assertCancelled(reminderId);
