@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-content.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { listRoutes } from '../../src/shared/http/index.js';
 import { launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
+import { logInAsDemo } from '../helpers/browser-session.js';
 import { crawl, unlinkedRoutes } from '../helpers/crawl.js';
 import { buildDemoApp, DEMO_MIN_CANDIDATES, demoRequestsShortOfCandidates } from '../helpers/demo.js';
 
@@ -78,24 +78,7 @@ describe('crawl: every page each demo role can reach (status, error text, lang, 
         try {
           const start = ['/'];
           if (email) {
-            await page.goto(server.baseUrl + '/log-ind');
-            await page.fill('#email', email);
-            await page.fill('#password', DEMO_PASSWORD);
-            await Promise.all([
-              page.waitForURL((url) => url.pathname !== '/log-ind'),
-              page.press('#password', 'Enter'),
-            ]);
-            if (new URL(page.url()).pathname === '/konto/totp/opsaet') {
-              // Demo staff may skip the second factor, as a newcomer trying the demo does.
-              await Promise.all([
-                // The skip is a form post answered by a redirect: wait for the home it leads to, not for any other address.
-                page
-                  .waitForURL((url) => url.pathname === '/overblik', { timeout: 15_000 })
-                  .catch(() => undefined),
-                page.click('form[action="/konto/totp/spring-over"] button'),
-              ]);
-            }
-            assert.equal(new URL(page.url()).pathname, '/overblik', `${who} lands on the home page`);
+            await logInAsDemo(page, server.baseUrl, email);
             start.unshift('/overblik');
           }
           const { visited, patterns, problems, ...found } = await crawl(page, {

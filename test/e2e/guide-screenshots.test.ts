@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/demo/demo-content.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { expectNoAxeViolations, launchBrowser, serve, type RunningServer } from '../helpers/browser.js';
+import { logInAsDemo } from '../helpers/browser-session.js';
 import { buildDemoApp } from '../helpers/demo.js';
 import { clearTestDatabase } from '../helpers/use-test-database.js';
 
@@ -244,25 +244,6 @@ function guideImages(): Array<{ guide: string; image: string }> {
     );
 }
 
-/** Logs a demo person in through the login form; demo staff skip the second factor as a newcomer may. */
-async function logInAsDemo(page: Page, baseUrl: string, login: string): Promise<void> {
-  await page.goto(baseUrl + '/log-ind');
-  await page.fill('#email', `${login}@demo.brobygning.dk`);
-  await page.fill('#password', DEMO_PASSWORD);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname !== '/log-ind'),
-    page.press('#password', 'Enter'),
-  ]);
-  if (new URL(page.url()).pathname === '/konto/totp/opsaet') {
-    await Promise.all([
-      // The skip is a form post answered by a redirect: wait for the home it leads to, not for any other address.
-      page.waitForURL((url) => url.pathname === '/overblik', { timeout: 15_000 }).catch(() => undefined),
-      page.click('form[action="/konto/totp/spring-over"] button'),
-    ]);
-  }
-  assert.equal(new URL(page.url()).pathname, '/overblik', `${login} lands on the home page`);
-}
-
 /** Takes the step's way to its page and waits until the page shows its heading and its data. */
 async function reach(page: Page, baseUrl: string, step: Step): Promise<void> {
   if ('path' in step.way) {
@@ -335,7 +316,7 @@ describe("guides: each role's steps through the demo in the browser (headings, d
       const context = await browser.newContext({ locale: 'da-DK', viewport: VIEWPORT });
       try {
         const page = await context.newPage();
-        await logInAsDemo(page, server.baseUrl, walk.login);
+        await logInAsDemo(page, server.baseUrl, `${walk.login}@demo.brobygning.dk`);
         for (const step of walk.steps) {
           await reach(page, server.baseUrl, step);
           await expectNoAxeViolations(page);

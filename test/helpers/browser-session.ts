@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/demo-content.js';
 import { TEST_PASSWORD, totpCode, type TestUser } from './accounts.js';
 import { launchBrowser, serve, type RunningServer } from './browser.js';
 import { buildTestApp } from './test-app.js';
@@ -97,4 +99,23 @@ export async function clickAndWait(page: Page, selector: string): Promise<void> 
     page.click(selector),
   ]);
   await page.waitForLoadState('load');
+}
+
+/** Logs a demo person in through the login form; demo staff skip the second factor as a newcomer may. */
+export async function logInAsDemo(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(baseUrl + '/log-ind');
+  await page.fill('#email', email);
+  await page.fill('#password', DEMO_PASSWORD);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/log-ind'),
+    page.press('#password', 'Enter'),
+  ]);
+  if (new URL(page.url()).pathname === '/konto/totp/opsaet') {
+    await Promise.all([
+      // The skip is a form post answered by a redirect: wait for the home it leads to, not for any other address.
+      page.waitForURL((url) => url.pathname === '/overblik', { timeout: 15_000 }).catch(() => undefined),
+      page.click('form[action="/konto/totp/spring-over"] button'),
+    ]);
+  }
+  assert.equal(new URL(page.url()).pathname, '/overblik', `${email} lands on the home page`);
 }
