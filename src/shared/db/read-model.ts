@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { DatabaseUnavailableError } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
+import { runningWiring, type Wiring } from '../wiring/index.js';
 import { READ_BOUNDS, type ReadBoundName } from './read-bounds.js';
 
 /**
@@ -16,6 +17,10 @@ import { READ_BOUNDS, type ReadBoundName } from './read-bounds.js';
  * (a reader whose value is past the bound waits for the load, whatever lru-cache would serve), the timer
  * that refreshes keys in use before they reach their bound, writes marking keys for a newer load (they
  * never cancel a load in flight, so reloads cannot starve), and counting and logging load errors.
+ *
+ * Each app (each wiring) keeps its own values: a load reads through the collaborators of the app that
+ * started it (e.g. who counts an offer's places in use), so a value loaded for one app is never served to
+ * another in the same process. Production runs one app per process, so this is one set of values there.
  */
 export interface Loaded<T> {
   value: T;
@@ -60,11 +65,16 @@ type Listener = (scope?: string) => void;
 const listeners = new Map<string, Set<Listener>>();
 let logger: Pick<Logger, 'error'> | undefined;
 const errorCounts = new Map<string, number>();
-const everyModel = new Set<BoundedReadModel<unknown>>();
 
-/** Forgets every key of every read model: for tests, whose database is emptied between cases. */
+interface ReadModelRegistration {
+  /** Drops every app's values and stops their timers. */
+  dropAll(): void;
+}
+const everyModel = new Set<ReadModelRegistration>();
+
+/** Forgets every key of every read model, in every app: for tests, whose database is emptied between cases. */
 export function forgetAllReadModels(): void {
-  for (const model of everyModel) model.forget();
+  for (const model of everyModel) model.dropAll();
 }
 
 /** Where load errors are logged (the app's logger); without one they are only counted. */
@@ -88,8 +98,15 @@ export function announceWrite(topic: string, scope?: string): void {
 // Refresh a key in use once it has lived this share of its bound, so readers rarely reach the bound.
 const REFRESH_AT = 0.5;
 
-export function createReadModel<T>(options: ReadModelOptions<T>): BoundedReadModel<T> {
-  const boundMs = options.boundMs ?? READ_BOUNDS[options.bound];
+/** One app's values of one read model: its store, its write sequence per key and its refresh timer. */
+interface AppValues<T> extends BoundedReadModel<T> {
+  /** A write in `scope` (undefined: every key) needs a newer load. */
+  written(scope: string | undefined): void;
+  /** Forgets everything and stops the timer. */
+  stop(): void;
+}
+
+function appValues<T>(options: ReadModelOptions<T>, boundMs: number): AppValues<T> {
   const writeSeq = new Map<string, number>();
   const lastRead = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
@@ -118,6 +135,11 @@ export function createReadModel<T>(options: ReadModelOptions<T>): BoundedReadMod
     cache.fetch(key, { forceRefresh: true }).catch(() => undefined); // counted and logged above
   };
 
+  const stopTimer = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+  };
+
   const tick = () => {
     const now = Date.now();
     for (const [key, readAt] of lastRead) {
@@ -129,24 +151,12 @@ export function createReadModel<T>(options: ReadModelOptions<T>): BoundedReadMod
       const dirty = stored && stored.writeSeq < (writeSeq.get(key) ?? 0);
       if (!stored || dirty || now - stored.loadedAt.getTime() >= boundMs * REFRESH_AT) refresh(key);
     }
-    if (lastRead.size === 0 && timer) {
-      clearInterval(timer);
-      timer = undefined;
-    }
+    if (lastRead.size === 0) stopTimer();
   };
 
   const markWritten = (key: string) => {
     writeSeq.set(key, (writeSeq.get(key) ?? 0) + 1);
   };
-
-  for (const topic of options.topics) {
-    if (!listeners.has(topic)) listeners.set(topic, new Set());
-    listeners.get(topic)!.add((scope) => {
-      const key = scope === undefined ? undefined : options.keyOfScope?.(scope);
-      if (key !== undefined) markWritten(key);
-      else for (const known of new Set([...cache.keys(), ...lastRead.keys()])) markWritten(known);
-    });
-  }
 
   const acceptable = (stored: Stored<T> | undefined, arrivedAt: number, neededSeq: number) => {
     if (!stored) return false;
@@ -157,11 +167,12 @@ export function createReadModel<T>(options: ReadModelOptions<T>): BoundedReadMod
     return started >= arrivedAt || Date.now() - started <= boundMs;
   };
 
-  const model: BoundedReadModel<T> = {
+  return {
     async get(key) {
       const arrivedAt = Date.now();
       const neededSeq = writeSeq.get(key) ?? 0;
       lastRead.set(key, arrivedAt);
+      // Started inside the reader's app, so the timer's refreshes load through that app's collaborators.
       timer ??= setInterval(tick, Math.max(20, Math.floor((boundMs * REFRESH_AT) / 2))).unref();
       try {
         let stored = await cache.fetch(key);
@@ -179,7 +190,51 @@ export function createReadModel<T>(options: ReadModelOptions<T>): BoundedReadMod
       if (key === undefined) cache.clear();
       else cache.delete(key);
     },
+    written(scope) {
+      const key = scope === undefined ? undefined : options.keyOfScope?.(scope);
+      if (key !== undefined) markWritten(key);
+      else for (const known of new Set([...cache.keys(), ...lastRead.keys()])) markWritten(known);
+    },
+    stop() {
+      stopTimer();
+      lastRead.clear();
+      cache.clear();
+    },
   };
-  everyModel.add(model as BoundedReadModel<unknown>);
-  return model;
+}
+
+export function createReadModel<T>(options: ReadModelOptions<T>): BoundedReadModel<T> {
+  const boundMs = options.boundMs ?? READ_BOUNDS[options.bound];
+  // Outside any app (a script, a test's set-up) the values are kept under `undefined`.
+  const byApp = new Map<Wiring | undefined, AppValues<T>>();
+  const valuesOfRunningApp = () => {
+    const wiring = runningWiring();
+    let values = byApp.get(wiring);
+    if (!values) {
+      values = appValues(options, boundMs);
+      byApp.set(wiring, values);
+    }
+    return values;
+  };
+
+  for (const topic of options.topics) {
+    if (!listeners.has(topic)) listeners.set(topic, new Set());
+    // A write concerns every app's values: they all read the same database.
+    listeners.get(topic)!.add((scope) => {
+      for (const values of byApp.values()) values.written(scope);
+    });
+  }
+
+  everyModel.add({
+    dropAll() {
+      for (const values of byApp.values()) values.stop();
+      byApp.clear();
+    },
+  });
+  return {
+    get: (key) => valuesOfRunningApp().get(key),
+    forget(key) {
+      for (const values of byApp.values()) values.forget(key);
+    },
+  };
 }

@@ -5,6 +5,7 @@ export {
   listen,
   wired,
   listenersOf,
+  runningWiring,
   wiringMiddleware,
   enterWiring,
   Wiring,

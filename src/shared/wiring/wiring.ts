@@ -85,6 +85,11 @@ export function wired<T>(which: Seam<T>): T | undefined {
   return storage.getStore()?.get(which);
 }
 
+/** The wiring of the running app, or undefined outside any app (per-app state is kept per wiring). */
+export function runningWiring(): Wiring | undefined {
+  return storage.getStore();
+}
+
 /** The running app's listeners of this signal; none outside any app. */
 export function listenersOf<T>(which: Signal<T>): readonly T[] {
   return storage.getStore()?.listeners(which) ?? [];

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { announceWrite, createReadModel, readModelErrors } from '../../../src/shared/db/read-model.js';
+import {
+  announceWrite,
+  createReadModel,
+  forgetAllReadModels,
+  readModelErrors,
+} from '../../../src/shared/db/read-model.js';
+import { provide, seam, wired, Wiring } from '../../../src/shared/wiring/index.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -170,5 +176,46 @@ describe('bounded read model', () => {
     assert.equal(data.loads(), 3);
     await model.get('a');
     assert.equal(data.loads(), 4);
+  });
+
+  it('when two apps read the same model, then each gets a value loaded through its own collaborators', async () => {
+    const places = seam<() => number>('test.places');
+    const writes = topic();
+    let version = 0;
+    const model = createReadModel({
+      bound: 'marketplace',
+      load: async () => `${wired(places)?.() ?? 'none'}@${version}`,
+      capacity: 2,
+      topics: [writes],
+      afterWrite: 'wait',
+    });
+    const one = new Wiring([provide(places, () => 1)]);
+    const two = new Wiring([provide(places, () => 2)]);
+    const [first, second] = await Promise.all([one.run(() => model.get('a')), two.run(() => model.get('a'))]);
+    assert.equal(first.value, '1@0');
+    assert.equal(second.value, '2@0');
+    version++;
+    announceWrite(writes);
+    assert.equal((await two.run(() => model.get('a'))).value, '2@1', 'a write reaches every app’s values');
+    assert.equal((await one.run(() => model.get('a'))).value, '1@1');
+  });
+
+  it('when every read model is forgotten, then no refresh loads for the keys read before', async () => {
+    const data = source();
+    const model = createReadModel({
+      bound: 'marketplace',
+      boundMs: 40,
+      load: data.load,
+      capacity: 2,
+      topics: [],
+      afterWrite: 'refresh',
+    });
+    await model.get('a');
+    forgetAllReadModels();
+    const loadsWhenForgotten = data.loads();
+    await sleep(200); // ten refresh periods: the key was in use, but nothing of it is kept
+    assert.equal(data.loads(), loadsWhenForgotten);
+    await model.get('a');
+    assert.equal(data.loads(), loadsWhenForgotten + 1);
   });
 });
