@@ -1,4 +1,5 @@
 import { seedMatch, upsertRequest } from '../components/requests/index.js';
+import { danishDaysAgo } from './demo-dates.js';
 
 /** A vetted volunteer, an active member of an organisation active in the municipality, on one of its offers. */
 export interface DemoAdult {
@@ -88,8 +89,9 @@ export async function seedDemoRequests(people: DemoRequestPeople, now = new Date
     childAlias: 'Jonas',
     askText: 'Lad barnet være med i værkstedet en eftermiddag om ugen.',
     state: 'active',
-    // Seven months in: the follow-up demo gives it its history.
-    at: new Date(now.getTime() - 210 * DAY),
+    // Seven months in, by the Danish calendar the follow-up plan counts: the follow-up demo gives it its
+    // history, with a check-in waiting for the volunteer today at whatever hour the demo is seeded.
+    at: danishDaysAgo(now, 210),
   });
   return [open, waiting, active];
 }

@@ -250,13 +250,13 @@ async function reach(page: Page, baseUrl: string, step: Step): Promise<void> {
     await page.goto(baseUrl + step.way.path);
   } else {
     const before = page.url();
-    await Promise.all([
-      page.waitForURL((url) => url.href !== before),
-      page
-        .getByRole('link', { name: step.way.link, exact: typeof step.way.link === 'string' })
-        .first()
-        .click(),
-    ]);
+    const name = step.way.link;
+    const link = page.getByRole('link', { name, exact: typeof name === 'string' }).first();
+    // A missing link is the demo's defect: say so, rather than time out waiting for a page.
+    await link.waitFor({ timeout: 10_000 }).catch(() => {
+      throw new Error(`${before} shows no link ${String(name)} for the step "${step.name}"`);
+    });
+    await Promise.all([page.waitForURL((url) => url.href !== before), link.click()]);
   }
   await page.getByRole('heading', { level: 1, name: step.heading }).waitFor();
   for (const text of step.shows ?? []) await page.getByText(text).first().waitFor();
