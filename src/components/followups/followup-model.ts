@@ -73,6 +73,8 @@ followUpSchema.index({ organisationId: 1, audience: 1, dueOn: -1, _id: 1 });
 followUpSchema.index({ state: 1, dueOn: 1 });
 // Retention removes a deleted request's follow-ups.
 followUpSchema.index({ requestId: 1 });
+// The homes' one read of unhandled worries across the platform (a worry may sit on an answered follow-up).
+followUpSchema.index({ worryRaisedAt: 1 });
 
 export const FollowUpModel = model('FollowUp', followUpSchema, 'follow_ups');
 
@@ -96,5 +98,8 @@ const followUpPlanSchema = new Schema(
 
 followUpPlanSchema.index({ municipalityCode: 1 });
 followUpPlanSchema.index({ requestId: 1 });
+// The homes' one read of flagged plans across the platform.
+followUpPlanSchema.index({ missedFlagAt: 1 });
+followUpPlanSchema.index({ vettingExpiredAt: 1 });
 
 export const FollowUpPlanModel = model('FollowUpPlan', followUpPlanSchema, 'follow_up_plans');

@@ -3,6 +3,7 @@ import { matchFacts, type MatchFacts, type MatchMoved } from '../requests/index.
 import { settingsOf } from '../municipalities/index.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.js';
+import { announceFollowUpWrite } from './followup-desk.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import {
   closingDueOn,
@@ -111,9 +112,10 @@ async function closePlan(facts: MatchFacts, closedOn: string) {
   await insertOnce({ ...followUpOf(facts, 'family', 'closing', 1), dueOn: closingDueOn(closedOn) });
 }
 
-/** Plans each side's next regular follow-ups up to the first one after `today`. Idempotent. */
-async function planAhead(facts: MatchFacts, clock: PlanClock, today: string) {
+/** Plans each side's next regular follow-ups up to the first one after `today`; whether any was new. Idempotent. */
+async function planAhead(facts: MatchFacts, clock: PlanClock, today: string): Promise<boolean> {
   const { followUpEveryWeeks } = await settingsOf(facts.municipalityCode);
+  let anyNew = false;
   for (const audience of FOLLOW_UP_AUDIENCES) {
     const planned = await FollowUpModel.find(
       { matchId: facts.matchId, audience, kind: 'regular' },
@@ -122,7 +124,8 @@ async function planAhead(facts: MatchFacts, clock: PlanClock, today: string) {
     let latest = planned.sort((a, b) => b.sequence - a.sequence)[0];
     if (!latest) {
       const first = { sequence: 1, dueOn: firstDueOn(clock) };
-      await insertOnce({ ...followUpOf(facts, audience, 'regular', 1), dueOn: first.dueOn });
+      anyNew =
+        (await insertOnce({ ...followUpOf(facts, audience, 'regular', 1), dueOn: first.dueOn })) || anyNew;
       latest = first as never;
     }
     // Catch up when the plan was not looked at for a while (one new follow-up per passed date).
@@ -131,10 +134,15 @@ async function planAhead(facts: MatchFacts, clock: PlanClock, today: string) {
         sequence: latest.sequence + 1,
         dueOn: nextDueOn(clock, latest.dueOn, followUpEveryWeeks),
       };
-      await insertOnce({ ...followUpOf(facts, audience, 'regular', next.sequence), dueOn: next.dueOn });
+      const inserted = await insertOnce({
+        ...followUpOf(facts, audience, 'regular', next.sequence),
+        dueOn: next.dueOn,
+      });
+      anyNew = inserted || anyNew;
       latest = next as never;
     }
   }
+  return anyNew;
 }
 
 /**
@@ -143,22 +151,34 @@ async function planAhead(facts: MatchFacts, clock: PlanClock, today: string) {
  * on any instance: every follow-up has a unique `_id` and date moves are claimed.
  */
 export async function reconcilePlan(facts: MatchFacts, today: string): Promise<void> {
+  if (await planChanged(facts, today)) announceFollowUpWrite();
+}
+
+/** Reconciles the plan (see reconcilePlan); whether any follow-up or flag the homes count changed. */
+async function planChanged(facts: MatchFacts, today: string): Promise<boolean> {
   const activeOn = facts.history.find((event) => event.state === 'active');
-  if (!activeOn) return;
+  if (!activeOn) return false;
   const plan = await ensurePlanClock(facts, copenhagenDate(activeOn.at));
   if (facts.state === 'closed') {
-    if (!plan.closedOn) await closePlan(facts, lastOn(facts, 'closed') ?? today);
-    return;
+    if (plan.closedOn) return false;
+    await closePlan(facts, lastOn(facts, 'closed') ?? today);
+    return true;
   }
   // A start given back for want of consent waits again, like a pause: nothing falls due meanwhile.
   if (facts.state === 'paused' || facts.state === 'awaiting-consent') {
-    if (!plan.pausedOn) await pausePlan(facts, lastOn(facts, facts.state) ?? today);
-    return;
+    if (plan.pausedOn) return false;
+    await pausePlan(facts, lastOn(facts, facts.state) ?? today);
+    return true;
   }
-  if (facts.state !== 'active') return;
+  if (facts.state !== 'active') return false;
   if (plan.pausedOn) await resumePlan(facts, plan.pausedOn, lastOn(facts, 'active') ?? today);
   const current = (await FollowUpPlanModel.findById(facts.matchId).lean())!;
-  await planAhead(facts, { activeOn: current.activeOn, pausedDays: current.pausedDays }, today);
+  const planned = await planAhead(
+    facts,
+    { activeOn: current.activeOn, pausedDays: current.pausedDays },
+    today,
+  );
+  return planned || Boolean(plan.pausedOn);
 }
 
 /**
@@ -196,5 +216,6 @@ export async function deleteFollowUpsOf(requestIds: string[], matchIds: string[]
   deleted += (await FollowUpModel.deleteMany(byRequest)).deletedCount;
   deleted += (await FollowUpPlanModel.deleteMany({ _id: trusted({ $in: matchIds }) })).deletedCount;
   deleted += (await FollowUpPlanModel.deleteMany(byRequest)).deletedCount;
+  if (deleted > 0) announceFollowUpWrite();
   return deleted;
 }

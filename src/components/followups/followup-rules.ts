@@ -24,7 +24,7 @@ const FIRST_PERIOD_MONTHS = 12;
 const LATER_EVERY_WEEKS = 12;
 const CLOSING_AFTER_DAYS = 30;
 /** A follow-up is "due" on its date and the day after; then it is overdue. */
-export const DUE_DAYS = 2;
+const DUE_DAYS = 2;
 /**
  * The social worker is told when a follow-up is this many days past its date. Until then the assignee is
  * reminded, from the due date on (a missed run catches up).

@@ -10,10 +10,8 @@ import { claimItem, completeClaim, INSTANCE_ID } from '../../shared/jobs/index.j
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import {
-  addDays,
   addMonths,
   copenhagenDate,
-  DUE_DAYS,
   FOLLOW_UP_AUDIENCES,
   statusOf,
   upcomingDueOns,
@@ -23,6 +21,7 @@ import {
 import { settingsOf } from '../municipalities/index.js';
 import type { AnswersForm } from './followup-schemas.js';
 import { followUpIdSchema } from './followup-schemas.js';
+import { announceFollowUpWrite } from './followup-desk.js';
 
 export type StoredFollowUp = NonNullable<Awaited<ReturnType<typeof findFollowUp>>>;
 
@@ -113,6 +112,7 @@ export async function answerFollowUp(
     },
   );
   await completeClaim(claim);
+  announceFollowUpWrite();
   await audit(actor, 'followup.answered', followUp, context, { audience: followUp.audience });
   // Seeding past answers (demo history) records the flag without mailing anyone.
   if (answers.worry && options.notify !== false) await tellResponsibleAboutWorry(followUp, context.baseUrl);
@@ -158,6 +158,7 @@ export async function skipFollowUp(
 ) {
   if (followUp.state !== 'open') return 'already' as const;
   await FollowUpModel.updateOne({ _id: followUp._id }, { $set: { state: 'skipped', skipReason: reason } });
+  announceFollowUpWrite();
   await audit(actor, 'followup.skipped', followUp, context);
   return 'saved' as const;
 }
@@ -275,17 +276,6 @@ export async function checkInBlocked(followUp: StoredFollowUp): Promise<'paused'
   const facts = await matchFacts(followUp.matchId);
   if (!facts || facts.state === 'closed' || facts.state === 'declined') return 'closed';
   return facts.state === 'active' ? undefined : 'paused';
-}
-
-/** How many of the organisation's check-ins are overdue now: counted, not read. */
-export function overdueCheckInCount(organisationId: string, now: Date): Promise<number> {
-  return FollowUpModel.countDocuments({
-    organisationId,
-    audience: 'volunteer',
-    state: 'open',
-    // Overdue from DUE_DAYS after its date (see statusOf).
-    dueOn: trusted({ $lte: addDays(copenhagenDate(now), -DUE_DAYS) }),
-  });
 }
 
 /** Check-ins on one page of the coordinator's view: a large club has thousands over the years. */

@@ -4,6 +4,7 @@ import { liveMatchFacts, matchFacts } from '../requests/index.js';
 import { vettingStatusFor } from '../vetting/index.js';
 import type { HeldItem, JobContext, JobDefinition } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
+import { announceFollowUpWrite } from './followup-desk.js';
 import { FollowUpModel, FollowUpPlanModel } from './followup-model.js';
 import { forgetCopiedAliases, reconcilePlan } from './followup-plan-service.js';
 import { checkInBlocked, childNameFor } from './followup-service.js';
@@ -182,6 +183,7 @@ async function escalateOverdue(context: JobContext, baseUrl: string): Promise<nu
       );
     },
   );
+  if (flagged.length > 0) announceFollowUpWrite();
   if (handled > 0) kickDelivery();
   return handled;
 }
@@ -214,7 +216,10 @@ async function flagExpiredVetting(context: JobContext, baseUrl: string): Promise
       });
     },
   );
-  if (flagged > 0) kickDelivery();
+  if (flagged > 0) {
+    announceFollowUpWrite();
+    kickDelivery();
+  }
   return flagged;
 }
 

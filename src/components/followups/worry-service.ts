@@ -6,6 +6,7 @@ import { ConflictError } from '../../shared/errors/index.js';
 import { FollowUpModel } from './followup-model.js';
 import type { StoredFollowUp } from './followup-service.js';
 import type { WorryAction } from './worry-rules.js';
+import { announceFollowUpWrite } from './followup-desk.js';
 
 /**
  * What the volunteer who reported a worry is told at once: which social worker was told (by name, the
@@ -72,6 +73,7 @@ export async function recordWorryHandling(
     if (error instanceof ConflictError) return 'already';
     throw error;
   }
+  announceFollowUpWrite();
   return 'saved';
 }
 

@@ -32,6 +32,12 @@ export const READ_BOUNDS = {
    * and members' vetting, read once for every look at it. Its offers and free places are read exactly.
    */
   organisationReport: 60_000,
+  /**
+   * The follow-up lines on the homes (check-ins waiting, overdue, worries, flags): what is open across the
+   * platform, read once for every home. This instance's own writes show on the next read; the pages
+   * behind the lines read exactly.
+   */
+  followUpHome: 60_000,
 } as const satisfies Record<string, number>;
 
 export type ReadBoundName = keyof typeof READ_BOUNDS;
