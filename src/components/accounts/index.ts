@@ -18,7 +18,14 @@ import { accountsHomeItems } from './accounts-home.js';
 export { authorize, currentActor, currentUser } from './authorize.js';
 export { auditRefusedAccess } from './refused-access.js';
 export { can, POLICY, isAction, type Action } from './policy.js';
-export { ROLES, MUNICIPAL_STAFF_ROLES, isRole, type Actor, type Role } from './roles.js';
+export {
+  ROLES,
+  MUNICIPAL_STAFF_ROLES,
+  isRole,
+  type Actor,
+  type Role,
+  type MunicipalStaffRole,
+} from './roles.js';
 export { invite } from './invitation-service.js';
 export { grantRole, revokeRole, coordinatorsOf, socialWorkersOf } from './role-grant-service.js';
 export {
@@ -27,7 +34,14 @@ export {
   inactiveVolunteers,
   DELETED_NAME,
 } from './account-deletion-service.js';
-export { refreshSessionEpoch } from './complete-login.js';
+export { refreshSessionEpoch, completeLogin } from './complete-login.js';
+export { externalSignInSeam, type ExternalSignIn, type SignInChoice } from './external-sign-in.js';
+export {
+  signInFromProvider,
+  type ProviderIdentity,
+  type ProviderSignInResult,
+} from './provider-account-service.js';
+export { normaliseEmail } from './email-address.js';
 export {
   invitationAcceptedSignal,
   accountDeletingSignal,
