@@ -34,7 +34,7 @@ export {
   inactiveVolunteers,
   DELETED_NAME,
 } from './account-deletion-service.js';
-export { refreshSessionEpoch, completeLogin } from './complete-login.js';
+export { refreshSessionEpoch, completeLogin, HOME_PATH } from './complete-login.js';
 export { externalSignInSeam, type ExternalSignIn, type SignInChoice } from './external-sign-in.js';
 export {
   signInFromProvider,
@@ -49,8 +49,9 @@ export {
 } from './account-events.js';
 export { describePeople, type PersonSummary } from './user-service.js';
 export { staffContacts, type StaffContact } from './staff-contact.js';
-export { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
+export { contextFor, renderForm, withFieldErrors, type AccountsSettings } from './route-helpers.js';
 export type { RequestContext } from './request-context.js';
+export type { SessionUser } from './actor.js';
 export { createPlatformAdmin, createDemoUser } from './admin-service.js';
 export { municipalitiesWithAdministrator } from './accounts-home.js';
 
