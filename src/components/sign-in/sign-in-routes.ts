@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { authorize, completeLogin, contextFor, HOME_PATH } from '../accounts/index.js';
 import { findMunicipality } from '../geography/index.js';
-import { defineRoute } from '../../shared/http/index.js';
+import { defineRoute, flash } from '../../shared/http/index.js';
 import { callbackQuerySchema } from './identity-provider-schemas.js';
 import { providerOf } from './identity-provider-service.js';
 import { authorizationUrl, ExchangeError } from './oidc-exchange.js';
@@ -63,11 +63,16 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
     router,
     { method: 'get', path: '/log-ind/kommune/:code', action: 'auth:use' },
     open,
-    async (req, res, next) => {
+    async (req, res) => {
       if (req.user && !req.session.secondFactorPending) return res.redirect(303, HOME_PATH);
       const code = String(req.params.code);
       const provider = /^\d{4}$/.test(code) ? await providerOf(code) : undefined;
-      if (!provider) return next();
+      if (!provider) {
+        // A stale link or bookmark: the login page shows the municipalities that do sign in this way.
+        if (!req.session) await req.startSession?.();
+        flash(req, 'info', 'signIn.login.noProvider');
+        return res.redirect(303, '/log-ind');
+      }
       let started;
       try {
         started = await authorizationUrl(clientFor(provider, settings), settings.redirectUri, code);

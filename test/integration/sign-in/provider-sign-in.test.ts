@@ -279,8 +279,12 @@ describe('staff sign-in through the municipality’s identity provider', () => {
     });
   });
 
-  it('when a municipality has no provider, then its start address is not found', async () => {
-    assert.equal((await request(buildTestApp()).get('/log-ind/kommune/0101')).status, 404);
+  it('when a municipality has no provider, then its start address leads back to the login page with a message', async () => {
+    const agent = request.agent(buildTestApp());
+    const response = await agent.get('/log-ind/kommune/0101');
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.location, '/log-ind');
+    assert.match((await agent.get('/log-ind')).text, /logger ikke ind gennem sin egen identitetsudbyder/);
   });
 
   it('a signed-in person going back to log in is sent home', async () => {
