@@ -186,6 +186,17 @@ describe('staff sign-in through the municipality’s identity provider', () => {
       await assertRefused(back, 400, 'state');
     });
 
+    it('when the provider answers with an error instead of a code, then 400', async () => {
+      const agent = request.agent(buildTestApp());
+      const start = new URL((await agent.get(`/log-ind/kommune/${AARHUS}`)).headers.location!);
+      const answer = new URLSearchParams({
+        error: 'access_denied',
+        state: start.searchParams.get('state')!,
+        iss: idp.issuer,
+      });
+      await assertRefused(await agent.get(`/log-ind/kommune/svar?${answer}`), 400, 'provider-refused');
+    });
+
     it('when the ID token’s nonce is not the one sent, then 400', async () => {
       const back = await signIn(request.agent(buildTestApp()), (url) =>
         url.searchParams.set('nonce', 'another'),
