@@ -94,12 +94,13 @@ export function authRoutes(settings: AccountsSettings, auth: typeof passport, pr
     provideCsrfToken,
     async (req, res, next) => {
       const form = parseForm(loginSchema, req.body);
-      const model = { titleKey: 'accounts.login.title' };
       // Staff of a municipality that signs its people in itself go there, with or without a password typed;
       // a password is then not looked at.
       const typed: unknown = form.ok ? form.data.email : form.values.email;
       const elsewhere = typeof typed === 'string' ? await externalSignInFor(typed) : undefined;
       if (elsewhere) return res.redirect(303, elsewhere);
+      const signInChoices = await externalSignInChoices(context(req).language);
+      const model = { titleKey: 'accounts.login.title', signInChoices };
       if (!form.ok) return renderForm(res, 'accounts/login', model, form.fieldErrors, form.values);
       auth.authenticate(
         'local',

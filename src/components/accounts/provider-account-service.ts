@@ -23,7 +23,7 @@ export interface ProviderIdentity {
 }
 
 export type ProviderSignInResult =
-  { ok: true; user: SessionUser; created: boolean } | { ok: false; reason: 'disabled' | 'unverified' };
+  { ok: true; user: SessionUser; created: boolean } | { ok: false; reason: 'disabled' | 'platform-account' };
 
 /**
  * The account of a person the municipality's identity provider vouched for: found by e-mail address,
@@ -43,7 +43,9 @@ export async function signInFromProvider(
     if (!user) throw new Error('The account just created cannot be read');
   }
   const userId = String(user._id);
-  if (user.status !== 'active') {
+  // A municipality's provider never signs in a platform administrator: that account is the platform's.
+  const platformAccount = (user.roles ?? []).some((grant) => grant.role === 'platform-admin' && grant.active);
+  if (user.status === 'disabled' || platformAccount) {
     await recordAudit(
       {
         action: 'login',
@@ -52,12 +54,15 @@ export async function signInFromProvider(
         municipalityCode: identity.municipalityCode,
         objectType: 'user',
         objectId: userId,
-        details: { reason: user.status, via: 'identity-provider' },
+        details: { reason: platformAccount ? 'platform-account' : 'disabled', via: 'identity-provider' },
       },
       context.origin,
     );
-    return { ok: false, reason: user.status === 'disabled' ? 'disabled' : 'unverified' };
+    return { ok: false, reason: platformAccount ? 'platform-account' : 'disabled' };
   }
+  // An address never confirmed by mail: the municipality's provider has now vouched for it.
+  if (user.status === 'unverified')
+    await UserModel.updateOne({ _id: userId }, { $set: { status: 'active', emailVerifiedAt: new Date() } });
   if (!created) await alignMunicipalRoles(userId, identity.municipalityCode, identity.roles, context);
   await UserModel.updateOne({ _id: userId }, { $set: { lastLoginAt: new Date() } });
   await recordAudit(

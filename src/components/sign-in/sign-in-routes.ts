@@ -23,7 +23,8 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
   const context = (req: Request) => contextFor(req, settings.baseUrl);
 
   const fail = async (req: Request, res: Response, code: string | undefined, reason: string) => {
-    if (reason !== 'account-disabled') await auditSignInFailure(code, reason, context(req));
+    if (reason !== 'account-disabled' && reason !== 'platform-account')
+      await auditSignInFailure(code, reason, context(req));
     const unavailable = reason === 'provider-unavailable';
     res.status(reason === 'no-access' ? 403 : unavailable ? 502 : 400);
     res.render(reason === 'no-access' ? 'sign-in/no-access' : 'sign-in/failed', {

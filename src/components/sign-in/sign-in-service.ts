@@ -6,7 +6,13 @@ import { assuranceSatisfies, emailWithinDomains, groupsFromClaim, rolesForGroups
 
 /** Why a sign-in was refused after the provider answered (the failures before it are ExchangeFailure). */
 export type SignInRefusal =
-  'state' | 'provider-gone' | 'email-missing' | 'email-outside-domains' | 'account-disabled' | 'no-access';
+  | 'state'
+  | 'provider-gone'
+  | 'email-missing'
+  | 'email-outside-domains'
+  | 'account-disabled'
+  | 'platform-account'
+  | 'no-access';
 
 export type SignInOutcome =
   { ok: true; user: SessionUser; secondFactorSatisfied: boolean } | { ok: false; reason: SignInRefusal };
@@ -60,7 +66,8 @@ export async function finishSignIn(
     { email, name, municipalityCode: provider.municipalityCode, roles },
     context,
   );
-  if (!result.ok) return { ok: false, reason: 'account-disabled' };
+  if (!result.ok)
+    return { ok: false, reason: result.reason === 'disabled' ? 'account-disabled' : 'platform-account' };
   return {
     ok: true,
     user: result.user,

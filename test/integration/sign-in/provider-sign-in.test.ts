@@ -148,6 +148,30 @@ describe('staff sign-in through the municipality’s identity provider', () => {
     assert.deepEqual(await failureReasons(), ['email-outside-domains']);
   });
 
+  it('when the address belongs to a platform administrator, then the municipality’s provider cannot sign them in', async () => {
+    const platform = await createUser({ email: 'anna.berg@aarhus.dk', roles: [{ role: 'platform-admin' }] });
+    const back = await signIn(request.agent(buildTestApp()));
+    assert.equal(back.status, 400);
+    assert.match(back.text, /platformsadministrator logger ind med e-mail, adgangskode og engangskode/);
+    const user = (await UserModel.findById(platform.id).lean())!;
+    assert.deepEqual(
+      user.roles.map((grant) => grant.role),
+      ['platform-admin'],
+    );
+  });
+
+  it('when the account was never confirmed by mail, then the provider’s word confirms it', async () => {
+    const unconfirmed = await createUser({ email: 'anna.berg@aarhus.dk', status: 'unverified', roles: [] });
+    const back = await signIn(request.agent(buildTestApp()));
+    assert.equal(back.status, 303);
+    const user = (await UserModel.findById(unconfirmed.id).lean())!;
+    assert.equal(user.status, 'active');
+    assert.deepEqual(
+      user.roles.map((grant) => grant.role),
+      ['social-worker'],
+    );
+  });
+
   it('the login page offers the municipality, and an address in its staff domain is sent there instead of the password step', async () => {
     const app = buildTestApp();
     const page = await request(app).get('/log-ind');
