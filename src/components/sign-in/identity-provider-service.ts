@@ -169,7 +169,11 @@ export async function signInChoices(language: 'da' | 'en'): Promise<SignInChoice
     }));
 }
 
-/** Where an address must sign in: its municipality's provider when its domain is one of the staff domains. */
+/**
+ * Where an address must sign in: a page leading to its municipality's provider when its domain is one of
+ * the staff domains. A page, not the provider itself: the login form's answer may only lead to our own
+ * origin (the Content-Security-Policy's form-action), so the person follows a link from there.
+ */
 export async function signInPathForEmail(email: string): Promise<string | undefined> {
   const domain = emailDomainOf(email);
   if (!domain) return undefined;
@@ -177,5 +181,5 @@ export async function signInPathForEmail(email: string): Promise<string | undefi
     { emailDomains: domain },
     { municipalityCode: 1 },
   ).lean();
-  return provider ? startPath(provider.municipalityCode) : undefined;
+  return provider ? `${startPath(provider.municipalityCode)}/videre` : undefined;
 }

@@ -3,7 +3,7 @@ import { authorize, completeLogin, contextFor, HOME_PATH } from '../accounts/ind
 import { findMunicipality } from '../geography/index.js';
 import { defineRoute, flash } from '../../shared/http/index.js';
 import { callbackQuerySchema } from './identity-provider-schemas.js';
-import { providerOf } from './identity-provider-service.js';
+import { providerOf, startPath } from './identity-provider-service.js';
 import { authorizationUrl, ExchangeError } from './oidc-exchange.js';
 import {
   auditSignInFailure,
@@ -34,6 +34,13 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
     });
   };
 
+  // A stale link or bookmark: the login page shows the municipalities that do sign in this way.
+  const noProvider = async (req: Request, res: Response) => {
+    if (!req.session) await req.startSession?.();
+    flash(req, 'info', 'signIn.login.noProvider');
+    res.redirect(303, '/log-ind');
+  };
+
   // Registered before the start route, whose path would otherwise take "svar" for a municipality code.
   defineRoute(router, { method: 'get', path: CALLBACK_PATH, action: 'auth:use' }, open, async (req, res) => {
     // The sign-in under way is used once, whatever happens now: a replayed answer finds nothing.
@@ -60,6 +67,23 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
     res.redirect(303, target);
   });
 
+  // Where the login form sends an address in a municipality's staff domain: a link on to its provider.
+  defineRoute(
+    router,
+    { method: 'get', path: '/log-ind/kommune/:code/videre', action: 'auth:use' },
+    open,
+    async (req, res) => {
+      const code = String(req.params.code);
+      const provider = /^\d{4}$/.test(code) ? await providerOf(code) : undefined;
+      if (!provider) return noProvider(req, res);
+      res.render('sign-in/continue', {
+        titleKey: 'signIn.continue.title',
+        municipalityName: findMunicipality(code)?.name,
+        href: startPath(code),
+      });
+    },
+  );
+
   defineRoute(
     router,
     { method: 'get', path: '/log-ind/kommune/:code', action: 'auth:use' },
@@ -68,12 +92,7 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
       if (req.user && !req.session.secondFactorPending) return res.redirect(303, HOME_PATH);
       const code = String(req.params.code);
       const provider = /^\d{4}$/.test(code) ? await providerOf(code) : undefined;
-      if (!provider) {
-        // A stale link or bookmark: the login page shows the municipalities that do sign in this way.
-        if (!req.session) await req.startSession?.();
-        flash(req, 'info', 'signIn.login.noProvider');
-        return res.redirect(303, '/log-ind');
-      }
+      if (!provider) return noProvider(req, res);
       let started;
       try {
         started = await authorizationUrl(clientFor(provider, settings), settings.redirectUri, code);

@@ -21,6 +21,7 @@ const REDIRECT_TO_LOGIN_BY_DESIGN = new Set([
   '/log-ud',
   // A municipality without its own identity provider: back to the login page, with a message.
   '/log-ind/kommune/:code',
+  '/log-ind/kommune/:code/videre',
 ]);
 
 interface Persona {

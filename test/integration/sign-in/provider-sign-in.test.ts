@@ -181,7 +181,10 @@ describe('staff sign-in through the municipality’s identity provider', () => {
       password: '',
     });
     assert.equal(typed.status, 303);
-    assert.equal(typed.headers.location, '/log-ind/kommune/0751');
+    assert.equal(typed.headers.location, '/log-ind/kommune/0751/videre');
+    const onwards = await request(app).get('/log-ind/kommune/0751/videre');
+    assert.equal(onwards.status, 200);
+    assert.match(onwards.text, /href="\/log-ind\/kommune\/0751">Fortsæt til log-ind hos Aarhus</);
     const elsewhere = await submitForm(request.agent(app), '/log-ind', '/log-ind', {
       email: 'anna@example.dk',
       password: 'not-the-password-at-all',
