@@ -6,7 +6,7 @@ import { IdentityProviderModel } from '../../src/components/sign-in/identity-pro
 import { sealSecret } from '../../src/shared/crypto/index.js';
 import { testConfig } from './test-config.js';
 
-export interface ProviderAccount {
+interface ProviderAccount {
   email: string;
   name: string;
   groups: string[];
@@ -200,7 +200,7 @@ export async function startIdentityProvider(options: {
 }
 
 /** Cookies per origin for plain fetch, as a browser keeps them for the provider's pages. */
-export class CookieJar {
+class CookieJar {
   readonly #cookies = new Map<string, string>();
 
   header(): string {

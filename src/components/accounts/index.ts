@@ -35,13 +35,8 @@ export {
   DELETED_NAME,
 } from './account-deletion-service.js';
 export { refreshSessionEpoch, completeLogin, HOME_PATH } from './complete-login.js';
-export { externalSignInSeam, type ExternalSignIn, type SignInChoice } from './external-sign-in.js';
-export {
-  signInFromProvider,
-  type ProviderIdentity,
-  type ProviderSignInResult,
-} from './provider-account-service.js';
-export { normaliseEmail } from './email-address.js';
+export { externalSignInSeam, type SignInChoice } from './external-sign-in.js';
+export { signInFromProvider } from './provider-account-service.js';
 export {
   invitationAcceptedSignal,
   accountDeletingSignal,

@@ -5,7 +5,7 @@ import { exchangeCode, type PendingSignIn, type ProviderClient } from './oidc-ex
 import { assuranceSatisfies, emailWithinDomains, groupsFromClaim, rolesForGroups } from './sign-in-rules.js';
 
 /** Why a sign-in was refused after the provider answered (the failures before it are ExchangeFailure). */
-export type SignInRefusal =
+type SignInRefusal =
   | 'state'
   | 'provider-gone'
   | 'email-missing'
