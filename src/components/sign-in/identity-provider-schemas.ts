@@ -49,6 +49,11 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter((line) => line !== '');
 
+// Control characters, bidirectional marks and zero-width characters: a group name that hides one would
+// look like another group on the page.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+
 /** One "group = role" a line. A platform role, or any role not a municipality's, is refused here. */
 const groupRoles = z
   .string('forms.errors.invalid')
@@ -59,7 +64,7 @@ const groupRoles = z
       const at = line.lastIndexOf('=');
       const group = at > 0 ? line.slice(0, at).trim() : '';
       const role = at > 0 ? line.slice(at + 1).trim() : '';
-      if (!group || !role || group.length > 200) {
+      if (!group || !role || group.length > 200 || HIDDEN.test(group)) {
         context.addIssue({ code: 'custom', message: 'signIn.settings.errors.groupLine' });
         return z.NEVER;
       }
@@ -125,7 +130,17 @@ export type IdentityProviderInput = z.output<typeof identityProviderSchema>;
 
 /** The callback's query: what the provider sends back (an error instead of a code is allowed). */
 export const callbackQuerySchema = z.looseObject({
-  state: z.string().max(200).optional(),
+  // Ours, sent out as base64url and compared when it comes back.
+  state: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   code: z.string().max(2000).optional(),
-  error: z.string().max(200).optional(),
+  // OAuth error codes are printable ASCII (RFC 6749).
+  error: z
+    .string()
+    .max(200)
+    .regex(/^[\x20-\x7e]+$/)
+    .optional(),
 });
