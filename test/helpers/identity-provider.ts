@@ -37,15 +37,24 @@ export interface TestIdentityProvider {
   close(): Promise<void>;
 }
 
-// The provider's clock can differ from the app's although both run in this process: Date.now answers
-// with the offset only inside the provider's own requests.
+// The provider's clock can differ from the app's although both run in this process: while a test
+// provider runs, Date.now answers with the offset inside the provider's own requests, and as before
+// everywhere else. The last provider to close puts Date.now back.
 const providerClock = new AsyncLocalStorage<number>();
-const realNow = Date.now.bind(Date);
-let clockPatched = false;
-function patchClock() {
-  if (clockPatched) return;
-  clockPatched = true;
-  Date.now = () => realNow() + (providerClock.getStore() ?? 0) * 1000;
+let runningProviders = 0;
+let machineNow: () => number = Date.now;
+const providerNow = () => machineNow() + (providerClock.getStore() ?? 0) * 1000;
+
+function holdClock(): () => void {
+  if (runningProviders === 0) {
+    machineNow = Date.now;
+    Date.now = providerNow;
+  }
+  runningProviders += 1;
+  return () => {
+    runningProviders -= 1;
+    if (runningProviders === 0 && Date.now === providerNow) Date.now = machineNow;
+  };
 }
 
 function adapterFor(store: Map<string, Payload>) {
@@ -82,7 +91,7 @@ function adapterFor(store: Map<string, Payload>) {
 export async function startIdentityProvider(options: {
   redirectUris: string[];
 }): Promise<TestIdentityProvider> {
-  patchClock();
+  const releaseClock = holdClock();
   const store = new Map<string, Payload>();
   const accounts = new Map<string, ProviderAccount>();
   const held = new Set<ServerResponse>();
@@ -179,10 +188,10 @@ export async function startIdentityProvider(options: {
     nextLogin: { accountId: '' },
     clockOffsetSeconds: 0,
     consumeCodes() {
-      for (const [, payload] of codes()) payload.consumed = Math.floor(realNow() / 1000);
+      for (const [, payload] of codes()) payload.consumed = Math.floor(machineNow() / 1000);
     },
     expireCodes() {
-      for (const [, payload] of codes()) payload.exp = Math.floor(realNow() / 1000) - 60;
+      for (const [, payload] of codes()) payload.exp = Math.floor(machineNow() / 1000) - 60;
     },
     stall() {
       stalled = true;
@@ -194,6 +203,7 @@ export async function startIdentityProvider(options: {
       for (const res of held) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      releaseClock();
     },
   };
   return control;
