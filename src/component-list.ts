@@ -13,6 +13,7 @@ import { offersComponent } from './components/offers/index.js';
 import { organisationsComponent } from './components/organisations/index.js';
 import { retentionComponent } from './components/retention/index.js';
 import { reportingComponent } from './components/reporting/index.js';
+import { signInComponent } from './components/sign-in/index.js';
 import { siteComponent } from './components/site/index.js';
 import { vettingComponent } from './components/vetting/index.js';
 import { volunteersComponent } from './components/volunteers/index.js';
@@ -39,6 +40,7 @@ export function defaultComponents(config: AppConfig): Component[] {
     siteComponent(config.env === 'production'),
     accountsComponent(config),
     municipalitiesComponent(config),
+    signInComponent(config),
     organisationsComponent(config),
     offersComponent(config),
     vettingComponent(config),

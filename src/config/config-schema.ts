@@ -80,6 +80,7 @@ export const configSchema = z
       .optional(),
     JOB_ITEM_PAUSE_MS: z.coerce.number().int().min(0).max(60000).default(0),
     QUERY_SHAPES_FILE: z.string().min(1).optional(),
+    IDENTITY_PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
   })
   .superRefine((config, context) => {
     if (config.NODE_ENV !== 'production') return;

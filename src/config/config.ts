@@ -30,6 +30,8 @@ export interface AppConfig {
   jobs: { leaseMs: number; scheduleOverride: string | undefined; only: string[]; itemPauseMs: number };
   /** Where to append the shape of every query (an index review); unset: nothing is recorded. */
   queryShapesFile: string | undefined;
+  /** How long a municipality's identity provider may take to answer one request before sign-in fails. */
+  identityProviderTimeoutMs: number;
 }
 
 // Development and test only: production refuses to start without its own values (config-schema.ts).
@@ -91,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       itemPauseMs: c.JOB_ITEM_PAUSE_MS,
     },
     queryShapesFile: c.QUERY_SHAPES_FILE ? path.resolve(root, c.QUERY_SHAPES_FILE) : undefined,
+    identityProviderTimeoutMs: c.IDENTITY_PROVIDER_TIMEOUT_MS,
   };
 }
 

@@ -17,6 +17,7 @@ import * as organisationSchemas from '../../src/components/organisations/organis
 import * as reportingSchemas from '../../src/components/reporting/reporting-schemas.js';
 import * as vettingSchemas from '../../src/components/vetting/vetting-schemas.js';
 import * as volunteerSchemas from '../../src/components/volunteers/volunteer-schemas.js';
+import * as identityProviderSchemas from '../../src/components/sign-in/identity-provider-schemas.js';
 
 const COMPONENTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/components');
 
@@ -37,6 +38,7 @@ export const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   'reporting/reporting-schemas.ts': reportingSchemas,
   'vetting/vetting-schemas.ts': vettingSchemas,
   'volunteers/volunteer-schemas.ts': volunteerSchemas,
+  'sign-in/identity-provider-schemas.ts': identityProviderSchemas,
 };
 
 export interface SchemaField {

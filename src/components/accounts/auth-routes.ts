@@ -11,6 +11,7 @@ import {
 } from './accounts-schemas.js';
 import { authorize } from './authorize.js';
 import { completeLogin, HOME_PATH } from './complete-login.js';
+import { externalSignInChoices, externalSignInFor } from './external-sign-in.js';
 import { loginRateLimit } from './login-rate-limit.js';
 import { isResetLinkValid, requestPasswordReset, resetPassword } from './password-service.js';
 import { contextFor, echo, renderForm, withFieldErrors, type AccountsSettings } from './route-helpers.js';
@@ -79,9 +80,10 @@ export function authRoutes(settings: AccountsSettings, auth: typeof passport, pr
     { method: 'get', path: '/log-ind', action: 'auth:use' },
     open,
     provideCsrfToken,
-    (req, res) => {
+    async (req, res) => {
       if (req.user && !req.session.secondFactorPending) return res.redirect(303, HOME_PATH);
-      renderForm(res, 'accounts/login', { titleKey: 'accounts.login.title' });
+      const signInChoices = await externalSignInChoices(context(req).language);
+      renderForm(res, 'accounts/login', { titleKey: 'accounts.login.title', signInChoices });
     },
   );
   defineRoute(
@@ -90,9 +92,15 @@ export function authRoutes(settings: AccountsSettings, auth: typeof passport, pr
     open,
     loginRateLimit(),
     provideCsrfToken,
-    (req, res, next) => {
+    async (req, res, next) => {
       const form = parseForm(loginSchema, req.body);
-      const model = { titleKey: 'accounts.login.title' };
+      // Staff of a municipality that signs its people in itself go there, with or without a password typed;
+      // a password is then not looked at.
+      const typed: unknown = form.ok ? form.data.email : form.values.email;
+      const elsewhere = typeof typed === 'string' ? await externalSignInFor(typed) : undefined;
+      if (elsewhere) return res.redirect(303, elsewhere);
+      const signInChoices = await externalSignInChoices(context(req).language);
+      const model = { titleKey: 'accounts.login.title', signInChoices };
       if (!form.ok) return renderForm(res, 'accounts/login', model, form.fieldErrors, form.values);
       auth.authenticate(
         'local',

@@ -18,7 +18,14 @@ import { accountsHomeItems } from './accounts-home.js';
 export { authorize, currentActor, currentUser } from './authorize.js';
 export { auditRefusedAccess } from './refused-access.js';
 export { can, POLICY, isAction, type Action } from './policy.js';
-export { ROLES, MUNICIPAL_STAFF_ROLES, isRole, type Actor, type Role } from './roles.js';
+export {
+  ROLES,
+  MUNICIPAL_STAFF_ROLES,
+  isRole,
+  type Actor,
+  type Role,
+  type MunicipalStaffRole,
+} from './roles.js';
 export { invite } from './invitation-service.js';
 export { grantRole, revokeRole, coordinatorsOf, socialWorkersOf } from './role-grant-service.js';
 export {
@@ -27,7 +34,9 @@ export {
   inactiveVolunteers,
   DELETED_NAME,
 } from './account-deletion-service.js';
-export { refreshSessionEpoch } from './complete-login.js';
+export { refreshSessionEpoch, completeLogin, HOME_PATH } from './complete-login.js';
+export { externalSignInSeam, type SignInChoice } from './external-sign-in.js';
+export { signInFromProvider } from './provider-account-service.js';
 export {
   invitationAcceptedSignal,
   accountDeletingSignal,
@@ -35,8 +44,9 @@ export {
 } from './account-events.js';
 export { describePeople, type PersonSummary } from './user-service.js';
 export { staffContacts, type StaffContact } from './staff-contact.js';
-export { contextFor, renderForm, type AccountsSettings } from './route-helpers.js';
+export { contextFor, renderForm, withFieldErrors, type AccountsSettings } from './route-helpers.js';
 export type { RequestContext } from './request-context.js';
+export type { SessionUser } from './actor.js';
 export { createPlatformAdmin, createDemoUser } from './admin-service.js';
 export { municipalitiesWithAdministrator } from './accounts-home.js';
 

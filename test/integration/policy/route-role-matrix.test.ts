@@ -15,7 +15,14 @@ import { testConfig } from '../../helpers/test-config.js';
 import { useTestDatabase } from '../../helpers/use-test-database.js';
 
 // These flows end on the login page whoever asks (after confirming an address, after logging out).
-const REDIRECT_TO_LOGIN_BY_DESIGN = new Set(['/bekraeft-email/:token', '/bekraeft-email-igen', '/log-ud']);
+const REDIRECT_TO_LOGIN_BY_DESIGN = new Set([
+  '/bekraeft-email/:token',
+  '/bekraeft-email-igen',
+  '/log-ud',
+  // A municipality without its own identity provider: back to the login page, with a message.
+  '/log-ind/kommune/:code',
+  '/log-ind/kommune/:code/videre',
+]);
 
 interface Persona {
   name: string;

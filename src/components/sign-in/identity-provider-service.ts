@@ -1,0 +1,185 @@
+import { openSecret, sealSecret } from '../../shared/crypto/index.js';
+import { recordAudit } from '../../shared/audit/index.js';
+import { NotFoundError, ValidationError } from '../../shared/errors/index.js';
+import { translatorFor } from '../../shared/i18n/index.js';
+import type { Actor, RequestContext, SignInChoice } from '../accounts/index.js';
+import { findMunicipality } from '../geography/index.js';
+import type { IdentityProviderInput } from './identity-provider-schemas.js';
+import { IdentityProviderModel } from './identity-provider-model.js';
+import { emailDomainOf, type AssuranceMinimum, type GroupRole, type MinimumLevel } from './sign-in-rules.js';
+
+/** A municipality's provider as sign-in uses it (the secret still sealed). */
+export interface StoredProvider {
+  municipalityCode: string;
+  issuer: string;
+  clientId: string;
+  sealedClientSecret: string;
+  claims: { email: string; name: string; groups: string };
+  groupRoles: GroupRole[];
+  assurance: AssuranceMinimum;
+  emailDomains: string[];
+}
+
+/** Only the municipality's own administrator, or a platform administrator; others learn nothing (404). */
+function assertMayConfigure(actor: Actor, municipalityCode: string): void {
+  const own = actor.role === 'municipal-admin' && actor.municipalityCode === municipalityCode;
+  if (!own && actor.role !== 'platform-admin') throw new NotFoundError();
+  if (!findMunicipality(municipalityCode)) throw new NotFoundError();
+}
+
+export async function providerOf(municipalityCode: string): Promise<StoredProvider | undefined> {
+  const stored = await IdentityProviderModel.findOne({ municipalityCode }).lean();
+  if (!stored) return undefined;
+  return {
+    municipalityCode: stored.municipalityCode,
+    issuer: stored.issuer,
+    clientId: stored.clientId,
+    sealedClientSecret: stored.sealedClientSecret,
+    claims: { email: stored.claims!.email, name: stored.claims!.name, groups: stored.claims!.groups },
+    groupRoles: (stored.groupRoles ?? []).map((entry) => ({ group: entry.group, role: entry.role })),
+    assurance: {
+      level: (stored.assurance?.level ?? 'none') as MinimumLevel,
+      acceptedAcr: stored.assurance?.acceptedAcr ?? [],
+    },
+    emailDomains: stored.emailDomains ?? [],
+  };
+}
+
+/** The form's values for the stored provider: everything but the secret, which is never shown again. */
+export async function providerFormValues(
+  actor: Actor,
+  municipalityCode: string,
+): Promise<{ values: Record<string, string>; hasSecret: boolean }> {
+  assertMayConfigure(actor, municipalityCode);
+  const provider = await providerOf(municipalityCode);
+  if (!provider)
+    return {
+      values: {
+        emailClaim: 'email',
+        nameClaim: 'name',
+        groupsClaim: 'groups',
+        assuranceLevel: 'substantial',
+      },
+      hasSecret: false,
+    };
+  return {
+    values: {
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      emailClaim: provider.claims.email,
+      nameClaim: provider.claims.name,
+      groupsClaim: provider.claims.groups,
+      groupRoles: provider.groupRoles.map((entry) => `${entry.group} = ${entry.role}`).join('\n'),
+      assuranceLevel: provider.assurance.level,
+      acceptedAcr: provider.assurance.acceptedAcr.join('\n'),
+      emailDomains: provider.emailDomains.join('\n'),
+    },
+    hasSecret: true,
+  };
+}
+
+/** Saves the municipality's provider. An empty secret keeps the stored one; the first save needs one. */
+export async function saveProvider(
+  actor: Actor,
+  municipalityCode: string,
+  input: IdentityProviderInput,
+  encryptionKey: Buffer,
+  context: RequestContext,
+): Promise<void> {
+  assertMayConfigure(actor, municipalityCode);
+  const existing = await providerOf(municipalityCode);
+  const fieldErrors: Record<string, string> = {};
+  if (!existing && input.clientSecret === '') fieldErrors.clientSecret = 'forms.errors.required';
+  for (const domain of input.emailDomains) {
+    const holder = await IdentityProviderModel.findOne(
+      { emailDomains: domain },
+      { municipalityCode: 1 },
+    ).lean();
+    if (holder && holder.municipalityCode !== municipalityCode) {
+      fieldErrors.emailDomains = 'signIn.settings.errors.domainTaken';
+      break;
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors);
+
+  const secretChanged = input.clientSecret !== '';
+  await IdentityProviderModel.updateOne(
+    { municipalityCode },
+    {
+      $set: {
+        issuer: input.issuer,
+        clientId: input.clientId,
+        sealedClientSecret: secretChanged
+          ? sealSecret(input.clientSecret, encryptionKey)
+          : existing!.sealedClientSecret,
+        claims: { email: input.emailClaim, name: input.nameClaim, groups: input.groupsClaim },
+        groupRoles: input.groupRoles,
+        assurance: { level: input.assuranceLevel, acceptedAcr: input.acceptedAcr },
+        emailDomains: input.emailDomains,
+        updatedBy: actor.userId,
+      },
+    },
+    { upsert: true },
+  );
+  await recordAudit(
+    {
+      action: 'identity-provider.configured',
+      outcome: 'success',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      municipalityCode,
+      objectType: 'identity-provider',
+      objectId: municipalityCode,
+      // What changed in outline; never the secret.
+      details: {
+        issuer: input.issuer,
+        clientId: input.clientId,
+        secretChanged,
+        groupRoles: input.groupRoles.length,
+        assuranceLevel: input.assuranceLevel,
+        emailDomains: input.emailDomains,
+      },
+    },
+    context.origin,
+  );
+}
+
+export function clientSecretOf(provider: StoredProvider, encryptionKey: Buffer): string {
+  return openSecret(provider.sealedClientSecret, encryptionKey);
+}
+
+export function startPath(municipalityCode: string): string {
+  return `/log-ind/kommune/${municipalityCode}`;
+}
+
+/** One button per municipality with a provider, by name. */
+export async function signInChoices(language: 'da' | 'en'): Promise<SignInChoice[]> {
+  const providers = await IdentityProviderModel.find({}, { municipalityCode: 1 }).limit(200).lean();
+  const t = translatorFor(language);
+  return providers
+    .map((provider) => ({
+      code: provider.municipalityCode,
+      name: findMunicipality(provider.municipalityCode)?.name,
+    }))
+    .filter((entry): entry is { code: string; name: string } => entry.name !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'))
+    .map((entry) => ({
+      label: t('signIn.login.with', { municipality: entry.name }),
+      href: startPath(entry.code),
+    }));
+}
+
+/**
+ * Where an address must sign in: a page leading to its municipality's provider when its domain is one of
+ * the staff domains. A page, not the provider itself: the login form's answer may only lead to our own
+ * origin (the Content-Security-Policy's form-action), so the person follows a link from there.
+ */
+export async function signInPathForEmail(email: string): Promise<string | undefined> {
+  const domain = emailDomainOf(email);
+  if (!domain) return undefined;
+  const provider = await IdentityProviderModel.findOne(
+    { emailDomains: domain },
+    { municipalityCode: 1 },
+  ).lean();
+  return provider ? `${startPath(provider.municipalityCode)}/videre` : undefined;
+}

@@ -1,0 +1,83 @@
+import { MUNICIPAL_STAFF_ROLES, type MunicipalStaffRole } from '../accounts/index.js';
+
+/** The NSIS assurance levels, lowest first. */
+export const NSIS_LEVELS = ['low', 'substantial', 'high'] as const;
+export type NsisLevel = (typeof NSIS_LEVELS)[number];
+/** 'none': no level counts by itself; only the listed acr values satisfy the second factor. */
+export type MinimumLevel = NsisLevel | 'none';
+
+export interface AssuranceMinimum {
+  level: MinimumLevel;
+  /** Exact `acr` values that count as a second factor whatever their level (e.g. AD FS multi-factor). */
+  acceptedAcr: readonly string[];
+}
+
+export interface GroupRole {
+  group: string;
+  role: string;
+}
+
+/** Only municipal staff roles may come from a municipality's groups; never a platform role. */
+export function isGrantableByProvider(role: string): role is MunicipalStaffRole {
+  return (MUNICIPAL_STAFF_ROLES as readonly string[]).includes(role);
+}
+
+/**
+ * The NSIS level an `acr` value names: the bare word ("substantial") or a URI ending in it, such as
+ * https://data.gov.dk/concept/core/nsis/loa/Substantial.
+ */
+export function nsisLevelOf(acr: unknown): NsisLevel | undefined {
+  if (typeof acr !== 'string') return undefined;
+  const last = acr.trim().split(/[/:#]/).pop()?.toLowerCase();
+  return NSIS_LEVELS.find((level) => level === last);
+}
+
+/** Whether the assurance the provider asserted counts as the second factor. */
+export function assuranceSatisfies(acr: unknown, minimum: AssuranceMinimum): boolean {
+  if (typeof acr !== 'string' || acr === '') return false;
+  if (minimum.acceptedAcr.includes(acr)) return true;
+  if (minimum.level === 'none') return false;
+  const level = nsisLevelOf(acr);
+  return level !== undefined && NSIS_LEVELS.indexOf(level) >= NSIS_LEVELS.indexOf(minimum.level);
+}
+
+/** The groups a claim carries: a list of strings, or one string. Anything else carries none. */
+export function groupsFromClaim(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return [];
+}
+
+/**
+ * The municipal roles the person's groups grant, in the app's order of roles. A mapping to any other
+ * role is ignored here even if it was stored somehow: a provider can never grant a platform role.
+ */
+export function rolesForGroups(
+  groups: readonly string[],
+  mapping: readonly GroupRole[],
+): MunicipalStaffRole[] {
+  const granted = new Set(
+    mapping
+      .filter((entry) => groups.includes(entry.group))
+      .map((entry) => entry.role)
+      .filter(isGrantableByProvider),
+  );
+  return MUNICIPAL_STAFF_ROLES.filter((role) => granted.has(role));
+}
+
+/** The domain of an e-mail address, lower case; undefined when it has none. */
+export function emailDomainOf(email: string): string | undefined {
+  const at = email.trim().lastIndexOf('@');
+  if (at < 1) return undefined;
+  const domain = email
+    .trim()
+    .slice(at + 1)
+    .toLowerCase();
+  return domain === '' ? undefined : domain;
+}
+
+/** A municipality's provider may only vouch for addresses in the municipality's own staff domains. */
+export function emailWithinDomains(email: string, domains: readonly string[]): boolean {
+  const domain = emailDomainOf(email);
+  return domain !== undefined && domains.includes(domain);
+}
