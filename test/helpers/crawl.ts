@@ -27,6 +27,11 @@ const UNLINKED_ROUTES: Record<string, string> = {
   '/samtykke/:token': "the family's own link, on their receipt and in the mails they are sent",
   '/log-ind/totp': 'the second step of logging in: the password step leads there',
   '/konto/totp/opsaet': 'logging in leads staff there until they have a second factor',
+  '/log-ind/kommune/:code':
+    "the login page's button for each municipality with its own identity provider; the demo municipality has none",
+  '/log-ind/kommune/:code/videre':
+    'the password step leads there when the address belongs to a municipality with its own identity provider',
+  '/log-ind/kommune/svar': "the municipality's identity provider sends the browser back there after sign-in",
   '/frivillig/opfoelgning/:followUpId':
     'the link in the check-in mail; listed on /frivillig/opfoelgning only while one is open, and no crawled volunteer has one',
 };
