@@ -1,8 +1,7 @@
-import { trusted } from 'mongoose';
 import type { HomeActor, HomeItem } from '../../shared/http/index.js';
 import { seam, wired } from '../../shared/wiring/index.js';
-import { latestOf, type StoredVersion } from './consent-ledger.js';
-import { ConsentVersionModel } from './consent-model.js';
+import { recentConsentsOf, RECENT_WITHDRAWAL_DAYS } from './consent-home-read-model.js';
+import type { StoredVersion } from './consent-ledger.js';
 import { REMIND_DAYS_BEFORE } from './consent-rules.js';
 
 /** How many matches of the worker's own requests await the family's consent (matching counts them). */
@@ -10,8 +9,6 @@ export type AwaitingConsentCounter = (actor: HomeActor) => Promise<{ count: numb
 export const awaitingConsentSeam = seam<AwaitingConsentCounter>('consent.awaiting-count');
 
 const DAY = 86_400_000;
-/** Withdrawals stay on the home page this long: the worker acts on them (the match is already paused). */
-const RECENT_WITHDRAWAL_DAYS = 14;
 
 /**
  * The social worker's home: matches awaiting consent, consents of their municipality running out within
@@ -20,13 +17,7 @@ const RECENT_WITHDRAWAL_DAYS = 14;
 export async function consentHomeItems(actor: HomeActor): Promise<HomeItem[]> {
   if (actor.role !== 'social-worker' || !actor.municipalityCode) return [];
   const now = Date.now();
-  const versions = await ConsentVersionModel.find({
-    municipalityCode: actor.municipalityCode,
-    validUntil: trusted({ $gte: new Date(now - RECENT_WITHDRAWAL_DAYS * DAY) }),
-  })
-    .limit(5000)
-    .lean<StoredVersion[]>();
-  const latest = latestOf(versions);
+  const latest = await recentConsentsOf(actor.municipalityCode);
   const expiring = latest.filter(
     (version) =>
       !version.withdrawal &&

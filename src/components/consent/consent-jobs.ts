@@ -4,7 +4,7 @@ import { recordAudit, stripAuditDetailsOf } from '../../shared/audit/index.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 import type { JobContext, JobDefinition } from '../../shared/jobs/index.js';
 import { enqueueMail, kickDelivery } from '../../shared/mail/index.js';
-import { latestOf, stateOf, type StoredVersion } from './consent-ledger.js';
+import { announceConsentWrite, latestOf, stateOf, type StoredVersion } from './consent-ledger.js';
 import {
   ConsentAcknowledgementModel,
   ConsentClaimModel,
@@ -139,6 +139,7 @@ export async function deleteConsentsOfRequests(
   await ConsentClaimModel.deleteMany({ consentId: trusted({ $in: consentIds }) });
   await ConsentAcknowledgementModel.deleteMany(ofCases);
   const deleted = await ConsentVersionModel.deleteMany(ofCases);
+  if (deleted.deletedCount > 0) announceConsentWrite();
   return deleted.deletedCount;
 }
 

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
-import { isDuplicateKeyError } from '../../shared/db/index.js';
+import { announceWrite, isDuplicateKeyError } from '../../shared/db/index.js';
 import { ConsentVersionModel, type ConsentVersion } from './consent-model.js';
 import type { ConsentState, Consenter, Custody } from './consent-rules.js';
 
 export type StoredVersion = ConsentVersion & { _id: unknown };
+
+/** The topic every write to the ledger announces on this instance, scoped to its municipality. */
+export const CONSENT_TOPIC = 'consent';
+
+/** Called after every write to the ledger: this instance's read models of it read again. */
+export function announceConsentWrite(municipalityCode?: string): void {
+  announceWrite(CONSENT_TOPIC, municipalityCode);
+}
 
 /** Every version of the match's consents, oldest first: the ledger's history. */
 export function versionsOf(matchIds: string[]): Promise<StoredVersion[]> {
@@ -53,6 +61,7 @@ export type NewConsent = Omit<ConsentVersion, 'consentId' | 'version' | 'withdra
 export async function appendFirst(consent: NewConsent): Promise<string> {
   const consentId = randomUUID();
   await ConsentVersionModel.create({ ...consent, consentId, version: 1 });
+  announceConsentWrite(consent.municipalityCode);
   return consentId;
 }
 
@@ -78,6 +87,7 @@ export async function appendWithdrawal(
         version: latest.version + 1,
         withdrawal: Object.fromEntries(Object.entries(withdrawal).filter(([, value]) => value)),
       });
+      announceConsentWrite(latest.municipalityCode);
       return created.toObject() as StoredVersion;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

@@ -38,6 +38,12 @@ export const READ_BOUNDS = {
    * behind the lines read exactly.
    */
   followUpHome: 60_000,
+  /**
+   * The consent lines on the social worker's home (consents running out, recent withdrawals): a
+   * municipality's consent versions of the last weeks, read once for its social workers. Withdrawals take
+   * effect at once whatever this shows; the consent pages and every decision read the ledger exactly.
+   */
+  consentHome: 60_000,
 } as const satisfies Record<string, number>;
 
 export type ReadBoundName = keyof typeof READ_BOUNDS;

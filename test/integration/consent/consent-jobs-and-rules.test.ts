@@ -7,6 +7,7 @@ import {
   expireLapsedConsents,
 } from '../../../src/components/consent/index.js';
 import { consentHomeItems } from '../../../src/components/consent/consent-home.js';
+import { endConsent } from '../../../src/components/consent/consent-service.js';
 import {
   ConsentClaimModel,
   ConsentLinkModel,
@@ -193,5 +194,24 @@ describe('consent: expiry, reminders, retention, the municipality’s rules and 
       await consentHomeItems({ userId: karin.id, role: 'coordinator', organisationId: clubId }),
       [],
     );
+  });
+
+  it('when another instance records a consent, then the home keeps its snapshot within the bound; a withdrawal recorded here shows at once', async () => {
+    const home = async () =>
+      (await consentHomeItems({ userId: sara.id, role: 'social-worker', municipalityCode: '0849' })).map(
+        (item) => [item.labelKey, item.count],
+      );
+    const first = await consentOf(new Date(Date.now() + 10 * DAY));
+    assert.deepEqual(await home(), [['consent.home.expiring', 1]]);
+    // Written straight to the ledger, as another instance would: nothing is announced here.
+    await consentOf(new Date(Date.now() + 20 * DAY));
+    assert.deepEqual(await home(), [['consent.home.expiring', 1]], 'the snapshot, not the ledger');
+    // Recorded here: the next home waits for a read that sees it, and with it the other instance's write.
+    const match = { matchId, requestId, municipalityCode: '0849' };
+    assert.ok(await endConsent(match, first, { by: sara.id, how: 'phone' }, 'https://brobygning.test'));
+    assert.deepEqual(await home(), [
+      ['consent.home.withdrawn', 1],
+      ['consent.home.expiring', 1],
+    ]);
   });
 });
