@@ -123,7 +123,8 @@ export const identityProviderSchema = z.strictObject({
   groupRoles,
   assuranceLevel: z.enum(['none', ...NSIS_LEVELS], 'forms.errors.invalid'),
   acceptedAcr,
-  emailDomains,
+  // Only a platform administrator's form has the field; the service keeps the stored list for others.
+  emailDomains: emailDomains.optional(),
 });
 
 export type IdentityProviderInput = z.output<typeof identityProviderSchema>;

@@ -45,6 +45,7 @@ export function providerSettingsRoutes(settings: { baseUrl: string; encryptionKe
         action: req.originalUrl.split('?')[0],
         redirectUri: `${settings.baseUrl}/log-ind/kommune/svar`,
         hasSecret,
+        domainsEditable: page.action === 'platform:manage',
         levels: ['substantial', 'high', 'low', 'none'],
       };
     };

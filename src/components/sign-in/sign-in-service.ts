@@ -2,7 +2,13 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { signInFromProvider, type RequestContext, type SessionUser } from '../accounts/index.js';
 import { clientSecretOf, type StoredProvider } from './identity-provider-service.js';
 import { exchangeCode, type PendingSignIn, type ProviderClient } from './oidc-exchange.js';
-import { assuranceSatisfies, emailWithinDomains, groupsFromClaim, rolesForGroups } from './sign-in-rules.js';
+import {
+  assuranceSatisfies,
+  emailWithinDomains,
+  groupsFromClaim,
+  isGrantableByProvider,
+  rolesForGroups,
+} from './sign-in-rules.js';
 
 /** Why a sign-in was refused after the provider answered (the failures before it are ExchangeFailure). */
 type SignInRefusal =
@@ -71,8 +77,22 @@ export async function finishSignIn(
   return {
     ok: true,
     user: result.user,
-    secondFactorSatisfied: assuranceSatisfies(claims.acr, provider.assurance),
+    // The provider's assurance stands for the second factor only where the provider has a say: an
+    // account with any role elsewhere (another municipality, an organisation) keeps its own TOTP step.
+    secondFactorSatisfied:
+      assuranceSatisfies(claims.acr, provider.assurance) &&
+      onlyRolesIn(result.user, provider.municipalityCode),
   };
+}
+
+function onlyRolesIn(user: SessionUser, municipalityCode: string): boolean {
+  return user.grants.every(
+    (grant) =>
+      !grant.active ||
+      (grant.municipalityCode === municipalityCode &&
+        isGrantableByProvider(grant.role) &&
+        !grant.organisationId),
+  );
 }
 
 /** Every failed or refused sign-in is in the audit log with its reason (never a token or a code). */

@@ -126,6 +126,19 @@ describe('staff sign-in through the municipality’s identity provider', () => {
     assert.equal((await agent.get('/overblik')).headers.location, '/konto/totp/opsaet');
   });
 
+  it('when the account holds a role in another municipality, then the provider’s assurance does not stand for its second factor', async () => {
+    await createUser({
+      email: 'anna.berg@aarhus.dk',
+      roles: [{ role: 'municipal-admin', municipalityCode: '0101' }],
+      totp: true,
+    });
+    const agent = request.agent(buildTestApp());
+    const back = await signIn(agent);
+    assert.equal(back.status, 303);
+    assert.equal(back.headers.location, '/log-ind/totp');
+    assert.equal((await agent.get('/overblik')).headers.location, '/log-ind/totp');
+  });
+
   it('when none of the person’s groups is mapped, then a clear page says so and no account is made', async () => {
     idp.accounts.get('anna')!.groups = ['alle-ansatte'];
     const back = await signIn(request.agent(buildTestApp()));
