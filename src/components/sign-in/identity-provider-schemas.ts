@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isGrantableByProvider, NSIS_LEVELS, type GroupRole } from './sign-in-rules.js';
+import { isGrantableByProvider, isMultiTenantIssuer, NSIS_LEVELS, type GroupRole } from './sign-in-rules.js';
 
 // Messages are catalog keys; the form shows them next to the field.
 
@@ -21,7 +21,8 @@ const issuer = z
   .trim()
   .min(1, 'forms.errors.required')
   .max(500, 'forms.errors.tooLong')
-  .refine(isAcceptableIssuer, 'signIn.settings.errors.issuer');
+  .refine(isAcceptableIssuer, 'signIn.settings.errors.issuer')
+  .refine((value) => !isMultiTenantIssuer(value), 'signIn.settings.errors.multiTenant');
 
 const clientId = z
   .string('forms.errors.invalid')

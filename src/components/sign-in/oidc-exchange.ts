@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+import { isSameIssuer, withUserInfo } from './sign-in-rules.js';
 
 /** What a sign-in started with, kept in the person's session until the provider sends them back. */
 export interface PendingSignIn {
@@ -40,8 +41,9 @@ const isLoopbackHttp = (issuer: string) => new URL(issuer).protocol === 'http:';
 
 /** The provider's metadata, fetched from its issuer (discovery), with every request bounded in time. */
 async function discover(provider: ProviderClient): Promise<client.Configuration> {
+  let config: client.Configuration;
   try {
-    return await client.discovery(
+    config = await client.discovery(
       new URL(provider.issuer),
       provider.clientId,
       undefined,
@@ -54,6 +56,10 @@ async function discover(provider: ProviderClient): Promise<client.Configuration>
   } catch (error) {
     throw new ExchangeError(failureOf(error));
   }
+  // openid-client lets Entra ID's multi-tenant metadata name a template issuer; only the configured
+  // issuer itself is trusted.
+  if (!isSameIssuer(provider.issuer, config.serverMetadata().issuer)) throw new ExchangeError('issuer');
+  return config;
 }
 
 /** The address at the provider where the person signs in: authorization code flow with PKCE, state and nonce. */
@@ -106,7 +112,7 @@ export async function exchangeCode(
     if (missing && config.serverMetadata().userinfo_endpoint && typeof claims.sub === 'string') {
       const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
       // The ID token's own claims win: they are the ones whose signature was checked.
-      return { ...info, ...claims };
+      return withUserInfo(claims, info as Record<string, unknown>);
     }
     return claims;
   } catch (error) {

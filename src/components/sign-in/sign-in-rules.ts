@@ -81,3 +81,37 @@ export function emailWithinDomains(email: string, domains: readonly string[]): b
   const domain = emailDomainOf(email);
   return domain !== undefined && domains.includes(domain);
 }
+
+/**
+ * The claims sign-in uses: the ID token's, completed from userinfo only for claims the token leaves out.
+ * The assurance (`acr`) is the token's alone: its signature was checked, userinfo's answer is not signed.
+ */
+export function withUserInfo(
+  idTokenClaims: Record<string, unknown>,
+  userInfo: Record<string, unknown>,
+): Record<string, unknown> {
+  return { ...userInfo, ...idTokenClaims, acr: idTokenClaims.acr };
+}
+
+/**
+ * Whether the issuer named in the provider's metadata is exactly the configured one. A multi-tenant
+ * issuer (Microsoft Entra ID's `common` or `organizations`, whose metadata name `{tenantid}`) accepts
+ * tokens from any tenant, so it never is.
+ */
+export function isSameIssuer(configured: string, discovered: unknown): boolean {
+  return typeof discovered === 'string' && discovered === configured && !discovered.includes('{tenantid}');
+}
+
+/** Entra ID's addresses that let any tenant sign in, instead of the municipality's own tenant. */
+export function isMultiTenantIssuer(issuer: string): boolean {
+  try {
+    const url = new URL(issuer);
+    const tenant = url.pathname.split('/')[1]?.toLowerCase();
+    return (
+      url.hostname.toLowerCase() === 'login.microsoftonline.com' &&
+      ['common', 'organizations', 'consumers', '{tenantid}', '%7btenantid%7d'].includes(tenant ?? '')
+    );
+  } catch {
+    return false;
+  }
+}

@@ -15,6 +15,7 @@ type SignInRefusal =
   | 'state'
   | 'provider-gone'
   | 'email-missing'
+  | 'email-unverified'
   | 'email-outside-domains'
   | 'account-disabled'
   | 'platform-account'
@@ -61,6 +62,8 @@ export async function finishSignIn(
   ]);
   const email = claims[names.email];
   if (typeof email !== 'string' || !email.includes('@')) return { ok: false, reason: 'email-missing' };
+  // A provider that says it has not verified the address does not vouch for it.
+  if (claims.email_verified === false) return { ok: false, reason: 'email-unverified' };
   // A municipality's provider vouches only for its own staff's addresses, never for anyone else's account.
   if (!emailWithinDomains(email, provider.emailDomains))
     return { ok: false, reason: 'email-outside-domains' };

@@ -92,6 +92,13 @@ describe('the municipality’s identity provider settings', function () {
     assert.equal(await IdentityProviderModel.countDocuments({}), 0);
   });
 
+  it('when the issuer is Entra ID’s multi-tenant address, then it is refused', async () => {
+    const response = await save(admin, { ...VALID, issuer: 'https://login.microsoftonline.com/common/v2.0' });
+    assert.equal(response.status, 400);
+    assert.match(response.text, /ikke common, organizations eller consumers/);
+    assert.equal(await IdentityProviderModel.countDocuments({}), 0);
+  });
+
   it('when a group is mapped to the platform role, then it is refused and nothing is stored', async () => {
     const response = await save(admin, { ...VALID, groupRoles: 'it-drift = platform-admin' });
     assert.equal(response.status, 400);

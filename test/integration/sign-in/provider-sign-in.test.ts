@@ -221,6 +221,11 @@ describe('staff sign-in through the municipality’s identity provider', () => {
       await assertRefused(back, 400, 'state');
     });
 
+    it('when the provider says the address is not verified, then 400 and no account', async () => {
+      idp.accounts.get('anna')!.email_verified = false;
+      await assertRefused(await signIn(request.agent(buildTestApp())), 400, 'email-unverified');
+    });
+
     it('when an answer arrives with no sign-in under way, then 400', async () => {
       const back = await request(buildTestApp()).get('/log-ind/kommune/svar?code=abc&state=def');
       await assertRefused(back, 400, 'state');
