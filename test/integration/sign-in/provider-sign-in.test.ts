@@ -174,15 +174,37 @@ describe('staff sign-in through the municipality’s identity provider', () => {
   });
 
   it('when the account was never confirmed by mail, then the provider’s word confirms it', async () => {
-    const unconfirmed = await createUser({ email: 'anna.berg@aarhus.dk', status: 'unverified', roles: [] });
+    const unconfirmed = await createUser({
+      email: 'anna.berg@aarhus.dk',
+      status: 'unverified',
+      roles: [],
+      totp: true,
+    });
+    const before = (await UserModel.findById(unconfirmed.id).lean())!;
     const back = await signIn(request.agent(buildTestApp()));
     assert.equal(back.status, 303);
     const user = (await UserModel.findById(unconfirmed.id).lean())!;
     assert.equal(user.status, 'active');
+    // Whoever signed up with the address may not be its owner: their password and second factor go.
+    assert.notEqual(user.passwordHash, before.passwordHash);
+    assert.equal(user.totp?.sealedSecret, undefined);
+    assert.notEqual(user.sessionEpoch, before.sessionEpoch);
     assert.deepEqual(
       user.roles.map((grant) => grant.role),
       ['social-worker'],
     );
+  });
+
+  it('when someone signs up with an address in a staff domain, then it is refused with a pointer to the municipality’s sign-in', async () => {
+    const app = buildTestApp();
+    const response = await submitForm(request.agent(app), '/tilmeld', '/tilmeld', {
+      name: 'Nogen Andre',
+      email: 'nyansat@Aarhus.dk',
+      password: 'Et-langt-og-godt-kodeord-2026',
+    });
+    assert.equal(response.status, 400, response.text.slice(0, 300));
+    assert.match(response.text, /De logger ind gennem kommunen/);
+    assert.equal(await UserModel.countDocuments({ email: 'nyansat@aarhus.dk' }), 0);
   });
 
   it('the login page offers the municipality, and an address in its staff domain is sent there instead of the password step', async () => {
