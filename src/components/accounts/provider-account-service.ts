@@ -82,6 +82,20 @@ export async function signInFromProvider(
   return { ok: true, user: toSessionUser(fresh), created };
 }
 
+/**
+ * The provider vouched for the person but none of their groups grants a role any more: if they have an
+ * account, its municipal roles in that municipality end now (audited, sessions ended). No account is made.
+ */
+export async function withdrawProviderRoles(
+  email: string,
+  municipalityCode: string,
+  context: RequestContext,
+): Promise<void> {
+  const user = await findUserByEmail(normaliseEmail(email));
+  if (!user) return;
+  await alignMunicipalRoles(String(user._id), municipalityCode, [], context);
+}
+
 async function confirmByProvider(userId: string): Promise<void> {
   await UserModel.updateOne(
     { _id: userId },

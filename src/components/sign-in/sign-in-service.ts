@@ -1,5 +1,10 @@
 import { recordAudit } from '../../shared/audit/index.js';
-import { signInFromProvider, type RequestContext, type SessionUser } from '../accounts/index.js';
+import {
+  signInFromProvider,
+  withdrawProviderRoles,
+  type RequestContext,
+  type SessionUser,
+} from '../accounts/index.js';
 import { clientSecretOf, type StoredProvider } from './identity-provider-service.js';
 import { exchangeCode, type PendingSignIn, type ProviderClient } from './oidc-exchange.js';
 import {
@@ -68,7 +73,11 @@ export async function finishSignIn(
   if (!emailWithinDomains(email, provider.emailDomains))
     return { ok: false, reason: 'email-outside-domains' };
   const roles = rolesForGroups(groupsFromClaim(claims[names.groups]), provider.groupRoles);
-  if (roles.length === 0) return { ok: false, reason: 'no-access' };
+  if (roles.length === 0) {
+    // Removed from every group: the roles they had here end now, not at their next session's timeout.
+    await withdrawProviderRoles(email, provider.municipalityCode, context);
+    return { ok: false, reason: 'no-access' };
+  }
   const name =
     typeof claims[names.name] === 'string' && claims[names.name] !== '' ? String(claims[names.name]) : email;
   const result = await signInFromProvider(

@@ -148,6 +148,32 @@ describe('staff sign-in through the municipality’s identity provider', () => {
     assert.deepEqual(await failureReasons(), ['no-access']);
   });
 
+  it('when a person with an account is removed from every mapped group, then their roles here end, audited, with their sessions', async () => {
+    const app = buildTestApp();
+    const first = request.agent(app);
+    await signIn(first);
+    assert.equal((await first.get('/overblik')).status, 200);
+    await UserModel.updateOne(
+      { email: 'anna.berg@aarhus.dk' },
+      { $push: { roles: { role: 'volunteer', active: true, grantedAt: new Date() } } },
+    );
+
+    idp.accounts.get('anna')!.groups = ['alle-ansatte'];
+    const back = await signIn(request.agent(app));
+    assert.equal(back.status, 403);
+    const user = (await staffAccount())!;
+    assert.deepEqual(
+      user.roles.filter((grant) => grant.active).map((grant) => grant.role),
+      ['volunteer'],
+      'roles elsewhere stay',
+    );
+    assert.equal(
+      await AuditEventModel.countDocuments({ action: 'role.revoked', objectId: String(user._id) }),
+      1,
+    );
+    assert.equal((await first.get('/overblik')).headers.location, '/log-ind', 'the earlier session ended');
+  });
+
   it('when the provider vouches for an address outside the municipality’s staff domains, then nobody is signed in', async () => {
     const other = await createUser({ email: 'someone@example.dk', roles: [{ role: 'volunteer' }] });
     idp.accounts.set('anna', { email: 'someone@example.dk', name: 'X', groups: ['brobygning-ledere'] });
