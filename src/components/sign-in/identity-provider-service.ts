@@ -93,6 +93,9 @@ export async function saveProvider(
   const existing = await providerOf(municipalityCode);
   const fieldErrors: Record<string, string> = {};
   if (!existing && input.clientSecret === '') fieldErrors.clientSecret = 'forms.errors.required';
+  // The stored secret goes only to the server and client it was typed for: pointing elsewhere needs it again.
+  const moved = existing && (existing.issuer !== input.issuer || existing.clientId !== input.clientId);
+  if (moved && input.clientSecret === '') fieldErrors.clientSecret = 'signIn.settings.errors.secretAgain';
   // A provider vouches for every address in its domains, here and in any other municipality: only a
   // platform administrator decides them. A municipal administrator's save keeps the stored list.
   const mayChangeDomains = actor.role === 'platform-admin';

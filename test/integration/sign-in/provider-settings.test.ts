@@ -70,9 +70,9 @@ describe('the municipality’s identity provider settings', function () {
     assert.doesNotMatch(JSON.stringify(audit), new RegExp(SECRET));
 
     // An empty secret keeps the stored one.
-    assert.equal((await save(admin, { ...VALID, clientSecret: '', clientId: 'renamed' })).status, 303);
+    assert.equal((await save(admin, { ...VALID, clientSecret: '', nameClaim: 'display_name' })).status, 303);
     const kept = (await IdentityProviderModel.findOne({ municipalityCode: AARHUS }).lean())!;
-    assert.equal(kept.clientId, 'renamed');
+    assert.equal(kept.claims!.name, 'display_name');
     assert.equal(openSecret(kept.sealedClientSecret, testConfig().dataEncryptionKey), SECRET);
   });
 
@@ -108,6 +108,19 @@ describe('the municipality’s identity provider settings', function () {
     const volunteer = await save(admin, { ...VALID, groupRoles: 'alle = volunteer' });
     assert.equal(volunteer.status, 400);
     assert.equal(await IdentityProviderModel.countDocuments({}), 0);
+  });
+
+  it('when the issuer or the client id changes, then the secret must be typed again', async () => {
+    assert.equal((await save(admin, VALID)).status, 303);
+    for (const change of [{ issuer: 'https://attacker.example.com' }, { clientId: 'another-client' }]) {
+      const response = await save(admin, { ...VALID, ...change, clientSecret: '' });
+      assert.equal(response.status, 400, JSON.stringify(change));
+      assert.match(response.text, /href="#clientSecret"/);
+    }
+    const stored = (await IdentityProviderModel.findOne({ municipalityCode: AARHUS }).lean())!;
+    assert.equal(stored.issuer, VALID.issuer);
+    assert.equal(stored.clientId, VALID.clientId);
+    assert.equal((await save(admin, { ...VALID, clientId: 'another-client' })).status, 303);
   });
 
   it('when the first save has no secret, then the secret field says it is required', async () => {
