@@ -9,7 +9,13 @@ import type { IdentityProviderInput } from './identity-provider-schemas.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
 import { EmailDomainClaimModel } from './email-domain-model.js';
 import { IdentityProviderModel } from './identity-provider-model.js';
-import { emailDomainOf, type AssuranceMinimum, type GroupRole, type MinimumLevel } from './sign-in-rules.js';
+import {
+  emailDomainOf,
+  isIssuerAllowed,
+  type AssuranceMinimum,
+  type GroupRole,
+  type MinimumLevel,
+} from './sign-in-rules.js';
 
 /** A municipality's provider as sign-in uses it (the secret still sealed). */
 export interface StoredProvider {
@@ -88,10 +94,12 @@ export async function saveProvider(
   input: IdentityProviderInput,
   encryptionKey: Buffer,
   context: RequestContext,
+  production: boolean,
 ): Promise<void> {
   assertMayConfigure(actor, municipalityCode);
   const existing = await providerOf(municipalityCode);
   const fieldErrors: Record<string, string> = {};
+  if (!isIssuerAllowed(input.issuer, production)) fieldErrors.issuer = 'signIn.settings.errors.issuer';
   if (!existing && input.clientSecret === '') fieldErrors.clientSecret = 'forms.errors.required';
   // The stored secret goes only to the server and client it was typed for: pointing elsewhere needs it again.
   const moved = existing && (existing.issuer !== input.issuer || existing.clientId !== input.clientId);

@@ -15,6 +15,7 @@ export function signInComponent(config: AppConfig): Component {
     baseUrl: config.publicBaseUrl,
     encryptionKey: config.dataEncryptionKey,
     timeoutMs: config.identityProviderTimeoutMs,
+    production: config.env === 'production',
     redirectUri: `${config.publicBaseUrl}${CALLBACK_PATH}`,
   };
   return {

@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import { isSameIssuer, withUserInfo } from './sign-in-rules.js';
+import { isIssuerAllowed, isSameIssuer, withUserInfo } from './sign-in-rules.js';
 
 /** What a sign-in started with, kept in the person's session until the provider sends them back. */
 export interface PendingSignIn {
@@ -15,6 +15,7 @@ export interface ProviderClient {
   clientId: string;
   clientSecret: string;
   timeoutMs: number;
+  production: boolean;
 }
 
 /** Why a sign-in through a provider failed, as the audit log and the failure page name it. */
@@ -35,12 +36,9 @@ export class ExchangeError extends Error {
   }
 }
 
-// A provider on this machine (development and tests) speaks plain http; any other must use https,
-// which the settings form already demands.
-const isLoopbackHttp = (issuer: string) => new URL(issuer).protocol === 'http:';
-
 /** The provider's metadata, fetched from its issuer (discovery), with every request bounded in time. */
 async function discover(provider: ProviderClient): Promise<client.Configuration> {
+  if (!isIssuerAllowed(provider.issuer, provider.production)) throw new ExchangeError('issuer');
   let config: client.Configuration;
   try {
     config = await client.discovery(
@@ -50,7 +48,8 @@ async function discover(provider: ProviderClient): Promise<client.Configuration>
       client.ClientSecretPost(provider.clientSecret),
       {
         timeout: provider.timeoutMs / 1000,
-        execute: isLoopbackHttp(provider.issuer) ? [client.allowInsecureRequests] : [],
+        // A provider on this machine (development and tests only, checked above) speaks plain http.
+        execute: new URL(provider.issuer).protocol === 'http:' ? [client.allowInsecureRequests] : [],
       },
     );
   } catch (error) {

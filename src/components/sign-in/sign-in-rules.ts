@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { MUNICIPAL_STAFF_ROLES, type MunicipalStaffRole } from '../accounts/index.js';
 
 /** The NSIS assurance levels, lowest first. */
@@ -114,4 +115,50 @@ export function isMultiTenantIssuer(issuer: string): boolean {
   } catch {
     return false;
   }
+}
+
+// Addresses inside a network or on this machine: a provider's address never names one in production.
+const INTERNAL = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const)
+  INTERNAL.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  INTERNAL.addSubnet(network, prefix, 'ipv6');
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Whether the app may fetch from an issuer. In production: https, never to an address literal inside a
+ * network or on this machine. Elsewhere plain http is allowed to this machine too (a provider started next
+ * to the app in development and tests).
+ */
+export function isIssuerAllowed(issuer: string, production: boolean): boolean {
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    return false;
+  }
+  if (!production)
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  if (url.protocol !== 'https:' || url.hostname === 'localhost') return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const family = isIP(host);
+  if (family === 0) return true;
+  if (family === 6 && /^::ffff:/i.test(host)) {
+    const mapped = host.slice(7);
+    return isIP(mapped) === 4 ? !INTERNAL.check(mapped, 'ipv4') : !INTERNAL.check(host, 'ipv6');
+  }
+  return !INTERNAL.check(host, family === 4 ? 'ipv4' : 'ipv6');
 }

@@ -32,6 +32,8 @@ export type SignInOutcome =
 export interface SignInSettings {
   encryptionKey: Buffer;
   timeoutMs: number;
+  /** In production a provider is reached over https only, never at an address inside a network. */
+  production: boolean;
   redirectUri: string;
 }
 
@@ -44,6 +46,7 @@ export function clientFor(provider: StoredProvider, settings: SignInSettings): P
     clientId: provider.clientId,
     clientSecret: clientSecretOf(provider, settings.encryptionKey),
     timeoutMs: settings.timeoutMs,
+    production: settings.production,
   };
 }
 

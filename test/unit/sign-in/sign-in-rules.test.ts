@@ -5,6 +5,7 @@ import {
   emailDomainOf,
   emailWithinDomains,
   groupsFromClaim,
+  isIssuerAllowed,
   isMultiTenantIssuer,
   isSameIssuer,
   nsisLevelOf,
@@ -42,6 +43,34 @@ describe('sign-in rules', () => {
       const form = { issuer: 'https://login.microsoftonline.com/organizations/v2.0' };
       const parsed = identityProviderSchema.shape.issuer.safeParse(form.issuer);
       assert.equal(parsed.success, false);
+    });
+  });
+
+  describe('where the app may fetch a provider from', () => {
+    it('in production: https only, never an address literal inside a network or on this machine', () => {
+      for (const url of [
+        'http://127.0.0.1:3000',
+        'http://localhost:3000',
+        'https://localhost/',
+        'https://127.0.0.1/',
+        'https://10.1.2.3/',
+        'https://172.20.0.5/',
+        'https://192.168.1.1/',
+        'https://169.254.169.254/',
+        'https://[::1]/',
+        'https://[fe80::1]/',
+        'https://[fd00::1]/',
+        'https://[::ffff:10.0.0.1]/',
+      ])
+        assert.equal(isIssuerAllowed(url, true), false, url);
+      assert.equal(isIssuerAllowed('https://login.microsoftonline.com/tenant/v2.0', true), true);
+      assert.equal(isIssuerAllowed('https://8.8.8.8/', true), true);
+    });
+    it('elsewhere also plain http to this machine, and nowhere else', () => {
+      assert.equal(isIssuerAllowed('http://127.0.0.1:3000', false), true);
+      assert.equal(isIssuerAllowed('http://[::1]:3000', false), true);
+      assert.equal(isIssuerAllowed('http://login.example.dk', false), false);
+      assert.equal(isIssuerAllowed('https://login.example.dk', false), true);
     });
   });
 
