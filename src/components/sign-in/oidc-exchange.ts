@@ -124,8 +124,9 @@ function failureOf(error: unknown): ExchangeFailure {
   if (error instanceof client.AuthorizationResponseError) return 'provider-refused';
   if (error instanceof client.ResponseBodyError)
     return error.status >= 500 ? 'provider-unavailable' : 'code-refused';
-  // fetch itself failed: the provider could not be reached.
-  if (error instanceof TypeError) return 'provider-unavailable';
+  // fetch itself failed: the provider could not be reached. Any other TypeError is a malformed answer.
+  if (error instanceof TypeError)
+    return error.message === 'fetch failed' ? 'provider-unavailable' : 'invalid-response';
   if (!(error instanceof client.ClientError)) return 'invalid-response';
   switch (error.code) {
     case 'OAUTH_TIMEOUT':

@@ -34,6 +34,12 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
     });
   };
 
+  // A failure of our own (the secret cannot be opened, the database, the session store): in the audit log
+  // as a failed login, then the error page. The audit may fail for the same reason; the error still shows.
+  const auditInternalFailure = async (req: Request, code: string) => {
+    await auditSignInFailure(code, 'internal', context(req)).catch(() => undefined);
+  };
+
   // A stale link or bookmark: the login page shows the municipalities that do sign in this way.
   const noProvider = async (req: Request, res: Response) => {
     if (!req.session) await req.startSession?.();
@@ -50,20 +56,22 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
     if (!pending || Date.now() - pending.startedAt > PENDING_SIGN_IN_MS || !query.success)
       return fail(req, res, pending?.municipalityCode, 'state');
     if (query.data.state !== pending.state) return fail(req, res, pending.municipalityCode, 'state');
-    const provider = await providerOf(pending.municipalityCode);
-    if (!provider) return fail(req, res, pending.municipalityCode, 'provider-gone');
+    const code = pending.municipalityCode;
     const callbackUrl = new URL(req.originalUrl, settings.baseUrl);
-    let outcome;
+    let target;
     try {
-      outcome = await finishSignIn(provider, pending, callbackUrl, settings, context(req));
+      const provider = await providerOf(code);
+      if (!provider) return fail(req, res, code, 'provider-gone');
+      const outcome = await finishSignIn(provider, pending, callbackUrl, settings, context(req));
+      if (!outcome.ok) return fail(req, res, code, outcome.reason);
+      target = await completeLogin(req, outcome.user, {
+        secondFactorSatisfied: outcome.secondFactorSatisfied,
+      });
     } catch (error) {
-      if (error instanceof ExchangeError) return fail(req, res, provider.municipalityCode, error.reason);
+      if (error instanceof ExchangeError) return fail(req, res, code, error.reason);
+      await auditInternalFailure(req, code);
       throw error;
     }
-    if (!outcome.ok) return fail(req, res, provider.municipalityCode, outcome.reason);
-    const target = await completeLogin(req, outcome.user, {
-      secondFactorSatisfied: outcome.secondFactorSatisfied,
-    });
     res.redirect(303, target);
   });
 
@@ -98,6 +106,7 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
         started = await authorizationUrl(clientFor(provider, settings), settings.redirectUri, code);
       } catch (error) {
         if (error instanceof ExchangeError) return fail(req, res, code, error.reason);
+        await auditInternalFailure(req, code);
         throw error;
       }
       if (!req.session) await req.startSession?.();

@@ -274,6 +274,23 @@ describe('staff sign-in through the municipality’s identity provider', () => {
       await assertRefused(await signIn(request.agent(buildTestApp())), 400, 'email-unverified');
     });
 
+    it('when the stored secret cannot be opened, then the error page, audited as an internal failure at the start and at the answer', async () => {
+      const corrupt = () =>
+        UserModel.db
+          .collection('identityproviders')
+          .updateOne({ municipalityCode: AARHUS }, { $set: { sealedClientSecret: 'not-a-sealed-secret' } });
+      const agent = request.agent(buildTestApp());
+      const start = await agent.get(`/log-ind/kommune/${AARHUS}`);
+      const back = await passThroughProvider(start.headers.location!);
+      await corrupt();
+      const answered = await agent.get(back);
+      assert.equal(answered.status, 500);
+      assert.doesNotMatch(answered.text, new RegExp(TEST_CLIENT.secret));
+      assert.equal((await request.agent(buildTestApp()).get(`/log-ind/kommune/${AARHUS}`)).status, 500);
+      assert.deepEqual(await failureReasons(), ['internal', 'internal']);
+      assert.equal(await staffAccount(), null);
+    });
+
     it('when an answer arrives with no sign-in under way, then 400', async () => {
       const back = await request(buildTestApp()).get('/log-ind/kommune/svar?code=abc&state=def');
       await assertRefused(back, 400, 'state');
