@@ -37,6 +37,7 @@ export {
 export { refreshSessionEpoch, completeLogin, HOME_PATH } from './complete-login.js';
 export { externalSignInSeam, type SignInChoice } from './external-sign-in.js';
 export { signInFromProvider, withdrawProviderRoles } from './provider-account-service.js';
+export { loginRateLimit } from './login-rate-limit.js';
 export {
   invitationAcceptedSignal,
   accountDeletingSignal,

@@ -408,6 +408,15 @@ describe('staff sign-in through the municipality’s identity provider', () => {
     assert.match((await agent.get('/log-ind')).text, /logger ikke ind gennem sin egen identitetsudbyder/);
   });
 
+  it('when one address sends many answers or starts, then it is throttled', async () => {
+    const agent = request.agent(buildTestApp());
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await agent.get('/log-ind/kommune/svar')).status);
+    assert.deepEqual([...new Set(statuses.slice(0, 30))], [400]);
+    assert.equal(statuses[30], 429);
+    assert.equal((await agent.get(`/log-ind/kommune/${AARHUS}`)).status, 429, 'the start counts alike');
+  });
+
   it('a signed-in person going back to log in is sent home', async () => {
     const agent: Agent = request.agent(buildTestApp());
     await signIn(agent);
