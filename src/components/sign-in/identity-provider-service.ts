@@ -145,7 +145,7 @@ export async function saveProvider(
         issuer: input.issuer,
         clientId: input.clientId,
         secretChanged,
-        groupRoles: input.groupRoles.length,
+        groupRoles: input.groupRoles.map((entry) => `${entry.group} = ${entry.role}`),
         assuranceLevel: input.assuranceLevel,
         emailDomains,
       },

@@ -67,6 +67,10 @@ describe('the municipality’s identity provider settings', function () {
     assert.doesNotMatch(page.text, new RegExp(SECRET));
     const audit = await AuditEventModel.find({ action: 'identity-provider.configured' }).lean();
     assert.equal(audit.length, 1);
+    assert.deepEqual((audit[0]!.details as { groupRoles: string[] }).groupRoles, [
+      'brobygning-sagsbehandlere = social-worker',
+      'brobygning-ledere = leader',
+    ]);
     assert.doesNotMatch(JSON.stringify(audit), new RegExp(SECRET));
 
     // An empty secret keeps the stored one.
