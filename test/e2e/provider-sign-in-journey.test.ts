@@ -89,8 +89,9 @@ describe('staff sign-in through the municipality’s provider in the browser, ke
     await page.fill('#clientId', TEST_CLIENT.id);
     await page.fill('#clientSecret', TEST_CLIENT.secret);
     await page.fill('#groupRoles', 'brobygning-sagsbehandlere = social-worker');
-    await page.fill('#emailDomains', 'aarhus.dk');
-    await page.focus('#emailDomains');
+    // The staff domains are the platform administrator's to set: shown here, not editable.
+    await expectText(page, 'main', /Kun platformens administrator ændrer domænerne/);
+    await page.focus('#groupRoles');
     await tabTo(page, 'button[type="submit"]');
     await submitWithEnter('/kommune/log-ind-udbyder');
     await expectText(page, '.flash', /er gemt/);

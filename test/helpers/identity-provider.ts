@@ -10,6 +10,7 @@ interface ProviderAccount {
   email: string;
   name: string;
   groups: string[];
+  email_verified?: boolean;
 }
 
 export const TEST_CLIENT = { id: 'brobygning', secret: 'test-client-secret-not-for-production' };
@@ -124,7 +125,7 @@ export async function startIdentityProvider(options: {
       auth_time: null,
       sid: null,
       openid: ['sub'],
-      email: ['email'],
+      email: ['email', 'email_verified'],
       profile: ['name', 'groups'],
     },
     // The groups and name travel in the ID token, as Microsoft Entra ID sends them.

@@ -48,6 +48,7 @@ export const GROWING_COLLECTIONS: Record<string, string> = {
 export const SMALL_COLLECTIONS: Record<string, string> = {
   changemarkers: 'one document per topic the code names',
   consent_policies: 'one per municipality',
+  emaildomainclaims: 'a few staff e-mail domains per municipality with a provider',
   identityproviders: 'at most one identity provider per municipality',
   jobstatuses: 'one per scheduled job',
   municipalities: "Denmark's 98 municipalities",

@@ -36,7 +36,8 @@ export {
 } from './account-deletion-service.js';
 export { refreshSessionEpoch, completeLogin, HOME_PATH } from './complete-login.js';
 export { externalSignInSeam, type SignInChoice } from './external-sign-in.js';
-export { signInFromProvider } from './provider-account-service.js';
+export { signInFromProvider, withdrawProviderRoles } from './provider-account-service.js';
+export { loginRateLimit } from './login-rate-limit.js';
 export {
   invitationAcceptedSignal,
   accountDeletingSignal,

@@ -60,9 +60,9 @@ export async function signInFromProvider(
     );
     return { ok: false, reason: platformAccount ? 'platform-account' : 'disabled' };
   }
-  // An address never confirmed by mail: the municipality's provider has now vouched for it.
-  if (user.status === 'unverified')
-    await UserModel.updateOne({ _id: userId }, { $set: { status: 'active', emailVerifiedAt: new Date() } });
+  // An address never confirmed by mail: the municipality's provider has now vouched for it. Whoever
+  // signed up with it may not be its owner, so their password, second factor and sessions go with it.
+  if (user.status === 'unverified') await confirmByProvider(userId);
   if (!created) await alignMunicipalRoles(userId, identity.municipalityCode, identity.roles, context);
   await UserModel.updateOne({ _id: userId }, { $set: { lastLoginAt: new Date() } });
   await recordAudit(
@@ -80,6 +80,38 @@ export async function signInFromProvider(
   const fresh = await findUserById(userId);
   if (!fresh) throw new Error('The account cannot be read');
   return { ok: true, user: toSessionUser(fresh), created };
+}
+
+/**
+ * The provider vouched for the person but none of their groups grants a role any more: if they have an
+ * account, its municipal roles in that municipality end now (audited, sessions ended). No account is made.
+ */
+export async function withdrawProviderRoles(
+  email: string,
+  municipalityCode: string,
+  context: RequestContext,
+): Promise<void> {
+  const user = await findUserByEmail(normaliseEmail(email));
+  if (!user) return;
+  await alignMunicipalRoles(String(user._id), municipalityCode, [], context);
+}
+
+async function confirmByProvider(userId: string): Promise<void> {
+  await UserModel.updateOne(
+    { _id: userId },
+    {
+      $set: {
+        status: 'active',
+        emailVerifiedAt: new Date(),
+        // Nobody knows this password: the person signs in through their municipality.
+        passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
+        recoveryCodeHashes: [],
+        sessionEpoch: newSessionEpoch(),
+      },
+      $unset: { totp: 1 },
+    },
+  );
+  await deleteSessionsOfUser(userId);
 }
 
 /** Returns false when another sign-in of the same person created the account a moment earlier. */

@@ -2,6 +2,7 @@ import { recordAudit } from '../../shared/audit/index.js';
 import { ValidationError } from '../../shared/errors/index.js';
 import { sendAccountMail } from './account-mail.js';
 import { normaliseEmail } from './email-address.js';
+import { externalSignInFor } from './external-sign-in.js';
 import { consumeToken, issueToken, TOKEN_LIFETIME_MS } from './one-time-token-service.js';
 import { hashPassword } from './password-hashing.js';
 import { checkPassword } from './password-rules.js';
@@ -23,6 +24,8 @@ export interface SignUpInput {
  */
 export async function signUp(input: SignUpInput, context: RequestContext): Promise<void> {
   const email = normaliseEmail(input.email);
+  // A municipality's staff address signs in through the municipality, never with a password of its own.
+  if (await externalSignInFor(email)) throw new ValidationError({ email: 'signIn.signup.staffDomain' });
   const problem = checkPassword(input.password, { email, name: input.name });
   if (problem) throw new ValidationError({ password: `accounts.password.${problem}` });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isGrantableByProvider, NSIS_LEVELS, type GroupRole } from './sign-in-rules.js';
+import { isGrantableByProvider, isMultiTenantIssuer, NSIS_LEVELS, type GroupRole } from './sign-in-rules.js';
 
 // Messages are catalog keys; the form shows them next to the field.
 
@@ -21,7 +21,8 @@ const issuer = z
   .trim()
   .min(1, 'forms.errors.required')
   .max(500, 'forms.errors.tooLong')
-  .refine(isAcceptableIssuer, 'signIn.settings.errors.issuer');
+  .refine(isAcceptableIssuer, 'signIn.settings.errors.issuer')
+  .refine((value) => !isMultiTenantIssuer(value), 'signIn.settings.errors.multiTenant');
 
 const clientId = z
   .string('forms.errors.invalid')
@@ -123,7 +124,8 @@ export const identityProviderSchema = z.strictObject({
   groupRoles,
   assuranceLevel: z.enum(['none', ...NSIS_LEVELS], 'forms.errors.invalid'),
   acceptedAcr,
-  emailDomains,
+  // Only a platform administrator's form has the field; the service keeps the stored list for others.
+  emailDomains: emailDomains.optional(),
 });
 
 export type IdentityProviderInput = z.output<typeof identityProviderSchema>;

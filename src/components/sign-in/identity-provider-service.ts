@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import { openSecret, sealSecret } from '../../shared/crypto/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError, ValidationError } from '../../shared/errors/index.js';
@@ -5,8 +6,16 @@ import { translatorFor } from '../../shared/i18n/index.js';
 import type { Actor, RequestContext, SignInChoice } from '../accounts/index.js';
 import { findMunicipality } from '../geography/index.js';
 import type { IdentityProviderInput } from './identity-provider-schemas.js';
+import { isDuplicateKeyError } from '../../shared/db/index.js';
+import { EmailDomainClaimModel } from './email-domain-model.js';
 import { IdentityProviderModel } from './identity-provider-model.js';
-import { emailDomainOf, type AssuranceMinimum, type GroupRole, type MinimumLevel } from './sign-in-rules.js';
+import {
+  emailDomainOf,
+  isIssuerAllowed,
+  type AssuranceMinimum,
+  type GroupRole,
+  type MinimumLevel,
+} from './sign-in-rules.js';
 
 /** A municipality's provider as sign-in uses it (the secret still sealed). */
 export interface StoredProvider {
@@ -85,22 +94,23 @@ export async function saveProvider(
   input: IdentityProviderInput,
   encryptionKey: Buffer,
   context: RequestContext,
+  production: boolean,
 ): Promise<void> {
   assertMayConfigure(actor, municipalityCode);
   const existing = await providerOf(municipalityCode);
   const fieldErrors: Record<string, string> = {};
+  if (!isIssuerAllowed(input.issuer, production)) fieldErrors.issuer = 'signIn.settings.errors.issuer';
   if (!existing && input.clientSecret === '') fieldErrors.clientSecret = 'forms.errors.required';
-  for (const domain of input.emailDomains) {
-    const holder = await IdentityProviderModel.findOne(
-      { emailDomains: domain },
-      { municipalityCode: 1 },
-    ).lean();
-    if (holder && holder.municipalityCode !== municipalityCode) {
-      fieldErrors.emailDomains = 'signIn.settings.errors.domainTaken';
-      break;
-    }
-  }
+  // The stored secret goes only to the server and client it was typed for: pointing elsewhere needs it again.
+  const moved = existing && (existing.issuer !== input.issuer || existing.clientId !== input.clientId);
+  if (moved && input.clientSecret === '') fieldErrors.clientSecret = 'signIn.settings.errors.secretAgain';
+  // A provider vouches for every address in its domains, here and in any other municipality: only a
+  // platform administrator decides them. A municipal administrator's save keeps the stored list.
+  const mayChangeDomains = actor.role === 'platform-admin';
+  const emailDomains = mayChangeDomains ? (input.emailDomains ?? []) : (existing?.emailDomains ?? []);
+  if (mayChangeDomains && emailDomains.length === 0) fieldErrors.emailDomains = 'forms.errors.required';
   if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors);
+  if (mayChangeDomains) await claimDomains(municipalityCode, emailDomains, existing?.emailDomains ?? []);
 
   const secretChanged = input.clientSecret !== '';
   await IdentityProviderModel.updateOne(
@@ -115,7 +125,7 @@ export async function saveProvider(
         claims: { email: input.emailClaim, name: input.nameClaim, groups: input.groupsClaim },
         groupRoles: input.groupRoles,
         assurance: { level: input.assuranceLevel, acceptedAcr: input.acceptedAcr },
-        emailDomains: input.emailDomains,
+        emailDomains,
         updatedBy: actor.userId,
       },
     },
@@ -135,13 +145,57 @@ export async function saveProvider(
         issuer: input.issuer,
         clientId: input.clientId,
         secretChanged,
-        groupRoles: input.groupRoles.length,
+        groupRoles: input.groupRoles.map((entry) => `${entry.group} = ${entry.role}`),
         assuranceLevel: input.assuranceLevel,
-        emailDomains: input.emailDomains,
+        emailDomains,
       },
     },
     context.origin,
   );
+}
+
+/**
+ * Takes the domains for the municipality: each one a unique insert, so of two saves wanting the same
+ * domain only one gets it, even at the same moment. The municipality's domains no longer wanted are let go.
+ * Refused as a whole (nothing taken) when any domain belongs to another municipality.
+ */
+async function claimDomains(
+  municipalityCode: string,
+  wanted: readonly string[],
+  stored: readonly string[],
+): Promise<void> {
+  const taken: string[] = [];
+  const release = () =>
+    EmailDomainClaimModel.deleteMany({ municipalityCode, domain: trusted({ $in: taken }) });
+  for (const domain of wanted) {
+    try {
+      await EmailDomainClaimModel.create({ domain, municipalityCode });
+      taken.push(domain);
+      continue;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) {
+        await release();
+        throw error;
+      }
+    }
+    const holder = await EmailDomainClaimModel.findOne({ domain }, { municipalityCode: 1 }).lean();
+    if (holder?.municipalityCode !== municipalityCode) {
+      await release();
+      throw new ValidationError({ emailDomains: 'signIn.settings.errors.domainTaken' });
+    }
+  }
+  // Providers stored before domains were claimed one by one are checked too.
+  const legacy = await IdentityProviderModel.findOne(
+    { emailDomains: trusted({ $in: [...wanted] }), municipalityCode: trusted({ $ne: municipalityCode }) },
+    { municipalityCode: 1 },
+  ).lean();
+  if (legacy) {
+    await release();
+    throw new ValidationError({ emailDomains: 'signIn.settings.errors.domainTaken' });
+  }
+  const dropped = stored.filter((domain) => !wanted.includes(domain));
+  if (dropped.length > 0)
+    await EmailDomainClaimModel.deleteMany({ municipalityCode, domain: trusted({ $in: dropped }) });
 }
 
 export function clientSecretOf(provider: StoredProvider, encryptionKey: Buffer): string {

@@ -3,6 +3,7 @@ import { externalSignInSeam } from '../accounts/index.js';
 import type { Component } from '../../shared/http/index.js';
 import { provide } from '../../shared/wiring/index.js';
 import { Router } from 'express';
+import { EmailDomainClaimModel } from './email-domain-model.js';
 import { IdentityProviderModel } from './identity-provider-model.js';
 import { signInChoices, signInPathForEmail } from './identity-provider-service.js';
 import { providerSettingsRoutes } from './provider-settings-routes.js';
@@ -14,12 +15,13 @@ export function signInComponent(config: AppConfig): Component {
     baseUrl: config.publicBaseUrl,
     encryptionKey: config.dataEncryptionKey,
     timeoutMs: config.identityProviderTimeoutMs,
+    production: config.env === 'production',
     redirectUri: `${config.publicBaseUrl}${CALLBACK_PATH}`,
   };
   return {
     name: 'sign-in',
     router: Router().use(signInRoutes(settings), providerSettingsRoutes(settings)),
-    models: [IdentityProviderModel as never],
+    models: [IdentityProviderModel as never, EmailDomainClaimModel as never],
     provides: [provide(externalSignInSeam, { choices: signInChoices, routeForEmail: signInPathForEmail })],
   };
 }

@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+import { isIssuerAllowed, isSameIssuer, withUserInfo } from './sign-in-rules.js';
 
 /** What a sign-in started with, kept in the person's session until the provider sends them back. */
 export interface PendingSignIn {
@@ -14,6 +15,7 @@ export interface ProviderClient {
   clientId: string;
   clientSecret: string;
   timeoutMs: number;
+  production: boolean;
 }
 
 /** Why a sign-in through a provider failed, as the audit log and the failure page name it. */
@@ -34,26 +36,29 @@ export class ExchangeError extends Error {
   }
 }
 
-// A provider on this machine (development and tests) speaks plain http; any other must use https,
-// which the settings form already demands.
-const isLoopbackHttp = (issuer: string) => new URL(issuer).protocol === 'http:';
-
 /** The provider's metadata, fetched from its issuer (discovery), with every request bounded in time. */
 async function discover(provider: ProviderClient): Promise<client.Configuration> {
+  if (!isIssuerAllowed(provider.issuer, provider.production)) throw new ExchangeError('issuer');
+  let config: client.Configuration;
   try {
-    return await client.discovery(
+    config = await client.discovery(
       new URL(provider.issuer),
       provider.clientId,
       undefined,
       client.ClientSecretPost(provider.clientSecret),
       {
         timeout: provider.timeoutMs / 1000,
-        execute: isLoopbackHttp(provider.issuer) ? [client.allowInsecureRequests] : [],
+        // A provider on this machine (development and tests only, checked above) speaks plain http.
+        execute: new URL(provider.issuer).protocol === 'http:' ? [client.allowInsecureRequests] : [],
       },
     );
   } catch (error) {
     throw new ExchangeError(failureOf(error));
   }
+  // openid-client lets Entra ID's multi-tenant metadata name a template issuer; only the configured
+  // issuer itself is trusted.
+  if (!isSameIssuer(provider.issuer, config.serverMetadata().issuer)) throw new ExchangeError('issuer');
+  return config;
 }
 
 /** The address at the provider where the person signs in: authorization code flow with PKCE, state and nonce. */
@@ -106,7 +111,7 @@ export async function exchangeCode(
     if (missing && config.serverMetadata().userinfo_endpoint && typeof claims.sub === 'string') {
       const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
       // The ID token's own claims win: they are the ones whose signature was checked.
-      return { ...info, ...claims };
+      return withUserInfo(claims, info as Record<string, unknown>);
     }
     return claims;
   } catch (error) {
@@ -119,8 +124,9 @@ function failureOf(error: unknown): ExchangeFailure {
   if (error instanceof client.AuthorizationResponseError) return 'provider-refused';
   if (error instanceof client.ResponseBodyError)
     return error.status >= 500 ? 'provider-unavailable' : 'code-refused';
-  // fetch itself failed: the provider could not be reached.
-  if (error instanceof TypeError) return 'provider-unavailable';
+  // fetch itself failed: the provider could not be reached. Any other TypeError is a malformed answer.
+  if (error instanceof TypeError)
+    return error.message === 'fetch failed' ? 'provider-unavailable' : 'invalid-response';
   if (!(error instanceof client.ClientError)) return 'invalid-response';
   switch (error.code) {
     case 'OAUTH_TIMEOUT':

@@ -19,7 +19,11 @@ const VIEW = 'sign-in/provider-settings';
  * The page where a municipality's provider is configured: by its own administrator (the municipality
  * comes from the session), or by a platform administrator for any municipality (from the path).
  */
-export function providerSettingsRoutes(settings: { baseUrl: string; encryptionKey: Buffer }): Router {
+export function providerSettingsRoutes(settings: {
+  baseUrl: string;
+  encryptionKey: Buffer;
+  production: boolean;
+}): Router {
   const router = Router();
   const pages: Array<{ path: string; action: Action; codeOf: (req: Request) => string }> = [
     {
@@ -45,6 +49,7 @@ export function providerSettingsRoutes(settings: { baseUrl: string; encryptionKe
         action: req.originalUrl.split('?')[0],
         redirectUri: `${settings.baseUrl}/log-ind/kommune/svar`,
         hasSecret,
+        domainsEditable: page.action === 'platform:manage',
         levels: ['substantial', 'high', 'low', 'none'],
       };
     };
@@ -84,6 +89,7 @@ export function providerSettingsRoutes(settings: { baseUrl: string; encryptionKe
             form.data,
             settings.encryptionKey,
             contextFor(req, settings.baseUrl),
+            settings.production,
           );
           flash(req, 'success', 'signIn.settings.saved');
           res.redirect(303, req.originalUrl.split('?')[0]!);

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { authorize, completeLogin, contextFor, HOME_PATH } from '../accounts/index.js';
+import { authorize, completeLogin, contextFor, HOME_PATH, loginRateLimit } from '../accounts/index.js';
 import { findMunicipality } from '../geography/index.js';
 import { defineRoute, flash } from '../../shared/http/index.js';
 import { callbackQuerySchema } from './identity-provider-schemas.js';
@@ -34,6 +34,12 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
     });
   };
 
+  // A failure of our own (the secret cannot be opened, the database, the session store): in the audit log
+  // as a failed login, then the error page. The audit may fail for the same reason; the error still shows.
+  const auditInternalFailure = async (req: Request, code: string) => {
+    await auditSignInFailure(code, 'internal', context(req)).catch(() => undefined);
+  };
+
   // A stale link or bookmark: the login page shows the municipalities that do sign in this way.
   const noProvider = async (req: Request, res: Response) => {
     if (!req.session) await req.startSession?.();
@@ -42,30 +48,41 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
   };
 
   // Registered before the start route, whose path would otherwise take "svar" for a municipality code.
-  defineRoute(router, { method: 'get', path: CALLBACK_PATH, action: 'auth:use' }, open, async (req, res) => {
-    // The sign-in under way is used once, whatever happens now: a replayed answer finds nothing.
-    const pending = req.session?.providerSignIn;
-    if (req.session) delete req.session.providerSignIn;
-    const query = callbackQuerySchema.safeParse(req.query);
-    if (!pending || Date.now() - pending.startedAt > PENDING_SIGN_IN_MS || !query.success)
-      return fail(req, res, pending?.municipalityCode, 'state');
-    if (query.data.state !== pending.state) return fail(req, res, pending.municipalityCode, 'state');
-    const provider = await providerOf(pending.municipalityCode);
-    if (!provider) return fail(req, res, pending.municipalityCode, 'provider-gone');
-    const callbackUrl = new URL(req.originalUrl, settings.baseUrl);
-    let outcome;
-    try {
-      outcome = await finishSignIn(provider, pending, callbackUrl, settings, context(req));
-    } catch (error) {
-      if (error instanceof ExchangeError) return fail(req, res, provider.municipalityCode, error.reason);
-      throw error;
-    }
-    if (!outcome.ok) return fail(req, res, provider.municipalityCode, outcome.reason);
-    const target = await completeLogin(req, outcome.user, {
-      secondFactorSatisfied: outcome.secondFactorSatisfied,
-    });
-    res.redirect(303, target);
-  });
+  // Each start fetches the provider's metadata and each answer writes to the audit log: throttled per
+  // address as the password form is.
+  const throttle = loginRateLimit();
+  defineRoute(
+    router,
+    { method: 'get', path: CALLBACK_PATH, action: 'auth:use' },
+    open,
+    throttle,
+    async (req, res) => {
+      // The sign-in under way is used once, whatever happens now: a replayed answer finds nothing.
+      const pending = req.session?.providerSignIn;
+      if (req.session) delete req.session.providerSignIn;
+      const query = callbackQuerySchema.safeParse(req.query);
+      if (!pending || Date.now() - pending.startedAt > PENDING_SIGN_IN_MS || !query.success)
+        return fail(req, res, pending?.municipalityCode, 'state');
+      if (query.data.state !== pending.state) return fail(req, res, pending.municipalityCode, 'state');
+      const code = pending.municipalityCode;
+      const callbackUrl = new URL(req.originalUrl, settings.baseUrl);
+      let target;
+      try {
+        const provider = await providerOf(code);
+        if (!provider) return fail(req, res, code, 'provider-gone');
+        const outcome = await finishSignIn(provider, pending, callbackUrl, settings, context(req));
+        if (!outcome.ok) return fail(req, res, code, outcome.reason);
+        target = await completeLogin(req, outcome.user, {
+          secondFactorSatisfied: outcome.secondFactorSatisfied,
+        });
+      } catch (error) {
+        if (error instanceof ExchangeError) return fail(req, res, code, error.reason);
+        await auditInternalFailure(req, code);
+        throw error;
+      }
+      res.redirect(303, target);
+    },
+  );
 
   // Where the login form sends an address in a municipality's staff domain: a link on to its provider.
   defineRoute(
@@ -88,6 +105,7 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
     router,
     { method: 'get', path: '/log-ind/kommune/:code', action: 'auth:use' },
     open,
+    throttle,
     async (req, res) => {
       if (req.user && !req.session.secondFactorPending) return res.redirect(303, HOME_PATH);
       const code = String(req.params.code);
@@ -98,6 +116,7 @@ export function signInRoutes(settings: SignInSettings & { baseUrl: string }): Ro
         started = await authorizationUrl(clientFor(provider, settings), settings.redirectUri, code);
       } catch (error) {
         if (error instanceof ExchangeError) return fail(req, res, code, error.reason);
+        await auditInternalFailure(req, code);
         throw error;
       }
       if (!req.session) await req.startSession?.();

@@ -1,14 +1,26 @@
 import { recordAudit } from '../../shared/audit/index.js';
-import { signInFromProvider, type RequestContext, type SessionUser } from '../accounts/index.js';
+import {
+  signInFromProvider,
+  withdrawProviderRoles,
+  type RequestContext,
+  type SessionUser,
+} from '../accounts/index.js';
 import { clientSecretOf, type StoredProvider } from './identity-provider-service.js';
 import { exchangeCode, type PendingSignIn, type ProviderClient } from './oidc-exchange.js';
-import { assuranceSatisfies, emailWithinDomains, groupsFromClaim, rolesForGroups } from './sign-in-rules.js';
+import {
+  assuranceSatisfies,
+  emailWithinDomains,
+  groupsFromClaim,
+  isGrantableByProvider,
+  rolesForGroups,
+} from './sign-in-rules.js';
 
 /** Why a sign-in was refused after the provider answered (the failures before it are ExchangeFailure). */
 type SignInRefusal =
   | 'state'
   | 'provider-gone'
   | 'email-missing'
+  | 'email-unverified'
   | 'email-outside-domains'
   | 'account-disabled'
   | 'platform-account'
@@ -20,6 +32,8 @@ export type SignInOutcome =
 export interface SignInSettings {
   encryptionKey: Buffer;
   timeoutMs: number;
+  /** In production a provider is reached over https only, never at an address inside a network. */
+  production: boolean;
   redirectUri: string;
 }
 
@@ -32,6 +46,7 @@ export function clientFor(provider: StoredProvider, settings: SignInSettings): P
     clientId: provider.clientId,
     clientSecret: clientSecretOf(provider, settings.encryptionKey),
     timeoutMs: settings.timeoutMs,
+    production: settings.production,
   };
 }
 
@@ -55,11 +70,17 @@ export async function finishSignIn(
   ]);
   const email = claims[names.email];
   if (typeof email !== 'string' || !email.includes('@')) return { ok: false, reason: 'email-missing' };
+  // A provider that says it has not verified the address does not vouch for it.
+  if (claims.email_verified === false) return { ok: false, reason: 'email-unverified' };
   // A municipality's provider vouches only for its own staff's addresses, never for anyone else's account.
   if (!emailWithinDomains(email, provider.emailDomains))
     return { ok: false, reason: 'email-outside-domains' };
   const roles = rolesForGroups(groupsFromClaim(claims[names.groups]), provider.groupRoles);
-  if (roles.length === 0) return { ok: false, reason: 'no-access' };
+  if (roles.length === 0) {
+    // Removed from every group: the roles they had here end now, not at their next session's timeout.
+    await withdrawProviderRoles(email, provider.municipalityCode, context);
+    return { ok: false, reason: 'no-access' };
+  }
   const name =
     typeof claims[names.name] === 'string' && claims[names.name] !== '' ? String(claims[names.name]) : email;
   const result = await signInFromProvider(
@@ -71,8 +92,22 @@ export async function finishSignIn(
   return {
     ok: true,
     user: result.user,
-    secondFactorSatisfied: assuranceSatisfies(claims.acr, provider.assurance),
+    // The provider's assurance stands for the second factor only where the provider has a say: an
+    // account with any role elsewhere (another municipality, an organisation) keeps its own TOTP step.
+    secondFactorSatisfied:
+      assuranceSatisfies(claims.acr, provider.assurance) &&
+      onlyRolesIn(result.user, provider.municipalityCode),
   };
+}
+
+function onlyRolesIn(user: SessionUser, municipalityCode: string): boolean {
+  return user.grants.every(
+    (grant) =>
+      !grant.active ||
+      (grant.municipalityCode === municipalityCode &&
+        isGrantableByProvider(grant.role) &&
+        !grant.organisationId),
+  );
 }
 
 /** Every failed or refused sign-in is in the audit log with its reason (never a token or a code). */

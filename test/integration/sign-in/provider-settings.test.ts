@@ -53,7 +53,7 @@ describe('the municipality’s identity provider settings', function () {
     const stored = (await IdentityProviderModel.findOne({ municipalityCode: AARHUS }).lean())!;
     assert.notEqual(stored.sealedClientSecret, SECRET);
     assert.equal(openSecret(stored.sealedClientSecret, testConfig().dataEncryptionKey), SECRET);
-    assert.deepEqual(stored.emailDomains, ['aarhus.dk', 'mso.aarhus.dk']);
+    assert.deepEqual(stored.emailDomains, [], 'a municipal administrator does not set the domains');
     assert.deepEqual(
       stored.groupRoles.map((entry) => [entry.group, entry.role]),
       [
@@ -67,12 +67,16 @@ describe('the municipality’s identity provider settings', function () {
     assert.doesNotMatch(page.text, new RegExp(SECRET));
     const audit = await AuditEventModel.find({ action: 'identity-provider.configured' }).lean();
     assert.equal(audit.length, 1);
+    assert.deepEqual((audit[0]!.details as { groupRoles: string[] }).groupRoles, [
+      'brobygning-sagsbehandlere = social-worker',
+      'brobygning-ledere = leader',
+    ]);
     assert.doesNotMatch(JSON.stringify(audit), new RegExp(SECRET));
 
     // An empty secret keeps the stored one.
-    assert.equal((await save(admin, { ...VALID, clientSecret: '', clientId: 'renamed' })).status, 303);
+    assert.equal((await save(admin, { ...VALID, clientSecret: '', nameClaim: 'display_name' })).status, 303);
     const kept = (await IdentityProviderModel.findOne({ municipalityCode: AARHUS }).lean())!;
-    assert.equal(kept.clientId, 'renamed');
+    assert.equal(kept.claims!.name, 'display_name');
     assert.equal(openSecret(kept.sealedClientSecret, testConfig().dataEncryptionKey), SECRET);
   });
 
@@ -85,10 +89,17 @@ describe('the municipality’s identity provider settings', function () {
     });
     assert.equal(response.status, 400);
     assert.match(response.text, /class="error-summary"/);
-    for (const field of ['issuer', 'groupsClaim', 'emailDomains'])
+    for (const field of ['issuer', 'groupsClaim'])
       assert.match(response.text, new RegExp(`href="#${field}"`), field);
     assert.match(response.text, /Skriv en https-adresse/);
     assert.doesNotMatch(response.text, new RegExp(SECRET));
+    assert.equal(await IdentityProviderModel.countDocuments({}), 0);
+  });
+
+  it('when the issuer is Entra ID’s multi-tenant address, then it is refused', async () => {
+    const response = await save(admin, { ...VALID, issuer: 'https://login.microsoftonline.com/common/v2.0' });
+    assert.equal(response.status, 400);
+    assert.match(response.text, /ikke common, organizations eller consumers/);
     assert.equal(await IdentityProviderModel.countDocuments({}), 0);
   });
 
@@ -101,6 +112,19 @@ describe('the municipality’s identity provider settings', function () {
     const volunteer = await save(admin, { ...VALID, groupRoles: 'alle = volunteer' });
     assert.equal(volunteer.status, 400);
     assert.equal(await IdentityProviderModel.countDocuments({}), 0);
+  });
+
+  it('when the issuer or the client id changes, then the secret must be typed again', async () => {
+    assert.equal((await save(admin, VALID)).status, 303);
+    for (const change of [{ issuer: 'https://attacker.example.com' }, { clientId: 'another-client' }]) {
+      const response = await save(admin, { ...VALID, ...change, clientSecret: '' });
+      assert.equal(response.status, 400, JSON.stringify(change));
+      assert.match(response.text, /href="#clientSecret"/);
+    }
+    const stored = (await IdentityProviderModel.findOne({ municipalityCode: AARHUS }).lean())!;
+    assert.equal(stored.issuer, VALID.issuer);
+    assert.equal(stored.clientId, VALID.clientId);
+    assert.equal((await save(admin, { ...VALID, clientId: 'another-client' })).status, 303);
   });
 
   it('when the first save has no secret, then the secret field says it is required', async () => {
@@ -116,9 +140,46 @@ describe('the municipality’s identity provider settings', function () {
     );
     const other = '/platform/kommuner/0101/log-ind-udbyder';
     assert.equal((await save(platform, { ...VALID, emailDomains: 'kk.dk\naarhus.dk' }, other)).status, 303);
-    const response = await save(admin, VALID);
+    const response = await save(platform, VALID, `/platform/kommuner/${AARHUS}/log-ind-udbyder`);
     assert.equal(response.status, 400);
     assert.match(response.text, /hører allerede til en anden kommune/);
+    assert.equal(await IdentityProviderModel.countDocuments({ municipalityCode: AARHUS }), 0);
+  });
+
+  it('when the municipal administrator sends other domains, then the stored ones stay, shown read-only', async () => {
+    const platform = await loginAs(
+      app,
+      await createUser({ roles: [{ role: 'platform-admin' }], totp: true }),
+    );
+    const platformPage = `/platform/kommuner/${AARHUS}/log-ind-udbyder`;
+    assert.equal((await save(platform, VALID, platformPage)).status, 303);
+    const saved = await save(admin, { ...VALID, clientSecret: '', emailDomains: 'kk.dk\ngmail.com' });
+    assert.equal(saved.status, 303, saved.text.slice(0, 400));
+    const stored = (await IdentityProviderModel.findOne({ municipalityCode: AARHUS }).lean())!;
+    assert.deepEqual(stored.emailDomains, ['aarhus.dk', 'mso.aarhus.dk']);
+    const page = (await admin.get(PAGE)).text;
+    assert.doesNotMatch(page, /name="emailDomains"/);
+    assert.match(page, /Kun platformens administrator ændrer domænerne/);
+    assert.match((await platform.get(platformPage)).text, /name="emailDomains"/);
+  });
+
+  it('when two municipalities are given the same domain at the same moment, then only one holds it', async () => {
+    const platform = await loginAs(
+      app,
+      await createUser({ roles: [{ role: 'platform-admin' }], totp: true }),
+    );
+    const codes = ['0101', '0147', '0151', AARHUS];
+    const results = await Promise.all(
+      codes.map((code) =>
+        save(platform, { ...VALID, emailDomains: 'shared.dk' }, `/platform/kommuner/${code}/log-ind-udbyder`),
+      ),
+    );
+    assert.equal(
+      results.filter((result) => result.status === 303).length,
+      1,
+      results.map((r) => r.status).join(),
+    );
+    assert.equal(await IdentityProviderModel.countDocuments({ emailDomains: 'shared.dk' }), 1);
   });
 
   it('only the municipality’s own administrator and a platform administrator reach it', async () => {
@@ -139,7 +200,7 @@ describe('the municipality’s identity provider settings', function () {
     assert.equal((await request(app).get(PAGE)).headers.location, '/log-ind');
     assert.equal((await otherAdmin.get(`/platform/kommuner/${AARHUS}/log-ind-udbyder`)).status, 404);
     // The other municipality's administrator edits their own municipality on their own page, never Aarhus.
-    assert.equal((await save(otherAdmin, { ...VALID, emailDomains: 'kk.dk' })).status, 303);
+    assert.equal((await save(otherAdmin, VALID)).status, 303);
     assert.equal(await IdentityProviderModel.countDocuments({ municipalityCode: AARHUS }), 0);
     assert.equal(await IdentityProviderModel.countDocuments({ municipalityCode: '0101' }), 1);
 

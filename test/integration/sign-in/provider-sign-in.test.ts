@@ -126,6 +126,19 @@ describe('staff sign-in through the municipality’s identity provider', () => {
     assert.equal((await agent.get('/overblik')).headers.location, '/konto/totp/opsaet');
   });
 
+  it('when the account holds a role in another municipality, then the provider’s assurance does not stand for its second factor', async () => {
+    await createUser({
+      email: 'anna.berg@aarhus.dk',
+      roles: [{ role: 'municipal-admin', municipalityCode: '0101' }],
+      totp: true,
+    });
+    const agent = request.agent(buildTestApp());
+    const back = await signIn(agent);
+    assert.equal(back.status, 303);
+    assert.equal(back.headers.location, '/log-ind/totp');
+    assert.equal((await agent.get('/overblik')).headers.location, '/log-ind/totp');
+  });
+
   it('when none of the person’s groups is mapped, then a clear page says so and no account is made', async () => {
     idp.accounts.get('anna')!.groups = ['alle-ansatte'];
     const back = await signIn(request.agent(buildTestApp()));
@@ -133,6 +146,32 @@ describe('staff sign-in through the municipality’s identity provider', () => {
     assert.match(back.text, /Din kommune har ikke givet dig adgang til Brobygning/);
     assert.equal(await staffAccount(), null);
     assert.deepEqual(await failureReasons(), ['no-access']);
+  });
+
+  it('when a person with an account is removed from every mapped group, then their roles here end, audited, with their sessions', async () => {
+    const app = buildTestApp();
+    const first = request.agent(app);
+    await signIn(first);
+    assert.equal((await first.get('/overblik')).status, 200);
+    await UserModel.updateOne(
+      { email: 'anna.berg@aarhus.dk' },
+      { $push: { roles: { role: 'volunteer', active: true, grantedAt: new Date() } } },
+    );
+
+    idp.accounts.get('anna')!.groups = ['alle-ansatte'];
+    const back = await signIn(request.agent(app));
+    assert.equal(back.status, 403);
+    const user = (await staffAccount())!;
+    assert.deepEqual(
+      user.roles.filter((grant) => grant.active).map((grant) => grant.role),
+      ['volunteer'],
+      'roles elsewhere stay',
+    );
+    assert.equal(
+      await AuditEventModel.countDocuments({ action: 'role.revoked', objectId: String(user._id) }),
+      1,
+    );
+    assert.equal((await first.get('/overblik')).headers.location, '/log-ind', 'the earlier session ended');
   });
 
   it('when the provider vouches for an address outside the municipality’s staff domains, then nobody is signed in', async () => {
@@ -161,15 +200,37 @@ describe('staff sign-in through the municipality’s identity provider', () => {
   });
 
   it('when the account was never confirmed by mail, then the provider’s word confirms it', async () => {
-    const unconfirmed = await createUser({ email: 'anna.berg@aarhus.dk', status: 'unverified', roles: [] });
+    const unconfirmed = await createUser({
+      email: 'anna.berg@aarhus.dk',
+      status: 'unverified',
+      roles: [],
+      totp: true,
+    });
+    const before = (await UserModel.findById(unconfirmed.id).lean())!;
     const back = await signIn(request.agent(buildTestApp()));
     assert.equal(back.status, 303);
     const user = (await UserModel.findById(unconfirmed.id).lean())!;
     assert.equal(user.status, 'active');
+    // Whoever signed up with the address may not be its owner: their password and second factor go.
+    assert.notEqual(user.passwordHash, before.passwordHash);
+    assert.equal(user.totp?.sealedSecret, undefined);
+    assert.notEqual(user.sessionEpoch, before.sessionEpoch);
     assert.deepEqual(
       user.roles.map((grant) => grant.role),
       ['social-worker'],
     );
+  });
+
+  it('when someone signs up with an address in a staff domain, then it is refused with a pointer to the municipality’s sign-in', async () => {
+    const app = buildTestApp();
+    const response = await submitForm(request.agent(app), '/tilmeld', '/tilmeld', {
+      name: 'Nogen Andre',
+      email: 'nyansat@Aarhus.dk',
+      password: 'Et-langt-og-godt-kodeord-2026',
+    });
+    assert.equal(response.status, 400, response.text.slice(0, 300));
+    assert.match(response.text, /De logger ind gennem kommunen/);
+    assert.equal(await UserModel.countDocuments({ email: 'nyansat@aarhus.dk' }), 0);
   });
 
   it('the login page offers the municipality, and an address in its staff domain is sent there instead of the password step', async () => {
@@ -206,6 +267,28 @@ describe('staff sign-in through the municipality’s identity provider', () => {
         url.searchParams.set('state', 'forged'),
       );
       await assertRefused(back, 400, 'state');
+    });
+
+    it('when the provider says the address is not verified, then 400 and no account', async () => {
+      idp.accounts.get('anna')!.email_verified = false;
+      await assertRefused(await signIn(request.agent(buildTestApp())), 400, 'email-unverified');
+    });
+
+    it('when the stored secret cannot be opened, then the error page, audited as an internal failure at the start and at the answer', async () => {
+      const corrupt = () =>
+        UserModel.db
+          .collection('identityproviders')
+          .updateOne({ municipalityCode: AARHUS }, { $set: { sealedClientSecret: 'not-a-sealed-secret' } });
+      const agent = request.agent(buildTestApp());
+      const start = await agent.get(`/log-ind/kommune/${AARHUS}`);
+      const back = await passThroughProvider(start.headers.location!);
+      await corrupt();
+      const answered = await agent.get(back);
+      assert.equal(answered.status, 500);
+      assert.doesNotMatch(answered.text, new RegExp(TEST_CLIENT.secret));
+      assert.equal((await request.agent(buildTestApp()).get(`/log-ind/kommune/${AARHUS}`)).status, 500);
+      assert.deepEqual(await failureReasons(), ['internal', 'internal']);
+      assert.equal(await staffAccount(), null);
     });
 
     it('when an answer arrives with no sign-in under way, then 400', async () => {
@@ -323,6 +406,15 @@ describe('staff sign-in through the municipality’s identity provider', () => {
     assert.equal(response.status, 303);
     assert.equal(response.headers.location, '/log-ind');
     assert.match((await agent.get('/log-ind')).text, /logger ikke ind gennem sin egen identitetsudbyder/);
+  });
+
+  it('when one address sends many answers or starts, then it is throttled', async () => {
+    const agent = request.agent(buildTestApp());
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await agent.get('/log-ind/kommune/svar')).status);
+    assert.deepEqual([...new Set(statuses.slice(0, 30))], [400]);
+    assert.equal(statuses[30], 429);
+    assert.equal((await agent.get(`/log-ind/kommune/${AARHUS}`)).status, 429, 'the start counts alike');
   });
 
   it('a signed-in person going back to log in is sent home', async () => {

@@ -5,11 +5,86 @@ import {
   emailDomainOf,
   emailWithinDomains,
   groupsFromClaim,
+  isIssuerAllowed,
+  isMultiTenantIssuer,
+  isSameIssuer,
   nsisLevelOf,
   rolesForGroups,
+  withUserInfo,
 } from '../../../src/components/sign-in/sign-in-rules.js';
 
 describe('sign-in rules', () => {
+  describe('the issuer', () => {
+    const tenant = 'https://login.microsoftonline.com/3f1c0b1e-0000-4000-8000-000000000751/v2.0';
+    it('only the configured issuer itself is trusted, never a multi-tenant template', () => {
+      assert.equal(isSameIssuer(tenant, tenant), true);
+      assert.equal(isSameIssuer(tenant, `${tenant}/`), false);
+      assert.equal(
+        isSameIssuer(
+          'https://login.microsoftonline.com/common/v2.0',
+          'https://login.microsoftonline.com/{tenantid}/v2.0',
+        ),
+        false,
+      );
+      assert.equal(
+        isSameIssuer(
+          'https://login.microsoftonline.com/{tenantid}/v2.0',
+          'https://login.microsoftonline.com/{tenantid}/v2.0',
+        ),
+        false,
+      );
+      assert.equal(isSameIssuer(tenant, undefined), false);
+    });
+    it('Entra ID’s common, organizations and consumers addresses are multi-tenant; a tenant’s own is not', () => {
+      for (const name of ['common', 'organizations', 'consumers', 'Common'])
+        assert.equal(isMultiTenantIssuer(`https://login.microsoftonline.com/${name}/v2.0`), true, name);
+      assert.equal(isMultiTenantIssuer(tenant), false);
+      assert.equal(isMultiTenantIssuer('https://login.example.dk/common'), false);
+      const form = { issuer: 'https://login.microsoftonline.com/organizations/v2.0' };
+      const parsed = identityProviderSchema.shape.issuer.safeParse(form.issuer);
+      assert.equal(parsed.success, false);
+    });
+  });
+
+  describe('where the app may fetch a provider from', () => {
+    it('in production: https only, never an address literal inside a network or on this machine', () => {
+      for (const url of [
+        'http://127.0.0.1:3000',
+        'http://localhost:3000',
+        'https://localhost/',
+        'https://127.0.0.1/',
+        'https://10.1.2.3/',
+        'https://172.20.0.5/',
+        'https://192.168.1.1/',
+        'https://169.254.169.254/',
+        'https://[::1]/',
+        'https://[fe80::1]/',
+        'https://[fd00::1]/',
+        'https://[::ffff:10.0.0.1]/',
+      ])
+        assert.equal(isIssuerAllowed(url, true), false, url);
+      assert.equal(isIssuerAllowed('https://login.microsoftonline.com/tenant/v2.0', true), true);
+      assert.equal(isIssuerAllowed('https://8.8.8.8/', true), true);
+    });
+    it('elsewhere also plain http to this machine, and nowhere else', () => {
+      assert.equal(isIssuerAllowed('http://127.0.0.1:3000', false), true);
+      assert.equal(isIssuerAllowed('http://[::1]:3000', false), true);
+      assert.equal(isIssuerAllowed('http://login.example.dk', false), false);
+      assert.equal(isIssuerAllowed('https://login.example.dk', false), true);
+    });
+  });
+
+  describe('claims from userinfo', () => {
+    it('complete the ID token’s, which win, and the assurance is the ID token’s alone', () => {
+      const merged = withUserInfo(
+        { sub: '1', email: 'a@aarhus.dk' },
+        { sub: '1', email: 'b@x.dk', groups: ['g'], acr: 'high' },
+      );
+      assert.deepEqual(merged, { sub: '1', email: 'a@aarhus.dk', groups: ['g'], acr: undefined });
+      assert.equal(withUserInfo({ acr: 'low' }, { acr: 'high' }).acr, 'low');
+    });
+  });
+
   describe('groups to roles', () => {
     const mapping = [
       { group: 'sagsbehandlere', role: 'social-worker' },
