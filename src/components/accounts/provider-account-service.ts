@@ -97,8 +97,9 @@ export async function withdrawProviderRoles(
 }
 
 async function confirmByProvider(userId: string): Promise<void> {
-  await UserModel.updateOne(
-    { _id: userId },
+  // Only while still unconfirmed: an owner who confirmed by mail meanwhile keeps their password and factor.
+  const { modifiedCount } = await UserModel.updateOne(
+    { _id: userId, status: 'unverified' },
     {
       $set: {
         status: 'active',
@@ -111,7 +112,7 @@ async function confirmByProvider(userId: string): Promise<void> {
       $unset: { totp: 1 },
     },
   );
-  await deleteSessionsOfUser(userId);
+  if (modifiedCount > 0) await deleteSessionsOfUser(userId);
 }
 
 /** Returns false when another sign-in of the same person created the account a moment earlier. */

@@ -17,7 +17,11 @@ const DAY = 86_400_000;
 export async function consentHomeItems(actor: HomeActor): Promise<HomeItem[]> {
   if (actor.role !== 'social-worker' || !actor.municipalityCode) return [];
   const now = Date.now();
-  const latest = await recentConsentsOf(actor.municipalityCode);
+  const awaitingCounter = wired(awaitingConsentSeam);
+  const [latest, awaiting] = await Promise.all([
+    recentConsentsOf(actor.municipalityCode),
+    awaitingCounter ? awaitingCounter(actor) : undefined,
+  ]);
   const expiring = latest.filter(
     (version) =>
       !version.withdrawal &&
@@ -28,11 +32,7 @@ export async function consentHomeItems(actor: HomeActor): Promise<HomeItem[]> {
     (version) => version.withdrawal && now - version.withdrawal.at.getTime() <= RECENT_WITHDRAWAL_DAYS * DAY,
   );
   const items: HomeItem[] = [];
-  const awaitingCounter = wired(awaitingConsentSeam);
-  if (awaitingCounter) {
-    const awaiting = await awaitingCounter(actor);
-    if (awaiting.count > 0) items.push({ labelKey: 'consent.home.awaiting', ...awaiting });
-  }
+  if (awaiting && awaiting.count > 0) items.push({ labelKey: 'consent.home.awaiting', ...awaiting });
   const first = (list: StoredVersion[]) =>
     list[0] ? `/sager/${list[0].requestId}/match/${list[0].matchId}/samtykke` : '/sager';
   if (withdrawn.length > 0)

@@ -3,7 +3,7 @@ import { openSecret, sealSecret } from '../../shared/crypto/index.js';
 import { recordAudit } from '../../shared/audit/index.js';
 import { NotFoundError, ValidationError } from '../../shared/errors/index.js';
 import { translatorFor } from '../../shared/i18n/index.js';
-import type { Actor, RequestContext, SignInChoice } from '../accounts/index.js';
+import { can, type Actor, type RequestContext, type SignInChoice } from '../accounts/index.js';
 import { findMunicipality } from '../geography/index.js';
 import type { IdentityProviderInput } from './identity-provider-schemas.js';
 import { isDuplicateKeyError } from '../../shared/db/index.js';
@@ -31,8 +31,8 @@ export interface StoredProvider {
 
 /** Only the municipality's own administrator, or a platform administrator; others learn nothing (404). */
 function assertMayConfigure(actor: Actor, municipalityCode: string): void {
-  const own = actor.role === 'municipal-admin' && actor.municipalityCode === municipalityCode;
-  if (!own && actor.role !== 'platform-admin') throw new NotFoundError();
+  const may = can(actor, 'municipality:configure', { municipalityCode }) || can(actor, 'platform:manage');
+  if (!may) throw new NotFoundError();
   if (!findMunicipality(municipalityCode)) throw new NotFoundError();
 }
 
